@@ -1,0 +1,40 @@
+package io.github.babyshopsdk.client;
+
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * What one {@link BabyshopClient} has done since it was built: HTTP requests per operation
+ * ({@code authToken} included, every retry counted), waits for quota, retries and re-authentications.
+ * An immutable snapshot.
+ */
+@Value.Immutable
+@Value.Style(jdkOnly = true)
+public interface ClientMetrics {
+
+    /** HTTP requests sent, per operation. */
+    Map<Operation, Long> requestsByOperation();
+
+    /** Times a call waited for the local quota budget. */
+    long quotaWaits();
+
+    /** Attempts repeated after a transient failure or a quota answer. */
+    long retries();
+
+    /** {@code authToken} calls made because the server rejected a key (code 2000). */
+    long reauthentications();
+
+    /** Code-13 (or HTTP 429) answers received. */
+    long quotaRejections();
+
+    /** All HTTP requests sent. */
+    @Value.Derived
+    default long requests() {
+        return requestsByOperation().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** A builder. */
+    static ImmutableClientMetrics.Builder builder() {
+        return ImmutableClientMetrics.builder();
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.babyshopsdk.client.error;
+
+import io.github.babyshopsdk.client.Operation;
+import java.time.Duration;
+
+/**
+ * The call budget is used up: either the local budget when the client is set to fail fast instead of
+ * waiting, or the server's code 13 ({@code API Hit Quota Exceeded}) after the client's retries.
+ *
+ * <p>Carries the typed rate-limit facts a scheduler needs: {@link #retryAfter()} and {@link #remaining()}.
+ */
+public class QuotaExceededException extends BabyshopException {
+    private static final long serialVersionUID = 1L;
+
+    private final Duration retryAfter;
+    private final int remaining;
+
+    /**
+     * Creates the exception.
+     *
+     * @param code 13 when the server said so, null when the local budget refused the call
+     * @param retryAfter how long until the budget frees a call
+     * @param remaining calls left in the current window (normally 0)
+     */
+    public QuotaExceededException(Operation operation, Integer code, String serverMessage, String message,
+                                  Duration retryAfter, int remaining) {
+        super(operation, code, serverMessage, message, null);
+        this.retryAfter = retryAfter;
+        this.remaining = remaining;
+    }
+
+    /** How long until the budget frees a call. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /** Calls left in the current window when the call was refused. */
+    public int remaining() {
+        return remaining;
+    }
+
+    @Override
+    public boolean isRetryable() {
+        return true;
+    }
+}

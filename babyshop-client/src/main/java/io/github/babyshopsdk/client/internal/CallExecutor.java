@@ -1,0 +1,311 @@
+package io.github.babyshopsdk.client.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.babyshopsdk.client.Credentials;
+import io.github.babyshopsdk.client.Operation;
+import io.github.babyshopsdk.client.Sleeper;
+import io.github.babyshopsdk.client.auth.AuthToken;
+import io.github.babyshopsdk.client.auth.TokenStore;
+import io.github.babyshopsdk.client.error.AuthenticationException;
+import io.github.babyshopsdk.client.error.BabyshopException;
+import io.github.babyshopsdk.client.error.OperationInterruptedException;
+import io.github.babyshopsdk.client.error.OutcomeUnknownException;
+import io.github.babyshopsdk.client.error.QuotaExceededException;
+import io.github.babyshopsdk.client.error.TransientException;
+import io.github.babyshopsdk.client.model.Document;
+import io.github.babyshopsdk.client.quota.QuotaBudget;
+import io.github.babyshopsdk.client.quota.QuotaDecision;
+import io.github.babyshopsdk.client.retry.RetryPolicy;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Function;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import retrofit2.Call;
+import retrofit2.Response;
+
+/**
+ * Runs one SellerPanel operation to its end: takes a quota permit before every HTTP request, sends the
+ * API key, re-authenticates once on code 2000, backs off on code 13, retries transient failures with
+ * full-jitter backoff where a repeat is safe, and reports a write whose outcome is open as
+ * {@link OutcomeUnknownException} instead of repeating it.
+ *
+ * <p>Thread-safe: one instance serves every thread of a client. Interruption stops waiting and retrying
+ * at once; the interrupt flag is kept.
+ */
+public final class CallExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(CallExecutor.class);
+
+    private final SellerPanelApi api;
+    private final Credentials credentials;
+    private final QuotaBudget quota;
+    private final RetryPolicy retryPolicy;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final boolean failFastOnQuota;
+    private final Duration maxQuotaWait;
+    private final Redactor redactor;
+    private final ResponseClassifier classifier;
+    private final TokenManager tokens;
+    private final ClientStats stats;
+    private final DocumentReader documents;
+
+    /** Creates the executor; every argument is required (the client's builder has validated them). */
+    public CallExecutor(SellerPanelApi api, Credentials credentials, TokenStore tokenStore, QuotaBudget quota,
+                        RetryPolicy retryPolicy, Clock clock, Sleeper sleeper, boolean failFastOnQuota,
+                        Duration maxQuotaWait, Redactor redactor, ClientStats stats, ObjectMapper mapper) {
+        this.api = api;
+        this.credentials = credentials;
+        this.quota = quota;
+        this.retryPolicy = retryPolicy;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.failFastOnQuota = failFastOnQuota;
+        this.maxQuotaWait = maxQuotaWait;
+        this.redactor = redactor;
+        this.classifier = new ResponseClassifier(redactor);
+        this.tokens = new TokenManager(credentials.username(), tokenStore, this::fetchToken);
+        this.stats = stats;
+        this.documents = new DocumentReader(mapper, classifier);
+    }
+
+    /**
+     * Runs a JSON operation and returns its success envelope (the response object whose code is 0).
+     *
+     * @param call makes the Retrofit call for the given API key
+     * @throws BabyshopException the typed failure, after the retries the operation allows
+     */
+    public JsonNode json(Operation operation, Function<String, Call<JsonNode>> call) {
+        return run(operation, call, response -> {
+            if (!response.isSuccessful()) {
+                throw classifier.httpFailure(operation, response.code(), errorSnippet(response));
+            }
+            return classifier.successEnvelope(operation, response.body());
+        });
+    }
+
+    /**
+     * Runs {@code fetchDocuments} and returns the file it answers with.
+     *
+     * @throws BabyshopException the typed failure, after the retries the operation allows
+     */
+    public Document document(Function<String, Call<ResponseBody>> call) {
+        return run(Operation.FETCH_DOCUMENTS, call, response -> documents.read(response));
+    }
+
+    /** The API key in use, fetching one if none is held yet. */
+    public AuthToken token() {
+        return tokens.current();
+    }
+
+    /** Forces a fresh {@code authToken} call, replacing the key held now. */
+    public AuthToken reauthenticate() {
+        return tokens.refresh(tokens.held().orElse(null));
+    }
+
+    private AuthToken fetchToken() {
+        return run(Operation.AUTH_TOKEN,
+                ignored -> api.authToken(credentials.username(), credentials.password()),
+                response -> {
+                    if (!response.isSuccessful()) {
+                        throw classifier.httpFailure(Operation.AUTH_TOKEN, response.code(), errorSnippet(response));
+                    }
+                    return readToken(response.body());
+                });
+    }
+
+    private AuthToken readToken(JsonNode body) throws AttemptFailure {
+        JsonNode envelope = body != null && body.isArray() && body.size() > 0 ? body.get(0) : body;
+        if (envelope == null || !envelope.isObject()) {
+            throw classifier.malformed(Operation.AUTH_TOKEN, "the answer is not a JSON object");
+        }
+        String apiKey = envelope.path("apiKey").asText("");
+        String status = envelope.path("status").asText("");
+        JsonNode code = envelope.get("responseCode");
+        boolean failed = code != null && !code.isNull() && !code.asText().isBlank() && code.asInt(-1) != 0;
+        if (!failed && "SUCCESS".equalsIgnoreCase(status.trim()) && !apiKey.isBlank()) {
+            redactor.addSecret(apiKey);
+            JsonNode owner = envelope.get("apiOwner");
+            return AuthToken.of(apiKey, owner == null || owner.isNull() ? null : owner.asText(), clock.instant());
+        }
+        if (failed) {
+            AttemptFailure failure = classifier.failure(Operation.AUTH_TOKEN, code.asInt(),
+                    redactor.redact(envelope.path("responseMessage").asText(null)));
+            // on authToken every documented failure means the credential itself is refused
+            throw new AttemptFailure(failure.exception() instanceof AuthenticationException
+                    || failure.retry() == AttemptFailure.Retry.REAUTHENTICATE
+                    ? new AuthenticationException(Operation.AUTH_TOKEN, code.asInt(),
+                    failure.exception().serverMessage().orElse(null), "the credentials were refused")
+                    : failure.exception(), failure.retry() == AttemptFailure.Retry.REAUTHENTICATE
+                    ? AttemptFailure.Retry.NEVER : failure.retry());
+        }
+        throw new AttemptFailure(new AuthenticationException(Operation.AUTH_TOKEN, null, null,
+                "authToken answered status '" + ResponseClassifier.abbreviate(redactor.redact(status))
+                        + "' without an API key"), AttemptFailure.Retry.NEVER);
+    }
+
+    private <T, R> R run(Operation operation, Function<String, Call<T>> callFactory, ResponseReader<T, R> reader) {
+        AuthToken token = operation == Operation.AUTH_TOKEN ? null : tokens.current();
+        boolean reauthenticated = false;
+        int consecutiveQuota = 0;
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            awaitPermit(operation);
+            try {
+                R result = attempt(operation, callFactory.apply(token == null ? null : token.apiKey()), reader);
+                if (attempt > 1 || reauthenticated) {
+                    LOG.debug("{} succeeded after {} attempt(s)", operation, attempt);
+                }
+                return result;
+            } catch (AttemptFailure failure) {
+                BabyshopException exception = failure.exception();
+                switch (failure.retry()) {
+                    case REAUTHENTICATE:
+                        if (reauthenticated) {
+                            throw exception;
+                        }
+                        LOG.info("{}: the API key was rejected (2000); re-authenticating once", operation);
+                        stats.reauthentication();
+                        token = tokens.refresh(token);
+                        reauthenticated = true;
+                        attempt--;
+                        continue;
+                    case QUOTA:
+                        consecutiveQuota++;
+                        stats.quotaRejection();
+                        Duration backoff = retryPolicy.quotaBackoff(consecutiveQuota);
+                        quota.block(clock.instant().plus(backoff));
+                        if (failFastOnQuota || attempt >= retryPolicy.maxAttempts()) {
+                            throw new QuotaExceededException(operation, exception.code().isPresent()
+                                    ? exception.code().getAsInt() : null, exception.serverMessage().orElse(null),
+                                    "the server's call quota is exceeded", backoff, 0);
+                        }
+                        LOG.warn("{}: the server answered quota exceeded; backing off {}", operation, backoff);
+                        stats.retry();
+                        continue;
+                    case NOT_APPLIED:
+                        retryOrThrow(operation, attempt, exception);
+                        continue;
+                    case OUTCOME_OPEN:
+                        if (!operation.isSafeToRepeat()) {
+                            throw new OutcomeUnknownException(operation, exception.code().isPresent()
+                                    ? exception.code().getAsInt() : null, exception.serverMessage().orElse(null),
+                                    "the write may or may not have taken effect; read the state back before "
+                                            + "repeating it (" + exception.getMessage() + ")", exception);
+                        }
+                        retryOrThrow(operation, attempt, exception);
+                        continue;
+                    default:
+                        throw exception;
+                }
+            }
+        }
+    }
+
+    private void retryOrThrow(Operation operation, int attempt, BabyshopException exception) {
+        if (attempt >= retryPolicy.maxAttempts()) {
+            throw exception;
+        }
+        Duration backoff = retryPolicy.transientBackoff(attempt);
+        LOG.debug("{}: attempt {} failed ({}); retrying in {}", operation, attempt, exception.getMessage(), backoff);
+        stats.retry();
+        sleep(operation, backoff);
+    }
+
+    private <T, R> R attempt(Operation operation, Call<T> call, ResponseReader<T, R> reader) throws AttemptFailure {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new OperationInterruptedException(operation, null);
+        }
+        long started = System.nanoTime();
+        stats.requestSent(operation);
+        Response<T> response;
+        try {
+            response = call.execute();
+        } catch (JsonProcessingException e) {
+            throw classifier.malformed(operation, "HTTP 200 with a body that is not valid JSON ("
+                    + e.getOriginalMessage() + ")", null);
+        } catch (IOException e) {
+            throw ioFailure(operation, e);
+        } catch (RuntimeException e) {
+            throw classifier.malformed(operation, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+        }
+        R result = reader.read(response);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} -> HTTP {} in {} ms", operation, response.code(), (System.nanoTime() - started) / 1_000_000);
+        }
+        return result;
+    }
+
+    private AttemptFailure ioFailure(Operation operation, IOException e) {
+        if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
+            throw new OperationInterruptedException(operation, null);
+        }
+        String text = "I/O failure: " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : " " + redactor.redact(e.getMessage()));
+        TransientException exception = new TransientException(operation, null, null, null, text, null);
+        boolean neverSent = e instanceof ConnectException || e instanceof UnknownHostException
+                || e instanceof NoRouteToHostException;
+        return new AttemptFailure(exception, neverSent ? AttemptFailure.Retry.NOT_APPLIED
+                : AttemptFailure.Retry.OUTCOME_OPEN);
+    }
+
+    private void awaitPermit(Operation operation) {
+        Duration waited = Duration.ZERO;
+        while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new OperationInterruptedException(operation, null);
+            }
+            QuotaDecision decision = quota.tryAcquire(clock.instant());
+            if (decision.isGranted()) {
+                return;
+            }
+            Duration wait = decision.waitTime();
+            if (failFastOnQuota || waited.plus(wait).compareTo(maxQuotaWait) > 0) {
+                throw new QuotaExceededException(operation, null, null,
+                        failFastOnQuota ? "the local call budget is used up"
+                                : "the local call budget stays used up beyond maxQuotaWait " + maxQuotaWait,
+                        wait, quota.snapshot(clock.instant()).remaining());
+            }
+            LOG.debug("{}: waiting {} for quota", operation, wait);
+            stats.quotaWait();
+            sleep(operation, wait);
+            waited = waited.plus(wait);
+        }
+    }
+
+    private void sleep(Operation operation, Duration duration) {
+        try {
+            sleeper.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationInterruptedException(operation, e);
+        }
+    }
+
+    private String errorSnippet(Response<?> response) {
+        try (ResponseBody body = response.errorBody()) {
+            if (body == null) {
+                return null;
+            }
+            String text = ResponseClassifier.abbreviate(body.string());
+            return text.toLowerCase(Locale.ROOT).contains("<html") ? "an HTML page" : text;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    @FunctionalInterface
+    private interface ResponseReader<T, R> {
+        R read(Response<T> response) throws AttemptFailure;
+    }
+}

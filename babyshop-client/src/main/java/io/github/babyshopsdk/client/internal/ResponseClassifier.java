@@ -1,0 +1,147 @@
+package io.github.babyshopsdk.client.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.babyshopsdk.client.Operation;
+import io.github.babyshopsdk.client.error.ApiException;
+import io.github.babyshopsdk.client.error.AuthenticationException;
+import io.github.babyshopsdk.client.error.BabyshopException;
+import io.github.babyshopsdk.client.error.InvalidRequestException;
+import io.github.babyshopsdk.client.error.MalformedResponseException;
+import io.github.babyshopsdk.client.error.NotFoundException;
+import io.github.babyshopsdk.client.error.QuotaExceededException;
+import io.github.babyshopsdk.client.error.ResponseCode;
+import io.github.babyshopsdk.client.error.TransientException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Turns what the server answered into success or a classified {@link AttemptFailure}: the SellerPanel
+ * envelope ({@code responseCode}, {@code responseMessage}, HTTP 200 for failures too), non-200 HTTP
+ * statuses, and bodies of the wrong shape. Stateless and thread-safe.
+ */
+final class ResponseClassifier {
+    private final Redactor redactor;
+
+    ResponseClassifier(Redactor redactor) {
+        this.redactor = redactor;
+    }
+
+    /**
+     * The envelope object of a JSON answer whose code is 0.
+     *
+     * <p>Some response schemas are declared as arrays of envelopes (Q3): an array answer is read as its
+     * first element. {@code skuBackOrder} documents no envelope at all (Q38): a body without
+     * {@code responseCode} is a success there when it carries {@code data}.
+     */
+    JsonNode successEnvelope(Operation operation, JsonNode body) throws AttemptFailure {
+        JsonNode envelope = body;
+        if (envelope != null && envelope.isArray()) {
+            envelope = envelope.size() > 0 ? envelope.get(0) : null;
+        }
+        if (envelope == null || !envelope.isObject()) {
+            throw malformed(operation, "the answer is not a JSON object");
+        }
+        JsonNode codeNode = envelope.get("responseCode");
+        if (codeNode == null || codeNode.isNull() || codeNode.asText().isBlank()) {
+            if (operation == Operation.SKU_BACK_ORDER && envelope.has("data")) {
+                return envelope;
+            }
+            throw malformed(operation, "the answer has no responseCode");
+        }
+        int code = parseCode(operation, codeNode);
+        if (code == 0) {
+            return envelope;
+        }
+        throw failure(operation, code, message(envelope));
+    }
+
+    /** The classified failure for a non-zero {@code responseCode}. */
+    AttemptFailure failure(Operation operation, int code, String serverMessage) {
+        Optional<ResponseCode> known = ResponseCode.of(code);
+        String text = known.map(c -> describe(c)).orElse("undocumented response code");
+        if (known.isEmpty()) {
+            return new AttemptFailure(new ApiException(operation, code, serverMessage, text), AttemptFailure.Retry.NEVER);
+        }
+        switch (known.get().kind()) {
+            case TOKEN_EXPIRED:
+                return new AttemptFailure(new AuthenticationException(operation, code, serverMessage,
+                        "the API key was rejected again right after a fresh one was issued"),
+                        AttemptFailure.Retry.REAUTHENTICATE);
+            case QUOTA:
+                return new AttemptFailure(new QuotaExceededException(operation, code, serverMessage,
+                        "the server's call quota is exceeded", Duration.ZERO, 0), AttemptFailure.Retry.QUOTA);
+            case TRANSIENT:
+                return new AttemptFailure(new TransientException(operation, code, null, serverMessage, text, null),
+                        AttemptFailure.Retry.OUTCOME_OPEN);
+            case AUTHENTICATION:
+                return new AttemptFailure(new AuthenticationException(operation, code, serverMessage, text),
+                        AttemptFailure.Retry.NEVER);
+            case INVALID_REQUEST:
+                return new AttemptFailure(new InvalidRequestException(operation, code, serverMessage, text),
+                        AttemptFailure.Retry.NEVER);
+            case NOT_FOUND:
+                return new AttemptFailure(new NotFoundException(operation, code, serverMessage, text),
+                        AttemptFailure.Retry.NEVER);
+            default:
+                return new AttemptFailure(new ApiException(operation, code, serverMessage, text),
+                        AttemptFailure.Retry.NEVER);
+        }
+    }
+
+    /** The classified failure for an HTTP status other than 2xx; {@code bodySnippet} may be null. */
+    AttemptFailure httpFailure(Operation operation, int status, String bodySnippet) {
+        String text = "HTTP " + status + (bodySnippet == null ? "" : ": " + redactor.redact(bodySnippet));
+        if (status == 429) {
+            return new AttemptFailure(new QuotaExceededException(operation, null, null, text, Duration.ZERO, 0),
+                    AttemptFailure.Retry.QUOTA);
+        }
+        if (status == 404 && operation == Operation.FETCH_DOCUMENTS) {
+            return new AttemptFailure(new NotFoundException(operation, null, null, text), AttemptFailure.Retry.NEVER);
+        }
+        if (status == 401 || status == 403) {
+            return new AttemptFailure(new AuthenticationException(operation, null, null, text),
+                    AttemptFailure.Retry.NEVER);
+        }
+        return new AttemptFailure(new TransientException(operation, null, status, null, text, null),
+                AttemptFailure.Retry.OUTCOME_OPEN);
+    }
+
+    /** The classified failure for a body that could not be read. */
+    AttemptFailure malformed(Operation operation, String what) {
+        return malformed(operation, what, null);
+    }
+
+    AttemptFailure malformed(Operation operation, String what, Throwable cause) {
+        BabyshopException exception = new MalformedResponseException(operation, null,
+                "unreadable answer: " + redactor.redact(what), cause);
+        return new AttemptFailure(exception, AttemptFailure.Retry.OUTCOME_OPEN);
+    }
+
+    private int parseCode(Operation operation, JsonNode codeNode) throws AttemptFailure {
+        if (codeNode.isIntegralNumber()) {
+            return codeNode.intValue();
+        }
+        try {
+            return Integer.parseInt(codeNode.asText().trim());
+        } catch (NumberFormatException e) {
+            throw malformed(operation, "responseCode is not a number: " + abbreviate(codeNode.asText()));
+        }
+    }
+
+    private String message(JsonNode envelope) {
+        JsonNode message = envelope.get("responseMessage");
+        return message == null || message.isNull() ? null : redactor.redact(message.asText());
+    }
+
+    private static String describe(ResponseCode code) {
+        return code.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
+    static String abbreviate(String text) {
+        if (text == null) {
+            return "";
+        }
+        String flat = text.replaceAll("\\s+", " ").trim();
+        return flat.length() <= 200 ? flat : flat.substring(0, 200) + "...";
+    }
+}

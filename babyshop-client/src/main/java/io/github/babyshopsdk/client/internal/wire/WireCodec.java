@@ -1,0 +1,294 @@
+package io.github.babyshopsdk.client.internal.wire;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.github.babyshopsdk.client.model.BackOrder;
+import io.github.babyshopsdk.client.model.DocumentType;
+import io.github.babyshopsdk.client.model.InventoryItem;
+import io.github.babyshopsdk.client.model.InventoryModeration;
+import io.github.babyshopsdk.client.model.InvoiceItem;
+import io.github.babyshopsdk.client.model.InvoiceRequest;
+import io.github.babyshopsdk.client.model.Order;
+import io.github.babyshopsdk.client.model.OrderListQuery;
+import io.github.babyshopsdk.client.model.OrderSummary;
+import io.github.babyshopsdk.client.model.Product;
+import io.github.babyshopsdk.client.model.ProductQuery;
+import io.github.babyshopsdk.client.model.Records;
+import io.github.babyshopsdk.client.model.ReturnOrder;
+import io.github.babyshopsdk.client.model.ReturnQuery;
+import io.github.babyshopsdk.client.model.Shipment;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The wire mapping of SellerPanel V3: request values to the JSON text of the {@code RequestBody} form
+ * field, and response envelopes to model records.
+ *
+ * <p>Request methods throw {@link IllegalArgumentException} (naming the argument and the rule) for
+ * {@code null}/blank arguments and bad batch sizes; the values themselves were validated when built.
+ * Response methods take the envelope <em>after</em> the caller has checked {@code responseCode == 0}
+ * (this class does not interpret codes); they throw {@link IllegalArgumentException} for a
+ * {@code null} or non-object envelope and {@link WireFormatException} when the list field itself has an
+ * impossible shape. Individual records that cannot be read are returned as
+ * {@link io.github.babyshopsdk.client.model.RecordFailure}s, never thrown. A response whose top level is
+ * an array of envelopes (a literal reading of Q3) is the caller's to unwrap: pass each element.
+ *
+ * <p>Date-times on the wire are local times in the zone given to the constructor. Immutable and
+ * thread-safe; one instance serves a whole client.
+ */
+public final class WireCodec {
+
+    private final ObjectMapper mapper;
+    private final DateTimes dates;
+    private final RequestWriter writer;
+    private final RecordListReader lists;
+
+    /**
+     * @param mapper writes the request JSON; use {@link #newObjectMapper()} (also for reading responses,
+     *     so that decimal scales survive)
+     * @param zone the zone of the deployment's local date-times (the reference suggests
+     *     {@code Asia/Kolkata})
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public WireCodec(ObjectMapper mapper, ZoneId zone) {
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.dates = new DateTimes(Objects.requireNonNull(zone, "zone"));
+        this.writer = new RequestWriter(mapper.getNodeFactory(), dates);
+        this.lists = new RecordListReader(dates);
+    }
+
+    /**
+     * A new mapper configured for SellerPanel V3 (reference §1.7). Each call returns a fresh instance.
+     * <ul>
+     *   <li>unknown properties ignored; case-insensitive property names; a single value accepted as an
+     *       array (for DTO binding);
+     *   <li>floating-point numbers read as {@link java.math.BigDecimal}, and trailing zeros kept in
+     *       {@link JsonNode} trees ({@code 350.000} keeps scale 3);
+     *   <li>{@code ""} read as {@code null} for integer and floating-point targets;
+     *   <li>trailing content after the JSON document rejected;
+     *   <li>{@code null} properties left out when writing.
+     * </ul>
+     */
+    public static ObjectMapper newObjectMapper() {
+        return JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .withCoercionConfig(LogicalType.Integer,
+                        c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull))
+                .withCoercionConfig(LogicalType.Float,
+                        c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull))
+                .defaultPropertyInclusion(JsonInclude.Value.construct(
+                        JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+                .build();
+    }
+
+    /** The zone wire date-times are read and written in. */
+    public ZoneId zone() {
+        return dates.zone();
+    }
+
+    // ---------------------------------------------------------------- requests
+
+    /**
+     * productFetch body: {@code {"updatedDate":"dd/MM/yyyy HH:mm:ss"}} or {@code {"skuCode":[..]}}, plus
+     * {@code "pageNumber"} and {@code "limit"} as JSON numbers.
+     *
+     * @throws IllegalArgumentException if {@code query} is {@code null}
+     */
+    public String productFetch(ProductQuery query) {
+        return json(writer.productFetch(query));
+    }
+
+    /**
+     * inventoryPriceUpdate body: {@code {"invPriceList":[{"sku":"..","invQty":"11","salePrice":"1299.00"}]}},
+     * numbers as JSON strings in plain notation, {@code salePrice} left out when absent.
+     *
+     * @throws IllegalArgumentException if {@code items} is {@code null}, empty, longer than 100, holds a
+     *     {@code null} or repeats a SKU
+     */
+    public String inventoryPriceUpdate(List<InventoryItem> items) {
+        return json(writer.inventoryPriceUpdate(items));
+    }
+
+    /**
+     * inventoryPriceStatus body: {@code {"moderationIdsList":[108,109]}}, ids as JSON integers.
+     *
+     * @throws IllegalArgumentException if {@code moderationIds} is {@code null}, empty, longer than 100,
+     *     or holds an id that is not all digits (at most 18)
+     */
+    public String inventoryPriceStatus(List<String> moderationIds) {
+        return json(writer.inventoryPriceStatus(moderationIds));
+    }
+
+    /**
+     * orderList and orderListJIT body: {@code {"updateDate":"..","filterStatusList":"1,5,10",
+     * "pageNumber":1,"limit":100}}; an absent filter is left out.
+     *
+     * @throws IllegalArgumentException if {@code query} is {@code null}
+     */
+    public String orderList(OrderListQuery query) {
+        return json(writer.orderList(query));
+    }
+
+    /**
+     * orderFetch and orderFetchJIT body: {@code {"orderNo":[..],"pageNumber":1,"limit":n}}.
+     *
+     * @throws IllegalArgumentException if {@code orderNos} is {@code null}, empty, longer than 100 or
+     *     holds a {@code null}/blank number, if {@code pageNumber} is below 1 or {@code limit} outside
+     *     1..100
+     */
+    public String orderFetch(List<String> orderNos, int pageNumber, int limit) {
+        return json(writer.orderFetch(orderNos, pageNumber, limit));
+    }
+
+    /**
+     * orderReturn body, {@code pageNumber} and {@code limit} as JSON strings. Window mode:
+     * {@code {"updatedFrom":"..","updatedTo":"..","filterStatusList":"5,10","returnNo":"",
+     * "sellerId":"..","pageNumber":"1","limit":"100"}} ({@code sellerId} only when present). Lookup mode:
+     * {@code {"returnNo":"..","pageNumber":"1","limit":"100"}}.
+     *
+     * @throws IllegalArgumentException if {@code query} is {@code null}
+     */
+    public String orderReturn(ReturnQuery query) {
+        return json(writer.orderReturn(query));
+    }
+
+    /**
+     * generateInvoice body: {@code {"orderItemsList":[{"orderNo":"..","lineNo":"2","invoiceNo":"..",
+     * "transporterName":"..","trackingNo":"..","imeiNos":"..","length":"","bredth":"","height":"",
+     * "weight":""}]}}, one entry per line; {@code invoiceNo}/{@code imeiNos} only when present.
+     *
+     * @throws IllegalArgumentException if {@code request} is {@code null}
+     */
+    public String generateInvoice(InvoiceRequest request) {
+        return json(writer.generateInvoice(request));
+    }
+
+    /**
+     * fetchInvoice body: {@code {"invoiceNo":".."}}.
+     *
+     * @throws IllegalArgumentException if {@code invoiceNo} is {@code null} or blank
+     */
+    public String fetchInvoice(String invoiceNo) {
+        return json(writer.fetchInvoice(invoiceNo));
+    }
+
+    /**
+     * fetchDocuments body: {@code {"invoiceNo":"..","documentType":"shippingLabel"}}.
+     *
+     * @throws IllegalArgumentException if {@code invoiceNo} is {@code null}/blank or {@code type} is
+     *     {@code null}
+     */
+    public String fetchDocuments(String invoiceNo, DocumentType type) {
+        return json(writer.fetchDocuments(invoiceNo, type));
+    }
+
+    /**
+     * orderShipping body: {@code {"shipDetails":[{"orderNo":"..","invNo":"..","transporter":"..",
+     * "awbNo":".."}]}}.
+     *
+     * @throws IllegalArgumentException if {@code shipments} is {@code null}, empty, longer than 100 or
+     *     holds a {@code null}
+     */
+    public String orderShipping(List<Shipment> shipments) {
+        return json(writer.orderShipping(shipments));
+    }
+
+    /**
+     * orderCancellation body: {@code {"orderNo":".."}}.
+     *
+     * @throws IllegalArgumentException if {@code orderNo} is {@code null} or blank
+     */
+    public String orderCancellation(String orderNo) {
+        return json(writer.orderCancellation(orderNo));
+    }
+
+    /** skuBackOrder body: {@code {}} (the reference documents none; Q38). */
+    public String skuBackOrder() {
+        return json(writer.skuBackOrder());
+    }
+
+    // ---------------------------------------------------------------- responses
+
+    /** productFetch: the {@code productList} records (failure key: {@code sku}). */
+    public Records<Product> products(JsonNode envelope) {
+        return lists.read(envelope, "productList", ModelReaders.PRODUCT_KEY, ModelReaders::product);
+    }
+
+    /**
+     * inventoryPriceUpdate and inventoryPriceStatus: the {@code skus} records (failure key:
+     * {@code moderationId}).
+     */
+    public Records<InventoryModeration> moderations(JsonNode envelope) {
+        return lists.read(envelope, "skus", ModelReaders.MODERATION_KEY, ModelReaders::moderation);
+    }
+
+    /** skuBackOrder: the {@code data} records (failure key: {@code sku}). */
+    public Records<BackOrder> backOrders(JsonNode envelope) {
+        return lists.read(envelope, "data", ModelReaders.BACK_ORDER_KEY, ModelReaders::backOrder);
+    }
+
+    /** orderList and orderListJIT: the {@code orderList} records (failure key: {@code orderNo}). */
+    public Records<OrderSummary> orderSummaries(JsonNode envelope) {
+        return lists.read(envelope, "orderList", ModelReaders.ORDER_KEY, ModelReaders::orderSummary);
+    }
+
+    /**
+     * orderFetch and orderFetchJIT: the {@code orders} records, a single object accepted as a list of one
+     * (Q3). A record with an unreadable line fails as a whole (failure key: {@code orderNo}).
+     */
+    public Records<Order> orders(JsonNode envelope) {
+        return lists.read(envelope, "orders", ModelReaders.ORDER_KEY, ModelReaders::order);
+    }
+
+    /**
+     * orderReturn: the {@code returns} records, a single object accepted as a list of one (Q3). Failure
+     * key: {@code internalReturnNo} (the de-duplication key, Q47).
+     */
+    public Records<ReturnOrder> returns(JsonNode envelope) {
+        return lists.read(envelope, "returns", ModelReaders.RETURN_KEY, ModelReaders::returnOrder);
+    }
+
+    /** fetchInvoice: the {@code invoiceItems} records (failure key: {@code orderNo}). */
+    public Records<InvoiceItem> invoiceItems(JsonNode envelope) {
+        return lists.read(envelope, "invoiceItems", ModelReaders.INVOICE_ITEM_KEY, ModelReaders::invoiceItem);
+    }
+
+    /**
+     * generateInvoice: the {@code invoiceNo} created (or accepted), raw.
+     *
+     * @return the invoice number, or empty when missing, {@code null} or blank
+     * @throws IllegalArgumentException if {@code envelope} is {@code null} or not an object
+     * @throws WireFormatException if {@code invoiceNo} is an object or array
+     */
+    public Optional<String> invoiceNo(JsonNode envelope) {
+        RecordListReader.requireEnvelope(envelope);
+        return JsonValues.text("invoiceNo", JsonValues.field(envelope, "invoiceNo"))
+                .filter(no -> !no.isBlank());
+    }
+
+    private String json(ObjectNode body) {
+        try {
+            return mapper.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            // a tree of strings and numbers always serialises; anything else is a broken mapper
+            throw new IllegalStateException("could not write request JSON", e);
+        }
+    }
+}

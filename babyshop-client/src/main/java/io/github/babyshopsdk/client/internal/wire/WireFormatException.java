@@ -1,0 +1,31 @@
+package io.github.babyshopsdk.client.internal.wire;
+
+/**
+ * A response value that does not have the shape its field needs: text where a number is expected, an
+ * invalid date-time, a missing key, an object where text is expected. Unchecked and internal; the
+ * codec turns it into a per-record failure where it can.
+ *
+ * <p>The message is {@code "<field>: <problem>"}; it may quote the offending value (shortened), which
+ * comes from a response body and never holds credentials.
+ */
+public final class WireFormatException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String field;
+
+    /**
+     * @param field the wire field, with its path inside the record when nested
+     *     (e.g. {@code orderItems[1].orderQty}); not {@code null}
+     * @param problem what is wrong, e.g. {@code expected a number, was "abc"}
+     */
+    public WireFormatException(String field, String problem) {
+        super(field + ": " + problem);
+        this.field = field;
+    }
+
+    /** The wire field (with its path when nested) whose value was rejected. */
+    public String field() {
+        return field;
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.babyshopsdk.client.internal.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A read-only view of one JSON object of a response (a record or a nested line) that reads its fields
+ * by wire name with the lenient rules of {@link JsonValues} and the configured {@link DateTimes}.
+ *
+ * <p>Names are looked up case-insensitively. Every failure is a {@link WireFormatException} whose field
+ * includes this record's path ({@code orderItems[1].orderQty} for a nested line), so a rejected record
+ * says exactly which field was wrong. Not thread-confined; immutable view.
+ */
+final class WireRecord {
+
+    private final JsonNode object;
+    private final String path;
+    private final DateTimes dates;
+
+    private WireRecord(JsonNode object, String path, DateTimes dates) {
+        this.object = object;
+        this.path = path;
+        this.dates = dates;
+    }
+
+    /**
+     * A view of {@code node}, which must be a JSON object.
+     *
+     * @param path the prefix for field names in messages, {@code ""} at top level
+     * @param where how to name the node itself in a message when it is not an object
+     * @throws WireFormatException if {@code node} is not an object
+     */
+    static WireRecord of(JsonNode node, String path, String where, DateTimes dates) {
+        Objects.requireNonNull(dates, "dates");
+        if (node == null || !node.isObject()) {
+            throw new WireFormatException(where, "expected an object, was " + JsonValues.describe(node));
+        }
+        return new WireRecord(node, path, dates);
+    }
+
+    /**
+     * A mandatory key field: non-blank text, kept raw.
+     *
+     * @throws WireFormatException if missing, {@code null}, blank or not text/number
+     */
+    String key(String field) {
+        Optional<String> value = JsonValues.text(name(field), JsonValues.field(object, field));
+        if (value.isEmpty() || value.get().isBlank()) {
+            throw new WireFormatException(name(field), "is missing or blank");
+        }
+        return value.get();
+    }
+
+    /** An optional text field, raw; see {@link JsonValues#text}. */
+    Optional<String> text(String field) {
+        return JsonValues.text(name(field), JsonValues.field(object, field));
+    }
+
+    /** An optional numeric field; see {@link JsonValues#decimal}. */
+    Optional<BigDecimal> decimal(String field) {
+        return JsonValues.decimal(name(field), JsonValues.field(object, field));
+    }
+
+    /**
+     * An optional date-time field: JSON string in the wire pattern; missing, {@code null} and blank are
+     * absent.
+     *
+     * @throws WireFormatException for an invalid date-time or a non-text value
+     */
+    Optional<Instant> instant(String field) {
+        JsonNode node = JsonValues.field(object, field);
+        if (JsonValues.isAbsent(node)) {
+            return Optional.empty();
+        }
+        if (!node.isTextual()) {
+            throw new WireFormatException(name(field),
+                    "expected a date-time dd/MM/yyyy HH:mm:ss, was " + JsonValues.describe(node));
+        }
+        return dates.parse(name(field), node.textValue());
+    }
+
+    /**
+     * A nested list of objects, read strictly: any element that is not an object or fails {@code reader}
+     * fails the whole record (a half-read order is worse than a quarantined one). Missing, {@code null}
+     * and blank give an empty list; a single object is a list of one.
+     */
+    <T> List<T> objects(String field, Function<WireRecord, T> reader) {
+        List<JsonNode> elements = JsonValues.elements(name(field), JsonValues.field(object, field));
+        List<T> result = new ArrayList<>(elements.size());
+        for (int i = 0; i < elements.size(); i++) {
+            String elementPath = name(field) + "[" + i + "]";
+            result.add(reader.apply(of(elements.get(i), elementPath + ".", elementPath, dates)));
+        }
+        return result;
+    }
+
+    private String name(String field) {
+        return path + field;
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.babyshopsdk.client.model;
+
+import java.util.List;
+import org.immutables.value.Value;
+
+/**
+ * The result of reading one response list: the records that could be read, in wire order, and a
+ * {@link RecordFailure} for each that could not.
+ *
+ * @param <T> the record type
+ */
+@Value.Immutable
+@ModelStyle
+public abstract class Records<T> {
+
+    /** A new builder. */
+    public static <T> ImmutableRecords.Builder<T> builder() {
+        return ImmutableRecords.builder();
+    }
+
+    /** No records and no failures. */
+    public static <T> Records<T> empty() {
+        return ImmutableRecords.<T>builder().build();
+    }
+
+    /** The records read successfully, in wire order; never {@code null}. */
+    public abstract List<T> records();
+
+    /** The records that could not be read, by ascending index; never {@code null}. */
+    public abstract List<RecordFailure> failures();
+
+    /** Records plus failures: the number of elements the response list had. */
+    public int size() {
+        return records().size() + failures().size();
+    }
+
+    /** True when at least one record failed to read. */
+    public boolean hasFailures() {
+        return !failures().isEmpty();
+    }
+}

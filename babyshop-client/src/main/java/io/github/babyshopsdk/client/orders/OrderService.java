@@ -1,0 +1,144 @@
+package io.github.babyshopsdk.client.orders;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.babyshopsdk.client.Operation;
+import io.github.babyshopsdk.client.Pages;
+import io.github.babyshopsdk.client.internal.CallExecutor;
+import io.github.babyshopsdk.client.internal.SellerPanelApi;
+import io.github.babyshopsdk.client.internal.wire.WireCodec;
+import io.github.babyshopsdk.client.model.ImmutableOrderListQuery;
+import io.github.babyshopsdk.client.model.ImmutableReturnQuery;
+import io.github.babyshopsdk.client.model.Order;
+import io.github.babyshopsdk.client.model.OrderListQuery;
+import io.github.babyshopsdk.client.model.OrderSummary;
+import io.github.babyshopsdk.client.model.Page;
+import io.github.babyshopsdk.client.model.RecordFailure;
+import io.github.babyshopsdk.client.model.Records;
+import io.github.babyshopsdk.client.model.ReturnOrder;
+import io.github.babyshopsdk.client.model.ReturnQuery;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Order and return operations: {@code orderList}, {@code orderListJIT}, {@code orderFetch},
+ * {@code orderFetchJIT} and {@code orderReturn}. Obtained from
+ * {@link io.github.babyshopsdk.client.BabyshopClient#orders()}; thread-safe.
+ *
+ * <p>Fetch an order with the family it was listed with ({@code orderListJIT} then {@code orderFetchJIT}),
+ * as the reference advises (Q41).
+ */
+public final class OrderService {
+    /** The most order numbers one {@code orderFetch} call takes. */
+    public static final int MAX_FETCH = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(OrderService.class);
+
+    private final CallExecutor executor;
+    private final SellerPanelApi api;
+    private final WireCodec codec;
+    private final int maxPages;
+
+    /** Wiring for {@link io.github.babyshopsdk.client.BabyshopClient}; not for direct use. */
+    public OrderService(CallExecutor executor, SellerPanelApi api, WireCodec codec, int maxPages) {
+        this.executor = executor;
+        this.api = api;
+        this.codec = codec;
+        this.maxPages = maxPages;
+    }
+
+    /** One page of {@code orderList}: the page and limit the query names. */
+    public Page<OrderSummary> listPage(OrderListQuery query) {
+        return listPage(Operation.ORDER_LIST, query);
+    }
+
+    /** Every page of {@code orderList} from the query's page on, fetched lazily. */
+    public Pages<OrderSummary> list(OrderListQuery query) {
+        return list(Operation.ORDER_LIST, query);
+    }
+
+    /** One page of {@code orderListJIT} (JIT vendors; status filter 7 and/or 10, Q40). */
+    public Page<OrderSummary> listJitPage(OrderListQuery query) {
+        return listPage(Operation.ORDER_LIST_JIT, query);
+    }
+
+    /** Every page of {@code orderListJIT}, fetched lazily. */
+    public Pages<OrderSummary> listJit(OrderListQuery query) {
+        return list(Operation.ORDER_LIST_JIT, query);
+    }
+
+    private Page<OrderSummary> listPage(Operation operation, OrderListQuery query) {
+        Objects.requireNonNull(query, "query");
+        String json = codec.orderList(query);
+        JsonNode envelope = executor.json(operation, key -> operation == Operation.ORDER_LIST
+                ? api.orderList(key, json) : api.orderListJit(key, json));
+        return Page.of(query.pageNumber(), query.limit(), codec.orderSummaries(envelope));
+    }
+
+    private Pages<OrderSummary> list(Operation operation, OrderListQuery query) {
+        Objects.requireNonNull(query, "query");
+        ImmutableOrderListQuery first = ImmutableOrderListQuery.copyOf(query);
+        return Pages.of(page -> listPage(operation, first.withPageNumber(page)), query.pageNumber(), maxPages);
+    }
+
+    /**
+     * Full orders by number ({@code orderFetch}), 100 numbers per call, every page of each call read.
+     * Numbers the server does not answer for are simply absent from the result (the API has no
+     * per-order error; compare with what you asked for). Duplicates in {@code orderNos} are asked once.
+     *
+     * @throws IllegalArgumentException if an order number is null or blank
+     */
+    public Records<Order> fetch(Collection<String> orderNos) {
+        return fetch(Operation.ORDER_FETCH, orderNos);
+    }
+
+    /** {@link #fetch} through {@code orderFetchJIT}. */
+    public Records<Order> fetchJit(Collection<String> orderNos) {
+        return fetch(Operation.ORDER_FETCH_JIT, orderNos);
+    }
+
+    private Records<Order> fetch(Operation operation, Collection<String> orderNos) {
+        Objects.requireNonNull(orderNos, "orderNos");
+        List<String> unique = new ArrayList<>(new LinkedHashSet<>(orderNos));
+        List<Order> orders = new ArrayList<>();
+        List<RecordFailure> failures = new ArrayList<>();
+        for (int from = 0; from < unique.size(); from += MAX_FETCH) {
+            List<String> chunk = unique.subList(from, Math.min(unique.size(), from + MAX_FETCH));
+            int limit = chunk.size();
+            for (int page = 1; page <= maxPages; page++) {
+                String json = codec.orderFetch(chunk, page, limit);
+                JsonNode envelope = executor.json(operation, key -> operation == Operation.ORDER_FETCH
+                        ? api.orderFetch(key, json) : api.orderFetchJit(key, json));
+                Records<Order> records = codec.orders(envelope);
+                orders.addAll(records.records());
+                failures.addAll(records.failures());
+                if (records.records().size() + records.failures().size() < limit) {
+                    break;
+                }
+            }
+        }
+        if (LOG.isDebugEnabled() && orders.size() + failures.size() < unique.size()) {
+            LOG.debug("{}: asked for {} orders, {} came back", operation, unique.size(),
+                    orders.size() + failures.size());
+        }
+        return Records.<Order>builder().records(orders).failures(failures).build();
+    }
+
+    /** One page of {@code orderReturn}. */
+    public Page<ReturnOrder> returnsPage(ReturnQuery query) {
+        Objects.requireNonNull(query, "query");
+        String json = codec.orderReturn(query);
+        JsonNode envelope = executor.json(Operation.ORDER_RETURN, key -> api.orderReturn(key, json));
+        return Page.of(query.pageNumber(), query.limit(), codec.returns(envelope));
+    }
+
+    /** Every page of {@code orderReturn} from the query's page on, fetched lazily. */
+    public Pages<ReturnOrder> returns(ReturnQuery query) {
+        Objects.requireNonNull(query, "query");
+        ImmutableReturnQuery first = ImmutableReturnQuery.copyOf(query);
+        return Pages.of(page -> returnsPage(first.withPageNumber(page)), query.pageNumber(), maxPages);
+    }
+}
