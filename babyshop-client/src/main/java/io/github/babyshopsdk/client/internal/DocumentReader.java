@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.babyshopsdk.client.Operation;
 import io.github.babyshopsdk.client.model.Document;
 import java.io.IOException;
-import java.util.Locale;
+import java.net.URLDecoder;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.MediaType;
@@ -14,13 +16,15 @@ import retrofit2.Response;
 
 /**
  * Reads the answer of {@code fetchDocuments}, which is a file on success but the JSON envelope on
- * failure (Q52): a JSON content type, or a body that starts with <code>{</code>, is read as the envelope;
- * anything else is the document. A 404 is "not found" whether it comes as HTTP status or as code 404.
+ * failure (Q52): a body that starts with <code>{</code> or <code>[</code> is read as the envelope, whatever
+ * its declared content type; anything else is the document. A 404 is "not found" whether it comes as HTTP status or as code 404.
  */
 final class DocumentReader {
     /** Documents larger than this are refused rather than held in memory. */
     static final int MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
-    private static final Pattern FILE_NAME = Pattern.compile("filename\\*?=(?:UTF-8'')?\"?([^\";]+)\"?",
+    private static final Pattern EXTENDED_FILE_NAME = Pattern.compile(
+            "filename\\*\\s*=\\s*([^']*)'[^']*'([^;\\s]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FILE_NAME = Pattern.compile("filename\\s*=\\s*\"?([^\";]+)\"?",
             Pattern.CASE_INSENSITIVE);
 
     private final ObjectMapper mapper;
@@ -49,7 +53,7 @@ final class DocumentReader {
             byte[] bytes = readBytes(body);
             MediaType type = body.contentType();
             String contentType = type == null ? "application/octet-stream" : type.toString();
-            if (looksLikeJson(contentType, bytes)) {
+            if (looksLikeJson(bytes)) {
                 JsonNode envelope = parse(bytes);
                 classifier.successEnvelope(Operation.FETCH_DOCUMENTS, envelope);
                 throw classifier.malformed(Operation.FETCH_DOCUMENTS, "code 0 but no document in the answer");
@@ -85,23 +89,39 @@ final class DocumentReader {
         }
     }
 
-    private static boolean looksLikeJson(String contentType, byte[] bytes) {
-        if (contentType.toLowerCase(Locale.ROOT).contains("json")) {
-            return true;
-        }
+    /**
+     * Whether the body is the JSON envelope rather than a file: decided by its first non-blank byte
+     * (<code>{</code> or <code>[</code>), not by the declared content type, because the operation declares
+     * {@code application/json} for its files too (Q52).
+     */
+    private static boolean looksLikeJson(byte[] bytes) {
         for (byte b : bytes) {
             if (!Character.isWhitespace(b)) {
-                return b == '{';
+                return b == '{' || b == '[';
             }
         }
         return false;
     }
 
-    private static String fileName(String disposition) {
+    /**
+     * The file name of a {@code Content-Disposition}: the RFC 5987 {@code filename*=charset'lang'value}
+     * form (percent-decoded in its charset) wins over the plain {@code filename="..."}.
+     */
+    static String fileName(String disposition) {
         if (disposition == null) {
             return null;
         }
-        Matcher matcher = FILE_NAME.matcher(disposition);
-        return matcher.find() ? matcher.group(1).trim() : null;
+        Matcher extended = EXTENDED_FILE_NAME.matcher(disposition);
+        if (extended.find()) {
+            try {
+                Charset charset = extended.group(1).isBlank() ? StandardCharsets.UTF_8
+                        : Charset.forName(extended.group(1).trim());
+                return URLDecoder.decode(extended.group(2).replace("+", "%2B"), charset).trim();
+            } catch (IllegalArgumentException e) {
+                // an unknown charset or bad escape: fall back to the plain form
+            }
+        }
+        Matcher plain = FILE_NAME.matcher(disposition);
+        return plain.find() ? plain.group(1).trim() : null;
     }
 }

@@ -1,6 +1,8 @@
 package io.github.babyshopsdk.client.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.babyshopsdk.client.Operation;
 import io.github.babyshopsdk.client.error.ApiException;
 import io.github.babyshopsdk.client.error.AuthenticationException;
@@ -12,6 +14,8 @@ import io.github.babyshopsdk.client.error.QuotaExceededException;
 import io.github.babyshopsdk.client.error.ResponseCode;
 import io.github.babyshopsdk.client.error.TransientException;
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,30 +33,61 @@ final class ResponseClassifier {
     /**
      * The envelope object of a JSON answer whose code is 0.
      *
-     * <p>Some response schemas are declared as arrays of envelopes (Q3): an array answer is read as its
-     * first element. {@code skuBackOrder} documents no envelope at all (Q38): a body without
+     * <p>Some response schemas are declared as arrays of envelopes (Q3): an array answer is read as the
+     * concatenation of its envelopes. {@code skuBackOrder} documents no envelope at all (Q38): a body without
      * {@code responseCode} is a success there when it carries {@code data}.
      */
     JsonNode successEnvelope(Operation operation, JsonNode body) throws AttemptFailure {
-        JsonNode envelope = body;
-        if (envelope != null && envelope.isArray()) {
-            envelope = envelope.size() > 0 ? envelope.get(0) : null;
+        if (body != null && body.isArray()) {
+            return mergedEnvelopes(operation, body);
         }
-        if (envelope == null || !envelope.isObject()) {
+        if (body == null || !body.isObject()) {
             throw malformed(operation, "the answer is not a JSON object");
         }
-        JsonNode codeNode = envelope.get("responseCode");
+        JsonNode codeNode = body.get("responseCode");
         if (codeNode == null || codeNode.isNull() || codeNode.asText().isBlank()) {
-            if (operation == Operation.SKU_BACK_ORDER && envelope.has("data")) {
-                return envelope;
+            if (operation == Operation.SKU_BACK_ORDER && body.has("data")) {
+                return body;
             }
             throw malformed(operation, "the answer has no responseCode");
         }
         int code = parseCode(operation, codeNode);
-        if (code == 0) {
-            return envelope;
+        if (code != 0) {
+            throw failure(operation, code, message(body));
         }
-        throw failure(operation, code, message(envelope));
+        if (operation == Operation.SKU_BACK_ORDER && !body.has("data")) {
+            throw malformed(operation, "code 0 without data (skuBackOrder answers its list in data)");
+        }
+        return body;
+    }
+
+    /**
+     * Some response schemas are declared as arrays of envelopes (Q3): each element is checked like an
+     * envelope, and their lists are concatenated into one envelope, so no element's records are lost.
+     */
+    private JsonNode mergedEnvelopes(Operation operation, JsonNode array) throws AttemptFailure {
+        if (array.size() == 0) {
+            throw malformed(operation, "the answer is an empty JSON array");
+        }
+        ObjectNode merged = null;
+        for (JsonNode element : array) {
+            JsonNode envelope = successEnvelope(operation, element);
+            if (merged == null) {
+                merged = envelope.deepCopy();
+                continue;
+            }
+            Iterator<Map.Entry<String, JsonNode>> fields = envelope.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                JsonNode existing = merged.get(field.getKey());
+                if (existing != null && existing.isArray() && field.getValue().isArray()) {
+                    ((ArrayNode) existing).addAll((ArrayNode) field.getValue());
+                } else if (existing == null || existing.isNull()) {
+                    merged.set(field.getKey(), field.getValue());
+                }
+            }
+        }
+        return merged;
     }
 
     /** The classified failure for a non-zero {@code responseCode}. */

@@ -18,6 +18,8 @@ import io.github.babyshopsdk.client.model.ReturnOrder;
 import io.github.babyshopsdk.client.model.ReturnQuery;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -85,7 +87,8 @@ public final class OrderService {
     }
 
     /**
-     * Full orders by number ({@code orderFetch}), 100 numbers per call, every page of each call read.
+     * Full orders by number ({@code orderFetch}), 100 numbers per call; a further page of a call is read
+     * only while the answer is full and some asked-for number has not come back (Q43).
      * Numbers the server does not answer for are simply absent from the result (the API has no
      * per-order error; compare with what you asked for). Duplicates in {@code orderNos} are asked once.
      *
@@ -108,6 +111,7 @@ public final class OrderService {
         for (int from = 0; from < unique.size(); from += MAX_FETCH) {
             List<String> chunk = unique.subList(from, Math.min(unique.size(), from + MAX_FETCH));
             int limit = chunk.size();
+            Set<String> answered = new HashSet<>();
             for (int page = 1; page <= maxPages; page++) {
                 String json = codec.orderFetch(chunk, page, limit);
                 JsonNode envelope = executor.json(operation, key -> operation == Operation.ORDER_FETCH
@@ -115,7 +119,10 @@ public final class OrderService {
                 Records<Order> records = codec.orders(envelope);
                 orders.addAll(records.records());
                 failures.addAll(records.failures());
-                if (records.records().size() + records.failures().size() < limit) {
+                records.records().forEach(order -> answered.add(order.orderNo()));
+                records.failures().forEach(failure -> failure.key().ifPresent(answered::add));
+                // a short page ends the chunk; so does a full one that answered every number asked (Q43)
+                if (records.size() < limit || answered.containsAll(chunk)) {
                     break;
                 }
             }

@@ -4,12 +4,12 @@ package io.github.babyshopsdk.client.internal.wire;
  * The example responses of the reference (§2.2 to §2.12), copied verbatim; orderReturn uses the corrected
  * request example of §2.10 (Q45) and the response example as printed.
  */
-final class ReferenceExamples {
+public final class ReferenceExamples {
 
     private ReferenceExamples() {}
 
     /** §2.2 productFetch. */
-    static final String PRODUCT_FETCH = """
+    public static final String PRODUCT_FETCH = """
             {
               "responseCode": 0, "responseMessage": "Success",
               "productList": [
@@ -25,7 +25,7 @@ final class ReferenceExamples {
             """;
 
     /** §2.3 inventoryPriceUpdate. */
-    static final String INVENTORY_PRICE_UPDATE = """
+    public static final String INVENTORY_PRICE_UPDATE = """
             {
               "responseCode": 0, "responseMessage": "Success",
               "skus": [
@@ -39,7 +39,7 @@ final class ReferenceExamples {
             """;
 
     /** §2.4 inventoryPriceStatus. */
-    static final String INVENTORY_PRICE_STATUS = """
+    public static final String INVENTORY_PRICE_STATUS = """
             {
               "responseCode": 0, "responseMessage": "Success",
               "skus": [
@@ -52,7 +52,7 @@ final class ReferenceExamples {
             """;
 
     /** §2.5 skuBackOrder (no envelope). */
-    static final String SKU_BACK_ORDER = """
+    public static final String SKU_BACK_ORDER = """
             {
               "data": [
                 {
@@ -64,7 +64,7 @@ final class ReferenceExamples {
             """;
 
     /** §2.6 orderList and §2.7 orderListJIT (identical). */
-    static final String ORDER_LIST = """
+    public static final String ORDER_LIST = """
             {
               "responseCode": 0, "responseMessage": "Success",
               "orderList": [
@@ -77,7 +77,7 @@ final class ReferenceExamples {
             """;
 
     /** §2.8 orderFetch and §2.9 orderFetchJIT (identical). */
-    static final String ORDER_FETCH = """
+    public static final String ORDER_FETCH = """
             {
               "responseCode": 0, "responseMessage": "Success",
               "orders": [
@@ -116,7 +116,7 @@ final class ReferenceExamples {
             """;
 
     /** §2.10 orderReturn. */
-    static final String ORDER_RETURN = """
+    public static final String ORDER_RETURN = """
             {
               "responseCode": 0, "responseMessage": "Success",
               "returns": [
@@ -152,14 +152,14 @@ final class ReferenceExamples {
             """;
 
     /** §2.11 generateInvoice. */
-    static final String GENERATE_INVOICE = """
+    public static final String GENERATE_INVOICE = """
             {
               "responseCode": 0, "responseMessage": "Success", "invoiceNo": "3457899883249"
             }
             """;
 
     /** §2.12 fetchInvoice. */
-    static final String FETCH_INVOICE = """
+    public static final String FETCH_INVOICE = """
             {
               "responseCode": 0, "responseMessage": "Success",
               "invoiceItems": [
@@ -174,7 +174,7 @@ final class ReferenceExamples {
             """;
 
     /** §2.14 / §2.15 orderShipping and orderCancellation: envelope only. */
-    static final String ENVELOPE_ONLY = """
+    public static final String ENVELOPE_ONLY = """
             {
               "responseCode": 0, "responseMessage": "Success"
             }
