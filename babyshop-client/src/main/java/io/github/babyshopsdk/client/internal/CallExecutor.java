@@ -73,8 +73,8 @@ public final class CallExecutor {
         this.maxQuotaWait = maxQuotaWait;
         this.redactor = redactor;
         this.classifier = new ResponseClassifier(redactor);
-        this.tokens = new TokenManager(credentials.username(), tokenStore, this::fetchToken);
         this.stats = stats;
+        this.tokens = new TokenManager(credentials.username(), tokenStore, this::fetchToken, stats::reauthentication);
         this.documents = new DocumentReader(mapper, classifier);
     }
 
@@ -175,7 +175,6 @@ public final class CallExecutor {
                             throw exception;
                         }
                         LOG.info("{}: the API key was rejected (2000); re-authenticating once", operation);
-                        stats.reauthentication();
                         token = tokens.refresh(token);
                         reauthenticated = true;
                         attempt--;

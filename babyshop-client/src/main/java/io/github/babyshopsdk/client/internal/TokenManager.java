@@ -23,13 +23,20 @@ final class TokenManager {
     private final String username;
     private final TokenStore store;
     private final Supplier<AuthToken> fetcher;
+    private final Runnable onReauthentication;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile AuthToken current;
 
-    TokenManager(String username, TokenStore store, Supplier<AuthToken> fetcher) {
+    /**
+     * @param fetcher makes the {@code authToken} call
+     * @param onReauthentication told each time a rejected key is replaced by a call (not when another
+     *     thread's fresh key is taken, nor for the first key)
+     */
+    TokenManager(String username, TokenStore store, Supplier<AuthToken> fetcher, Runnable onReauthentication) {
         this.username = username;
         this.store = store;
         this.fetcher = fetcher;
+        this.onReauthentication = onReauthentication;
     }
 
     /** The key to use now: the held one, else the stored one, else a fresh one. */
@@ -65,6 +72,9 @@ final class TokenManager {
                 invalidateStored(rejected);
             }
             AuthToken fresh = fetcher.get();
+            if (rejected != null) {
+                onReauthentication.run();
+            }
             current = fresh;
             saveStored(fresh);
             return fresh;
