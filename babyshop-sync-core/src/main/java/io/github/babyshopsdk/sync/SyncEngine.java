@@ -1,0 +1,463 @@
+package io.github.babyshopsdk.sync;
+
+import io.github.babyshopsdk.client.error.AuthenticationException;
+import io.github.babyshopsdk.client.error.BabyshopException;
+import io.github.babyshopsdk.client.error.OperationInterruptedException;
+import io.github.babyshopsdk.client.error.QuotaExceededException;
+import io.github.babyshopsdk.sync.config.ConfigurationChange;
+import io.github.babyshopsdk.sync.config.HubMapping;
+import io.github.babyshopsdk.sync.config.StatusMapping;
+import io.github.babyshopsdk.sync.config.StoreSettings;
+import io.github.babyshopsdk.sync.internal.Explainer;
+import io.github.babyshopsdk.sync.internal.FlowContext;
+import io.github.babyshopsdk.sync.internal.FlowRegistry;
+import io.github.babyshopsdk.sync.internal.FlowRun;
+import io.github.babyshopsdk.sync.spi.ChannelGateway;
+import io.github.babyshopsdk.sync.spi.HostCatalog;
+import io.github.babyshopsdk.sync.spi.HostFulfilment;
+import io.github.babyshopsdk.sync.spi.HostInventory;
+import io.github.babyshopsdk.sync.spi.HostOrders;
+import io.github.babyshopsdk.sync.spi.HubResolver;
+import io.github.babyshopsdk.sync.spi.StatusMapper;
+import io.github.babyshopsdk.sync.spi.SyncListener;
+import io.github.babyshopsdk.sync.spi.SyncScheduler;
+import io.github.babyshopsdk.sync.state.StateStoreException;
+import io.github.babyshopsdk.sync.state.SyncStateStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sync engine of one Babyshop store: orders and catalog in; inventory, shipments and cancellations
+ * out; settings, mappings and diagnostics. Built with every SPI given explicitly:
+ *
+ * <pre>{@code
+ * SyncEngine engine = SyncEngine.builder()
+ *     .stateStore(store).channel(ChannelGateway.of(client))
+ *     .hostOrders(orders).hostCatalog(catalog).hostInventory(inventory).hostFulfilment(fulfilment)
+ *     .hubResolver(HubResolver.byMapping()).statusMapper(StatusMapper.byMapping())
+ *     .scheduler(IntervalSyncScheduler.defaults())
+ *     .build();
+ * List<FlowReport> reports = engine.runDue(Instant.now());   // call from any scheduler
+ * }</pre>
+ *
+ * <p>Thread-safe: flows may run on several threads at once (each flow of a store runs at most once at a
+ * time, here and on other nodes, through the store's leases). {@link #close()} waits for runs in
+ * progress; an interrupted run stops between records with its state consistent.
+ */
+public final class SyncEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+
+    private final SyncStateStore store;
+    private final SyncScheduler scheduler;
+    private final FlowContext context;
+    private final FlowRegistry flows;
+    private final Explainer explainer;
+    private final Clock clock;
+    private final EngineOptions options;
+    private final Duration closeTimeout;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition idle = lock.newCondition();
+    private int running;
+    private boolean closed;
+
+    private SyncEngine(Builder builder) {
+        this.store = builder.stateStore;
+        this.scheduler = builder.scheduler;
+        this.clock = builder.clock;
+        this.options = builder.options;
+        this.closeTimeout = builder.closeTimeout;
+        this.context = new FlowContext(builder.stateStore, builder.channel, builder.hostOrders, builder.hostCatalog,
+                builder.hostInventory, builder.hostFulfilment, builder.hubResolver, builder.statusMapper,
+                builder.listener, builder.clock, builder.options);
+        this.flows = FlowRegistry.standard();
+        this.explainer = new Explainer(builder.stateStore);
+    }
+
+    /** A builder; every SPI must be given. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Runs every flow the scheduler says is due at {@code now}, most urgent first, and returns their
+     * reports. Pure with respect to time: the caller says what "now" is.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public List<FlowReport> runDue(Instant now) {
+        List<FlowReport> reports = new ArrayList<>();
+        for (Flow flow : byPriority()) {
+            Optional<Instant> lastRun = store.inTransaction(tx -> tx.cursors().get(Explainer.lastRunCursor(flow)))
+                    .map(Instant::parse);
+            if (scheduler.isDue(flow, lastRun, now)) {
+                reports.add(run(flow, now));
+            }
+        }
+        return reports;
+    }
+
+    /** Runs every flow once now, most urgent first, whether due or not. */
+    public List<FlowReport> runAll() {
+        List<FlowReport> reports = new ArrayList<>();
+        for (Flow flow : byPriority()) {
+            reports.add(run(flow, clock.instant()));
+        }
+        return reports;
+    }
+
+    /** Runs one flow now. */
+    public FlowReport run(Flow flow) {
+        return run(flow, clock.instant());
+    }
+
+    private List<Flow> byPriority() {
+        List<Flow> ordered = new ArrayList<>(List.of(Flow.values()));
+        ordered.sort(Comparator.comparingInt(Flow::priority));
+        return ordered;
+    }
+
+    private FlowReport run(Flow flow, Instant now) {
+        enter();
+        try {
+            return runEntered(flow, now);
+        } finally {
+            leave();
+        }
+    }
+
+    private FlowReport runEntered(Flow flow, Instant now) {
+        Optional<FlowRun> implementation = flows.find(flow);
+        StoreSettings settings = store.inTransaction(tx -> tx.settings().settings());
+        if (implementation.isEmpty() || !enabled(flow, settings)) {
+            return finished(FlowReport.builder().flow(flow).outcome(FlowOutcome.DISABLED).startedAt(now)
+                    .finishedAt(now).build(), now);
+        }
+        if (!store.leases().tryAcquire(flow, options.instanceId(), now, options.leaseTtl())) {
+            LOG.debug("{} is running on another instance", flow);
+            return FlowReport.builder().flow(flow).outcome(FlowOutcome.LEASE_HELD_ELSEWHERE).startedAt(now)
+                    .finishedAt(now).build();
+        }
+        context.listener().flowStarted(flow);
+        FlowReport report;
+        try {
+            report = implementation.get().run(context, now);
+        } catch (OperationInterruptedException e) {
+            Thread.currentThread().interrupt();
+            report = failure(flow, now, FlowOutcome.INTERRUPTED, "interrupted");
+        } catch (QuotaExceededException e) {
+            report = failure(flow, now, FlowOutcome.WAITING_ON_QUOTA, e.getMessage());
+        } catch (BabyshopException | StateStoreException e) {
+            LOG.warn("{} failed: {}", flow, e.getMessage());
+            report = failure(flow, now, FlowOutcome.FAILED, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("{} failed unexpectedly", flow, e);
+            report = failure(flow, now, FlowOutcome.FAILED, e.toString());
+        } finally {
+            store.leases().release(flow, options.instanceId());
+        }
+        return finished(report, now);
+    }
+
+    private FlowReport failure(Flow flow, Instant now, FlowOutcome outcome, String error) {
+        return FlowReport.builder().flow(flow).outcome(outcome).startedAt(now).finishedAt(clock.instant())
+                .error(Optional.ofNullable(error)).quotaRemaining(context.quota().remaining()).build();
+    }
+
+    private FlowReport finished(FlowReport report, Instant now) {
+        try {
+            store.runInTransaction(tx -> {
+                tx.cursors().put(Explainer.lastRunCursor(report.flow()), now.toString());
+                tx.cursors().put(Explainer.lastOutcomeCursor(report.flow()), report.outcome().name());
+            });
+        } catch (StateStoreException e) {
+            LOG.warn("could not record the run of {}: {}", report.flow(), e.getMessage());
+        }
+        context.listener().flowFinished(report);
+        return report;
+    }
+
+    private static boolean enabled(Flow flow, StoreSettings settings) {
+        switch (flow) {
+            case ORDERS:
+                return settings.orderSync();
+            case CATALOG:
+                return settings.catalogSync();
+            case INVENTORY:
+                return settings.inventorySync();
+            default:
+                return true;
+        }
+    }
+
+    /** Why {@code orderNo} was or was not imported or updated. */
+    public OrderExplanation explain(String orderNo) {
+        Objects.requireNonNull(orderNo, "orderNo");
+        return explainer.explain(orderNo);
+    }
+
+    /** The store settings now. */
+    public StoreSettings settings() {
+        return store.inTransaction(tx -> tx.settings().settings());
+    }
+
+    /** The status mapping now. */
+    public StatusMapping statusMapping() {
+        return store.inTransaction(tx -> tx.settings().statusMapping());
+    }
+
+    /** The hub mapping now. */
+    public HubMapping hubMapping() {
+        return store.inTransaction(tx -> tx.settings().hubMapping());
+    }
+
+    /** Replaces the settings and logs the change under {@code actor}. */
+    public StoreSettings updateSettings(String actor, UnaryOperator<StoreSettings> change) {
+        return store.inTransaction(tx -> {
+            StoreSettings before = tx.settings().settings();
+            StoreSettings after = Objects.requireNonNull(change.apply(before), "the new settings");
+            tx.settings().saveSettings(after);
+            logChange(tx, actor, "settings", before, after);
+            return after;
+        });
+    }
+
+    /**
+     * Replaces the status mapping, logs the change under {@code actor}, and returns the mapping's
+     * warnings (Confirmed/Pending unmapped, Cancelled unmapped), which are also sent to the listener.
+     */
+    public List<String> updateStatusMapping(String actor, StatusMapping mapping) {
+        Objects.requireNonNull(mapping, "mapping");
+        store.runInTransaction(tx -> {
+            StatusMapping before = tx.settings().statusMapping();
+            tx.settings().saveStatusMapping(mapping);
+            logChange(tx, actor, "statusMapping", before, mapping);
+        });
+        List<String> warnings = mapping.warnings();
+        warnings.forEach(context.listener()::warning);
+        return warnings;
+    }
+
+    /** Replaces the hub mapping and logs the change under {@code actor}. */
+    public void updateHubMapping(String actor, HubMapping mapping) {
+        Objects.requireNonNull(mapping, "mapping");
+        store.runInTransaction(tx -> {
+            HubMapping before = tx.settings().hubMapping();
+            tx.settings().saveHubMapping(mapping);
+            logChange(tx, actor, "hubMapping", before, mapping);
+        });
+    }
+
+    /** The configuration log, oldest first. */
+    public List<ConfigurationChange> configurationLog() {
+        return store.inTransaction(tx -> tx.settings().changes());
+    }
+
+    /** Warnings about the current configuration: mappings that would lose work, a missing hub. */
+    public List<String> validate() {
+        List<String> warnings = new ArrayList<>(statusMapping().warnings());
+        if (hubMapping().hubs().isEmpty()) {
+            warnings.add("no hub is mapped: every order would be held with \"no hub\"");
+        }
+        return warnings;
+    }
+
+    private void logChange(io.github.babyshopsdk.sync.state.SyncTransaction tx, String actor, String subject,
+                           Object before, Object after) {
+        if (actor == null || actor.isBlank()) {
+            throw new IllegalArgumentException("actor must name who makes the change");
+        }
+        tx.settings().appendChange(ConfigurationChange.builder().actor(actor).at(clock.instant()).subject(subject)
+                .before(String.valueOf(before)).after(String.valueOf(after)).build());
+    }
+
+    private void enter() {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the engine is closed");
+            }
+            running++;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void leave() {
+        lock.lock();
+        try {
+            running--;
+            if (running == 0) {
+                idle.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Refuses new runs and waits (up to the close timeout) for runs in progress to finish. Every record a
+     * run finished is committed; a run cut short continues on the next start.
+     */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            long nanos = closeTimeout.toNanos();
+            while (running > 0 && nanos > 0) {
+                nanos = idle.awaitNanos(nanos);
+            }
+            if (running > 0) {
+                LOG.warn("closing with {} flow run(s) still in progress", running);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Configures a {@link SyncEngine}. Not thread-safe. {@link #build()} names every missing SPI.
+     */
+    public static final class Builder {
+        private SyncStateStore stateStore;
+        private ChannelGateway channel;
+        private HostOrders hostOrders;
+        private HostCatalog hostCatalog;
+        private HostInventory hostInventory;
+        private HostFulfilment hostFulfilment;
+        private HubResolver hubResolver;
+        private StatusMapper statusMapper;
+        private SyncScheduler scheduler;
+        private SyncListener listener = SyncListener.none();
+        private Clock clock = Clock.systemUTC();
+        private EngineOptions options = EngineOptions.defaults();
+        private Duration closeTimeout = Duration.ofSeconds(30);
+
+        private Builder() {
+        }
+
+        /** Durable engine state of this store. Required. */
+        public Builder stateStore(SyncStateStore stateStore) {
+            this.stateStore = stateStore;
+            return this;
+        }
+
+        /** The port to Babyshop, e.g. {@code ChannelGateway.of(client)}. Required. */
+        public Builder channel(ChannelGateway channel) {
+            this.channel = channel;
+            return this;
+        }
+
+        /** The host's orders. Required. */
+        public Builder hostOrders(HostOrders hostOrders) {
+            this.hostOrders = hostOrders;
+            return this;
+        }
+
+        /** The host's SKU master. Required. */
+        public Builder hostCatalog(HostCatalog hostCatalog) {
+            this.hostCatalog = hostCatalog;
+            return this;
+        }
+
+        /** The host's stock. Required. */
+        public Builder hostInventory(HostInventory hostInventory) {
+            this.hostInventory = hostInventory;
+            return this;
+        }
+
+        /** The host's order events and label sink. Required. */
+        public Builder hostFulfilment(HostFulfilment hostFulfilment) {
+            this.hostFulfilment = hostFulfilment;
+            return this;
+        }
+
+        /** Hub resolution, e.g. {@code HubResolver.byMapping()}. Required. */
+        public Builder hubResolver(HubResolver hubResolver) {
+            this.hubResolver = hubResolver;
+            return this;
+        }
+
+        /** Status mapping, e.g. {@code StatusMapper.byMapping()}. Required. */
+        public Builder statusMapper(StatusMapper statusMapper) {
+            this.statusMapper = statusMapper;
+            return this;
+        }
+
+        /** When flows are due, e.g. {@code IntervalSyncScheduler.defaults()}. Required. */
+        public Builder scheduler(SyncScheduler scheduler) {
+            this.scheduler = scheduler;
+            return this;
+        }
+
+        /** Progress and metrics (default: none). */
+        public Builder listener(SyncListener listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        /** The clock (default the system UTC clock). */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Tuning (default {@link EngineOptions#defaults()}). */
+        public Builder options(EngineOptions options) {
+            this.options = options;
+            return this;
+        }
+
+        /** How long {@link SyncEngine#close()} waits for runs in progress (default 30 s). */
+        public Builder closeTimeout(Duration closeTimeout) {
+            this.closeTimeout = closeTimeout;
+            return this;
+        }
+
+        /**
+         * Builds the engine.
+         *
+         * @throws IllegalStateException naming every missing SPI
+         */
+        public SyncEngine build() {
+            List<String> missing = new ArrayList<>();
+            check(missing, stateStore, "stateStore (SyncStateStore)");
+            check(missing, channel, "channel (ChannelGateway)");
+            check(missing, hostOrders, "hostOrders (HostOrders)");
+            check(missing, hostCatalog, "hostCatalog (HostCatalog)");
+            check(missing, hostInventory, "hostInventory (HostInventory)");
+            check(missing, hostFulfilment, "hostFulfilment (HostFulfilment)");
+            check(missing, hubResolver, "hubResolver (HubResolver)");
+            check(missing, statusMapper, "statusMapper (StatusMapper)");
+            check(missing, scheduler, "scheduler (SyncScheduler)");
+            check(missing, listener, "listener (SyncListener)");
+            check(missing, clock, "clock (Clock)");
+            check(missing, options, "options (EngineOptions)");
+            check(missing, closeTimeout, "closeTimeout (Duration)");
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("SyncEngine needs: " + String.join(", ", missing));
+            }
+            return new SyncEngine(this);
+        }
+
+        private static void check(List<String> missing, Object value, String name) {
+            if (value == null) {
+                missing.add(name);
+            }
+        }
+    }
+}

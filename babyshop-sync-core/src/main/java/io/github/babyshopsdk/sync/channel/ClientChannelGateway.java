@@ -1,0 +1,88 @@
+package io.github.babyshopsdk.sync.channel;
+
+import io.github.babyshopsdk.client.BabyshopClient;
+import io.github.babyshopsdk.client.Pages;
+import io.github.babyshopsdk.client.catalog.InventoryUpdateResult;
+import io.github.babyshopsdk.client.model.Document;
+import io.github.babyshopsdk.client.model.DocumentType;
+import io.github.babyshopsdk.client.model.InventoryItem;
+import io.github.babyshopsdk.client.model.InventoryModeration;
+import io.github.babyshopsdk.client.model.InvoiceRequest;
+import io.github.babyshopsdk.client.model.Order;
+import io.github.babyshopsdk.client.model.OrderListQuery;
+import io.github.babyshopsdk.client.model.OrderSummary;
+import io.github.babyshopsdk.client.model.Product;
+import io.github.babyshopsdk.client.model.ProductQuery;
+import io.github.babyshopsdk.client.model.Records;
+import io.github.babyshopsdk.client.model.Shipment;
+import io.github.babyshopsdk.client.quota.QuotaSnapshot;
+import io.github.babyshopsdk.sync.spi.ChannelGateway;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/** The default {@link ChannelGateway}: each method is one client call. Thread-safe as the client is. */
+public final class ClientChannelGateway implements ChannelGateway {
+    private final BabyshopClient client;
+
+    /** Wraps {@code client}. */
+    public ClientChannelGateway(BabyshopClient client) {
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    @Override
+    public Pages<OrderSummary> listOrders(Instant since) {
+        return client.orders().list(OrderListQuery.builder().updatedSince(since).build());
+    }
+
+    @Override
+    public Records<Order> fetchOrders(Collection<String> orderNos) {
+        return client.orders().fetch(orderNos);
+    }
+
+    @Override
+    public Pages<Product> listProducts(Instant since) {
+        return client.catalog().products(ProductQuery.builder().updatedSince(since).build());
+    }
+
+    @Override
+    public InventoryUpdateResult pushInventory(List<InventoryItem> items) {
+        return client.catalog().updateInventory(items);
+    }
+
+    @Override
+    public Records<InventoryModeration> moderationStatus(List<String> moderationIds) {
+        return client.catalog().moderationStatus(moderationIds);
+    }
+
+    @Override
+    public String createInvoice(InvoiceRequest request) {
+        return client.fulfilment().generateInvoice(request);
+    }
+
+    @Override
+    public Document fetchLabel(String invoiceNo) {
+        return client.fulfilment().fetchDocument(invoiceNo, DocumentType.SHIPPING_LABEL);
+    }
+
+    @Override
+    public void ship(Shipment shipment) {
+        client.fulfilment().ship(shipment);
+    }
+
+    @Override
+    public void cancel(String orderNo) {
+        client.fulfilment().cancelOrder(orderNo);
+    }
+
+    @Override
+    public QuotaSnapshot quota() {
+        return client.quota();
+    }
+
+    @Override
+    public String toString() {
+        return "ClientChannelGateway{" + client + "}";
+    }
+}

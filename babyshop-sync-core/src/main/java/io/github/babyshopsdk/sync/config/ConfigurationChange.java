@@ -1,0 +1,30 @@
+package io.github.babyshopsdk.sync.config;
+
+import java.time.Instant;
+import org.immutables.value.Value;
+
+/** One entry of the append-only configuration log: who changed what, when, from what, to what. */
+@Value.Immutable
+@Value.Style(jdkOnly = true)
+public interface ConfigurationChange {
+
+    /** Who made the change (a user or system name given by the host). */
+    String actor();
+
+    /** When the change was made. */
+    Instant at();
+
+    /** What changed: {@code settings}, {@code statusMapping} or {@code hubMapping}. */
+    String subject();
+
+    /** The value before, as text ({@code toString} of the value type). */
+    String before();
+
+    /** The value after, as text. */
+    String after();
+
+    /** A builder. */
+    static ImmutableConfigurationChange.Builder builder() {
+        return ImmutableConfigurationChange.builder();
+    }
+}

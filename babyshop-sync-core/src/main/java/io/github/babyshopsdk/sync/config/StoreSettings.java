@@ -1,0 +1,47 @@
+package io.github.babyshopsdk.sync.config;
+
+import org.immutables.value.Value;
+
+/**
+ * The store-level toggles of the integration. Every toggle is off until the host turns it on, so a new
+ * store syncs nothing by accident. Changes go through the engine, which writes each one to the
+ * configuration log.
+ */
+@Value.Immutable
+@Value.Style(jdkOnly = true)
+public interface StoreSettings {
+
+    /** "Order Sync": import orders from Babyshop. */
+    @Value.Default
+    default boolean orderSync() {
+        return false;
+    }
+
+    /** "Catalog Sync": import SKUs with a valid Vendor SKU Code. */
+    @Value.Default
+    default boolean catalogSync() {
+        return false;
+    }
+
+    /** "Inventory Sync": push the host's available stock to Babyshop. */
+    @Value.Default
+    default boolean inventorySync() {
+        return false;
+    }
+
+    /** "Automated Order Cancellation On Sales Channel": push host cancellations to Babyshop. */
+    @Value.Default
+    default boolean autoCancelOnChannel() {
+        return false;
+    }
+
+    /** Settings with everything off. */
+    static StoreSettings allOff() {
+        return builder().build();
+    }
+
+    /** A builder (everything off unless set). */
+    static ImmutableStoreSettings.Builder builder() {
+        return ImmutableStoreSettings.builder();
+    }
+}

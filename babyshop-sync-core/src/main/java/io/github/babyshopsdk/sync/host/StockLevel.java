@@ -1,0 +1,24 @@
+package io.github.babyshopsdk.sync.host;
+
+import java.math.BigDecimal;
+import org.immutables.value.Value;
+
+/** The host's available stock of one Vendor SKU Code in one hub (may be negative: the engine floors the total at 0). */
+@Value.Immutable
+@Value.Style(jdkOnly = true)
+public interface StockLevel {
+
+    /** The Vendor SKU Code: the inventory key shared by host and Babyshop. */
+    String vendorSkuCode();
+
+    /** The host hub. */
+    String hub();
+
+    /** Available quantity (on hand minus reserved, as the host defines it). */
+    BigDecimal available();
+
+    /** Creates one. */
+    static StockLevel of(String vendorSkuCode, String hub, BigDecimal available) {
+        return ImmutableStockLevel.builder().vendorSkuCode(vendorSkuCode).hub(hub).available(available).build();
+    }
+}

@@ -1,0 +1,259 @@
+package io.github.babyshopsdk.sync.internal;
+
+import io.github.babyshopsdk.client.error.QuotaExceededException;
+import io.github.babyshopsdk.client.model.Page;
+import io.github.babyshopsdk.client.model.Product;
+import io.github.babyshopsdk.client.model.RecordFailure;
+import io.github.babyshopsdk.sync.EngineOptions;
+import io.github.babyshopsdk.sync.Flow;
+import io.github.babyshopsdk.sync.FlowOutcome;
+import io.github.babyshopsdk.sync.FlowReport;
+import io.github.babyshopsdk.sync.state.ImmutableQuarantineEntry;
+import io.github.babyshopsdk.sync.state.QuarantineEntry;
+import io.github.babyshopsdk.sync.state.SkuLink;
+import io.github.babyshopsdk.sync.state.SyncTransaction;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The catalog flow (Babyshop -> host): imports the Babyshop SKUs that have a valid Vendor SKU Code, new
+ * and updated since the last run, into the host's SKU master, and records for each the {@link SkuLink}
+ * through which the inventory flow pushes stock.
+ *
+ * <p>Contract, rule by rule:
+ * <ul>
+ *   <li><b>Valid Vendor SKU Code only.</b> A product without one ({@link Product#hasValidVendorSkuCode()}
+ *       false) is never sent to the host and gets no link; it is reported through
+ *       {@code listener.skuRejected(sku, reason)} and counted as failed. It is a final decision, so it
+ *       does not hold the cursor back.</li>
+ *   <li><b>Incremental by update time.</b> The cursor {@value #CURSOR} holds an ISO-8601 instant: every
+ *       product updated at or before it has been handled. The first run (no cursor) reads everything from
+ *       {@link EngineOptions#EPOCH}, as Vinculum's integration guide recommends (one full pull, then
+ *       incremental); later runs read from the cursor minus {@link EngineOptions#overlap()}.</li>
+ *   <li><b>Lazy and quota-safe.</b> Pages are fetched one at a time through the listing's iterator, and
+ *       {@code quota().allows(CATALOG, 1)} is asked before each page is requested, the first included;
+ *       when it says no, the run ends {@link FlowOutcome#WAITING_ON_QUOTA} without fetching that page.
+ *       A {@link QuotaExceededException} from the listing ends the run the same way.</li>
+ *   <li><b>One transaction per product.</b> After {@code hostCatalog().upsertSku(product)} succeeded,
+ *       the link, the removal of any quarantine entry of the SKU and the cursor move are committed
+ *       together. The cursor moves to the product's {@code lastUpdated} only forward, and only while that
+ *       time is before the earliest update time of any record that failed in this run (see below).
+ *       Within a page, products are handled in {@code lastUpdated} order.</li>
+ *   <li><b>Failures are quarantined, and retried by re-reading.</b> A host failure for one product is
+ *       recorded as a {@link QuarantineEntry} (flow CATALOG, key = SKU, attempts + 1, dead-lettered from
+ *       {@link EngineOptions#maxAttempts()} on) and the run goes on with the next product. The retry is
+ *       the simplest one that cannot lose a product: the cursor is kept strictly before the failed
+ *       product's update time (and pulled back there if it had already passed it, which can only happen
+ *       when the API's pages are not in update order), so the next run reads the product again. A
+ *       dead-lettered entry no longer holds the cursor: it waits for a person, and is picked up again
+ *       when Babyshop updates the product (a later successful upsert removes the entry).</li>
+ *   <li><b>Unreadable records</b> ({@link Page#failures()}) are quarantined the same way with their
+ *       reason, keyed by the record's key when it could be read, otherwise {@code "page" + n + "#" +
+ *       index}. Their update time is unknown, so they hold the cursor before the earliest update time on
+ *       their page (before this run's read start when the page has no dated record).</li>
+ * </ul>
+ *
+ * <p>The report counts products read ({@code fetched}), upserted ({@code imported}) and failed (invalid,
+ * unreadable or refused by the host), and the quota left at the end. The run throws only when it cannot
+ * go on (Babyshop failing after the client's retries, credentials refused, the state store failing);
+ * everything committed until then stays. An interrupted thread ends the run {@link FlowOutcome#INTERRUPTED}
+ * between two products.
+ *
+ * <p>Stateless and thread-safe: all state lives in the {@link io.github.babyshopsdk.sync.state.SyncStateStore};
+ * the engine's lease keeps two runs of one store apart.
+ */
+public final class CatalogFlow implements FlowRun {
+    /** The cursor: the latest Babyshop {@code lastUpdateDate} fully handled, as ISO-8601 instant text. */
+    public static final String CURSOR = "catalog.updatedSince";
+    /** The reason given for a product without a valid Vendor SKU Code. */
+    static final String NO_VENDOR_SKU_CODE = "no valid Vendor SKU Code";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogFlow.class);
+    private static final Comparator<Product> BY_UPDATE_TIME = Comparator.comparing(
+            (Product product) -> product.lastUpdated().orElse(Instant.MIN));
+
+    @Override
+    public Flow flow() {
+        return Flow.CATALOG;
+    }
+
+    @Override
+    public FlowReport run(FlowContext context, Instant now) {
+        return new Run(context, now).execute();
+    }
+
+    /** One run's working state; confined to the running thread. */
+    private static final class Run {
+        private final FlowContext context;
+        private final Instant now;
+        private int fetched;
+        private int imported;
+        private int failed;
+        /** The cursor must stay strictly before this: the earliest update time of a record that failed. */
+        private Instant ceiling;
+
+        Run(FlowContext context, Instant now) {
+            this.context = context;
+            this.now = now;
+        }
+
+        FlowReport execute() {
+            Optional<Instant> cursor = read(tx -> tx.cursors().get(CURSOR)).map(Run::parseCursor);
+            Instant since = cursor.map(value -> value.minus(context.options().overlap())).orElse(EngineOptions.EPOCH);
+            LOG.debug("catalog: reading products updated since {} (cursor {})", since, cursor.orElse(null));
+            FlowOutcome outcome = FlowOutcome.COMPLETED;
+            Iterator<Page<Product>> pages = context.channel().listProducts(since).iterator();
+            while (pages.hasNext()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    outcome = FlowOutcome.INTERRUPTED;
+                    break;
+                }
+                if (!context.quota().allows(Flow.CATALOG, 1)) {
+                    outcome = FlowOutcome.WAITING_ON_QUOTA;
+                    break;
+                }
+                Page<Product> page;
+                try {
+                    page = pages.next();
+                } catch (QuotaExceededException e) {
+                    LOG.info("catalog: quota exhausted, the rest waits for the next run: {}", e.getMessage());
+                    outcome = FlowOutcome.WAITING_ON_QUOTA;
+                    break;
+                }
+                if (!handle(page, since)) {
+                    outcome = FlowOutcome.INTERRUPTED;
+                    break;
+                }
+            }
+            return FlowReport.builder().flow(Flow.CATALOG).outcome(outcome).startedAt(now)
+                    .finishedAt(context.clock().instant()).fetched(fetched).imported(imported).failed(failed)
+                    .quotaRemaining(context.quota().remaining()).build();
+        }
+
+        /** Handles one page; false when the thread was interrupted before the page was done. */
+        private boolean handle(Page<Product> page, Instant since) {
+            fetched += page.records().size();
+            Instant earliestOnPage = page.records().stream().flatMap(product -> product.lastUpdated().stream())
+                    .min(Comparator.naturalOrder()).orElse(since);
+            for (RecordFailure failure : page.failures()) {
+                String key = failure.key().orElse("page" + page.pageNumber() + "#" + failure.index());
+                fail(key, "unreadable record: " + failure.reason(), earliestOnPage);
+            }
+            List<Product> products = new ArrayList<>(page.records());
+            products.sort(BY_UPDATE_TIME);
+            for (Product product : products) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return false;
+                }
+                if (product.hasValidVendorSkuCode()) {
+                    importProduct(product, earliestOnPage);
+                } else {
+                    reject(product);
+                }
+            }
+            return true;
+        }
+
+        private void reject(Product product) {
+            String reason = product.vendorSkuCode().isPresent() ? NO_VENDOR_SKU_CODE + " (blank)" : NO_VENDOR_SKU_CODE;
+            write(tx -> {
+                tx.quarantine().remove(Flow.CATALOG, product.sku());
+                advance(tx, product.lastUpdated());
+            });
+            failed++;
+            LOG.debug("catalog: SKU {} not imported: {}", product.sku(), reason);
+            context.listener().skuRejected(product.sku(), reason);
+        }
+
+        private void importProduct(Product product, Instant earliestOnPage) {
+            String vendorSkuCode = product.vendorSkuCode().orElseThrow();
+            try {
+                context.hostCatalog().upsertSku(product);
+            } catch (RuntimeException e) {
+                fail(product.sku(), "host failed to upsert the SKU: " + e, product.lastUpdated().orElse(earliestOnPage));
+                return;
+            }
+            Optional<SkuLink> previous = read(tx -> {
+                Optional<SkuLink> before = tx.catalog().link(vendorSkuCode);
+                tx.catalog().saveLink(SkuLink.of(vendorSkuCode, product.sku(), now));
+                tx.quarantine().remove(Flow.CATALOG, product.sku());
+                advance(tx, product.lastUpdated());
+                return before;
+            });
+            imported++;
+            previous.filter(link -> !link.sku().equals(product.sku())).ifPresent(link -> context.listener().warning(
+                    "Vendor SKU Code " + vendorSkuCode + " moved from Babyshop SKU " + link.sku() + " to "
+                            + product.sku() + "; stock is now pushed to " + product.sku()));
+        }
+
+        /**
+         * Quarantines {@code key}; unless dead-lettered, holds the cursor strictly before {@code updatedAt}
+         * (pulling it back if needed) so that the next run reads the record again.
+         */
+        private void fail(String key, String reason, Instant updatedAt) {
+            Instant at = context.clock().instant();
+            QuarantineEntry entry = read(tx -> {
+                Optional<QuarantineEntry> previous = tx.quarantine().find(Flow.CATALOG, key);
+                int attempts = previous.map(QuarantineEntry::attempts).orElse(0) + 1;
+                QuarantineEntry next = ImmutableQuarantineEntry.builder().flow(Flow.CATALOG).key(key).reason(reason)
+                        .attempts(attempts).deadLettered(attempts >= context.options().maxAttempts())
+                        .firstFailedAt(previous.map(QuarantineEntry::firstFailedAt).orElse(at)).lastFailedAt(at)
+                        .build();
+                tx.quarantine().save(next);
+                if (!next.deadLettered()) {
+                    Optional<Instant> cursor = tx.cursors().get(CURSOR).map(Run::parseCursor);
+                    if (cursor.isPresent() && !cursor.get().isBefore(updatedAt)) {
+                        tx.cursors().put(CURSOR, updatedAt.minusMillis(1).toString());
+                    }
+                }
+                return next;
+            });
+            if (!entry.deadLettered() && (ceiling == null || updatedAt.isBefore(ceiling))) {
+                ceiling = updatedAt;
+            }
+            failed++;
+            LOG.warn("catalog: {} {} after {} attempt(s): {}", key,
+                    entry.deadLettered() ? "dead-lettered" : "quarantined", entry.attempts(), reason);
+            context.listener().skuRejected(key, reason);
+        }
+
+        /** Moves the cursor to {@code updatedAt} if that is later than it and before the failure ceiling. */
+        private void advance(SyncTransaction tx, Optional<Instant> updatedAt) {
+            if (updatedAt.isEmpty() || (ceiling != null && !updatedAt.get().isBefore(ceiling))) {
+                return;
+            }
+            Optional<Instant> cursor = tx.cursors().get(CURSOR).map(Run::parseCursor);
+            if (cursor.isEmpty() || updatedAt.get().isAfter(cursor.get())) {
+                tx.cursors().put(CURSOR, updatedAt.get().toString());
+            }
+        }
+
+        private <T> T read(Function<SyncTransaction, T> work) {
+            return context.store().inTransaction(work);
+        }
+
+        private void write(Consumer<SyncTransaction> work) {
+            context.store().inTransaction(tx -> {
+                work.accept(tx);
+                return null;
+            });
+        }
+
+        private static Instant parseCursor(String text) {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new IllegalStateException("cursor " + CURSOR + " is not an ISO-8601 instant: " + text, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.github.babyshopsdk.sync.internal;
+
+import io.github.babyshopsdk.sync.Flow;
+import io.github.babyshopsdk.sync.FlowOutcome;
+import io.github.babyshopsdk.sync.OrderExplanation;
+import io.github.babyshopsdk.sync.config.StoreSettings;
+import io.github.babyshopsdk.sync.state.OrderReason;
+import io.github.babyshopsdk.sync.state.OrderRecord;
+import io.github.babyshopsdk.sync.state.OutboxEntry;
+import io.github.babyshopsdk.sync.state.QuarantineEntry;
+import io.github.babyshopsdk.sync.state.SyncStateStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Answers "why was this order (not) imported or updated?" from what the store holds: the order record
+ * and its reason, quarantine, outbound operations, and the settings that matter. Stateless, thread-safe.
+ */
+public final class Explainer {
+    /** Cursor holding the outcome of the last run of a flow, e.g. {@code flow.ORDERS.lastOutcome}. */
+    public static String lastOutcomeCursor(Flow flow) {
+        return "flow." + flow.name() + ".lastOutcome";
+    }
+
+    /** Cursor holding when a flow last ran, e.g. {@code flow.ORDERS.lastRun}. */
+    public static String lastRunCursor(Flow flow) {
+        return "flow." + flow.name() + ".lastRun";
+    }
+
+    private final SyncStateStore store;
+
+    /** An explainer over {@code store}. */
+    public Explainer(SyncStateStore store) {
+        this.store = store;
+    }
+
+    /** The explanation for {@code orderNo}. */
+    public OrderExplanation explain(String orderNo) {
+        return store.inTransaction(tx -> {
+            StoreSettings settings = tx.settings().settings();
+            Optional<OrderRecord> record = tx.orders().find(orderNo);
+            Optional<QuarantineEntry> quarantined = tx.quarantine().find(Flow.ORDERS, orderNo);
+            List<OutboxEntry> outbound = tx.outbox().forOrder(orderNo);
+            Optional<String> lastOutcome = tx.cursors().get(lastOutcomeCursor(Flow.ORDERS));
+            List<String> details = new ArrayList<>();
+            OrderReason reason;
+            if (record.isPresent()) {
+                OrderRecord r = record.get();
+                reason = r.reason();
+                r.detail().ifPresent(details::add);
+                r.hub().ifPresent(hub -> details.add("hub " + hub));
+                r.stage().ifPresent(stage -> details.add("host stage " + stage));
+                r.channelStatusCode().ifPresent(code -> details.add("Babyshop status code " + code));
+                r.invoiceNo().ifPresent(invoice -> details.add("invoice " + invoice));
+            } else if (quarantined.isPresent()) {
+                reason = quarantined.get().deadLettered() ? OrderReason.DEAD_LETTERED : OrderReason.QUARANTINED;
+            } else if (!settings.orderSync()) {
+                reason = OrderReason.SYNC_OFF;
+            } else if (lastOutcome.filter(FlowOutcome.WAITING_ON_QUOTA.name()::equals).isPresent()) {
+                reason = OrderReason.WAITING_ON_QUOTA;
+            } else {
+                reason = OrderReason.NOT_SEEN;
+                details.add("not in any listing read so far; if it exists, it is older than the import start "
+                        + "or the next orders run will read it");
+            }
+            quarantined.ifPresent(q -> details.add((q.deadLettered() ? "dead-lettered" : "quarantined") + " after "
+                    + q.attempts() + " attempt(s): " + q.reason()));
+            if (!settings.orderSync() && reason != OrderReason.SYNC_OFF) {
+                details.add("Order Sync is off: no further updates are imported");
+            }
+            for (OutboxEntry entry : outbound) {
+                details.add(entry.operation().name().toLowerCase(java.util.Locale.ROOT) + " " + entry.status()
+                        .name().toLowerCase(java.util.Locale.ROOT) + entry.lastError().map(e -> ": " + e).orElse(""));
+            }
+            return OrderExplanation.builder().orderNo(orderNo).state(record.map(OrderRecord::state))
+                    .reason(reason).hostOrderId(record.flatMap(OrderRecord::hostOrderId)).details(details).build();
+        });
+    }
+}

@@ -1,0 +1,100 @@
+package io.github.babyshopsdk.sync.internal;
+
+import io.github.babyshopsdk.sync.EngineOptions;
+import io.github.babyshopsdk.sync.spi.ChannelGateway;
+import io.github.babyshopsdk.sync.spi.HostCatalog;
+import io.github.babyshopsdk.sync.spi.HostFulfilment;
+import io.github.babyshopsdk.sync.spi.HostInventory;
+import io.github.babyshopsdk.sync.spi.HostOrders;
+import io.github.babyshopsdk.sync.spi.HubResolver;
+import io.github.babyshopsdk.sync.spi.StatusMapper;
+import io.github.babyshopsdk.sync.spi.SyncListener;
+import io.github.babyshopsdk.sync.state.SyncStateStore;
+import java.time.Clock;
+
+/**
+ * Everything a flow needs, wired once by the engine. Immutable; shared by every flow run (each
+ * dependency is thread-safe by its own contract).
+ */
+public final class FlowContext {
+    private final SyncStateStore store;
+    private final ChannelGateway channel;
+    private final HostOrders hostOrders;
+    private final HostCatalog hostCatalog;
+    private final HostInventory hostInventory;
+    private final HostFulfilment hostFulfilment;
+    private final HubResolver hubResolver;
+    private final StatusMapper statusMapper;
+    private final SyncListener listener;
+    private final Clock clock;
+    private final EngineOptions options;
+    private final QuotaGuard quota;
+
+    /** Wires a context; the listener is wrapped so that a throwing listener cannot break a flow. */
+    public FlowContext(SyncStateStore store, ChannelGateway channel, HostOrders hostOrders, HostCatalog hostCatalog,
+                       HostInventory hostInventory, HostFulfilment hostFulfilment, HubResolver hubResolver,
+                       StatusMapper statusMapper, SyncListener listener, Clock clock, EngineOptions options) {
+        this.store = store;
+        this.channel = channel;
+        this.hostOrders = hostOrders;
+        this.hostCatalog = hostCatalog;
+        this.hostInventory = hostInventory;
+        this.hostFulfilment = hostFulfilment;
+        this.hubResolver = hubResolver;
+        this.statusMapper = statusMapper;
+        this.listener = SafeListener.wrap(listener);
+        this.clock = clock;
+        this.options = options;
+        this.quota = new QuotaGuard(channel, options.quotaReservePerTier());
+    }
+
+    public SyncStateStore store() {
+        return store;
+    }
+
+    public ChannelGateway channel() {
+        return channel;
+    }
+
+    public HostOrders hostOrders() {
+        return hostOrders;
+    }
+
+    public HostCatalog hostCatalog() {
+        return hostCatalog;
+    }
+
+    public HostInventory hostInventory() {
+        return hostInventory;
+    }
+
+    public HostFulfilment hostFulfilment() {
+        return hostFulfilment;
+    }
+
+    public HubResolver hubResolver() {
+        return hubResolver;
+    }
+
+    public StatusMapper statusMapper() {
+        return statusMapper;
+    }
+
+    /** The host's listener, made safe: it never throws. */
+    public SyncListener listener() {
+        return listener;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public EngineOptions options() {
+        return options;
+    }
+
+    /** Whether a flow may still spend quota, keeping the reserve of more urgent flows. */
+    public QuotaGuard quota() {
+        return quota;
+    }
+}

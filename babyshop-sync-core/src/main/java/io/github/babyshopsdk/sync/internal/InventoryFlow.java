@@ -1,0 +1,543 @@
+package io.github.babyshopsdk.sync.internal;
+
+import io.github.babyshopsdk.client.catalog.InventoryUpdateResult;
+import io.github.babyshopsdk.client.catalog.SkuRejection;
+import io.github.babyshopsdk.client.error.BabyshopException;
+import io.github.babyshopsdk.client.error.QuotaExceededException;
+import io.github.babyshopsdk.client.model.InventoryItem;
+import io.github.babyshopsdk.client.model.InventoryModeration;
+import io.github.babyshopsdk.client.model.Records;
+import io.github.babyshopsdk.sync.EngineOptions;
+import io.github.babyshopsdk.sync.Flow;
+import io.github.babyshopsdk.sync.FlowOutcome;
+import io.github.babyshopsdk.sync.FlowReport;
+import io.github.babyshopsdk.sync.host.ChangeFeed;
+import io.github.babyshopsdk.sync.host.StockLevel;
+import io.github.babyshopsdk.sync.state.InventoryState;
+import io.github.babyshopsdk.sync.state.SkuLink;
+import io.github.babyshopsdk.sync.state.SyncTransaction;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The inventory flow (host -> Babyshop): the host is the inventory master and the Vendor SKU Code is the
+ * key; the flow pushes what changed, coalesced per SKU, 100 SKUs to a call, and follows up moderation.
+ *
+ * <p>A run has three steps.
+ * <ol>
+ *   <li><b>Intake.</b> It reads the host's change feed ({@code hostInventory().changedSkus(token)}, token
+ *       cursor {@value #FEED_TOKEN}, again while {@code hasMore}); on the very first run (no token) it
+ *       adds every linked Vendor SKU Code, so Babyshop starts from the host's full picture. Only codes
+ *       with a {@link SkuLink} (recorded by the catalog flow for SKUs with a valid Vendor SKU Code) are
+ *       considered: a SKU without a link is never pushed. Their stock is read in batches of
+ *       {@value #STOCK_BATCH} ({@code hostInventory().available(codes)}); the quantity for Babyshop is the
+ *       available stock summed over the hubs that serve the store ({@code hubMapping().hubs()}), or over
+ *       <em>every hub the host reports when the hub mapping names none</em>, floored at 0 and rounded
+ *       down to the 3 decimals Babyshop takes (never over-sell). A linked code the host does not report
+ *       has 0 available: the host is master. In one transaction per batch the ledger's pending quantity
+ *       is set where the quantity differs from {@link InventoryState#acknowledgedQuantity()} (compared
+ *       with {@code compareTo}; only the latest pending quantity is kept), and cleared where it equals it;
+ *       a changed quantity also clears attempts and dead-letter state (a dead-lettered SKU is re-queued
+ *       once per new quantity). The feed's next token is saved in the transaction of its last batch, so
+ *       a failure before that reads the same changes again.</li>
+ *   <li><b>Push.</b> While {@code inventory().pending(100)} has due work and
+ *       {@code quota().allows(INVENTORY, 1)}: one {@code channel().pushInventory(items)} call of at most
+ *       {@value #PUSH_BATCH} SKUs (never the same Babyshop SKU twice in one call). Its answer is committed
+ *       in one transaction: an accepted SKU gets {@code acknowledgedQuantity} = the pushed quantity, its
+ *       moderation id and status, and its pending quantity cleared <em>only if it is still the one
+ *       pushed</em> (a newer one stays queued); a SKU rejected with code {@value #UNKNOWN_SKU} (unknown
+ *       SKU) is dead-lettered at once with the reason; a rejection without a code (or a SKU the answer
+ *       does not mention) counts an attempt and is dead-lettered after {@link EngineOptions#maxAttempts()}.
+ *       Failed SKUs are tried again after {@link EngineOptions#retryDelay()}, never twice in one run. A
+ *       retryable failure of the whole call counts an attempt on every SKU of the call (never
+ *       dead-lettering them: an outage is not the SKUs' fault), stops the run's pushing and ends it
+ *       {@link FlowOutcome#FAILED} with the error; a {@link QuotaExceededException} only stops it
+ *       ({@link FlowOutcome#WAITING_ON_QUOTA}); a non-retryable failure (credentials refused, ...) is
+ *       rethrown. A pending quantity Babyshop cannot take (more than 7 integer digits) is dead-lettered
+ *       without a call.</li>
+ *   <li><b>Moderation follow-up.</b> Quota allowing, the moderation ids of
+ *       {@code inventory().awaitingModeration} (not those acknowledged in this very run) are asked with
+ *       {@code channel().moderationStatus(ids)}, {@value #MODERATION_BATCH} per call, and the statuses
+ *       saved. A final status other than {@value #APPROVED} or {@code Pending} (Babyshop documents only
+ *       {@code Pending}; anything else is final) is reported through {@code listener.inventoryRejected},
+ *       as it is when the push's own answer already carries one.</li>
+ * </ol>
+ *
+ * <p>The report counts stock levels read ({@code fetched}), SKUs acknowledged ({@code pushed}), SKUs
+ * rejected, dead-lettered or refused in moderation ({@code failed}), and the quota left. It ends
+ * {@link FlowOutcome#WAITING_ON_QUOTA} when it stopped for quota with work left. When the host's feed or
+ * stock read fails, intake stops there (the token stays, so the changes are read again), the push and
+ * follow-up of already queued work still run, and the run ends {@link FlowOutcome#FAILED} with the error.
+ * Listener calls are made after the transaction that records their outcome has committed.
+ *
+ * <p>Stateless and thread-safe: all state lives in the {@link io.github.babyshopsdk.sync.state.SyncStateStore};
+ * the engine's lease keeps two runs of one store apart, and each acknowledgement re-reads the ledger so a
+ * quantity queued meanwhile is never lost.
+ */
+public final class InventoryFlow implements FlowRun {
+    /** The cursor holding the host change feed's next token. */
+    public static final String FEED_TOKEN = "inventory.feedToken";
+    /** SKUs per inventoryPriceUpdate call (the API's maximum). */
+    static final int PUSH_BATCH = 100;
+    /** Vendor SKU Codes per {@code hostInventory().available} read. */
+    static final int STOCK_BATCH = 500;
+    /** Moderation ids per inventoryPriceStatus call. */
+    static final int MODERATION_BATCH = 100;
+    /** The response code of an unknown SKU ({@code [SKU & Seller] Code Combination not found}). */
+    static final int UNKNOWN_SKU = 304;
+    /** The final moderation status that means the change was applied. */
+    static final String APPROVED = "Approved";
+    /** The decimals inventoryPriceUpdate takes (Decimal(10,3)). */
+    private static final int QUANTITY_SCALE = 3;
+
+    private static final Logger LOG = LoggerFactory.getLogger(InventoryFlow.class);
+
+    @Override
+    public Flow flow() {
+        return Flow.INVENTORY;
+    }
+
+    @Override
+    public FlowReport run(FlowContext context, Instant now) {
+        return new Run(context, now).execute();
+    }
+
+    /**
+     * The quantity for Babyshop of each of {@code codes}: available stock summed over {@code hubs} (every
+     * hub when empty), floored at 0, rounded down to 3 decimals; 0 for a code without levels.
+     */
+    static Map<String, BigDecimal> quantities(Collection<String> codes, List<StockLevel> levels, Set<String> hubs) {
+        Map<String, BigDecimal> sums = new LinkedHashMap<>();
+        codes.forEach(code -> sums.put(code, BigDecimal.ZERO));
+        for (StockLevel level : levels) {
+            if (sums.containsKey(level.vendorSkuCode()) && (hubs.isEmpty() || hubs.contains(level.hub()))) {
+                sums.merge(level.vendorSkuCode(), level.available(), BigDecimal::add);
+            }
+        }
+        sums.replaceAll((code, sum) -> normalize(sum));
+        return sums;
+    }
+
+    private static BigDecimal normalize(BigDecimal quantity) {
+        BigDecimal floored = quantity.signum() < 0 ? BigDecimal.ZERO : quantity;
+        return floored.scale() > QUANTITY_SCALE ? floored.setScale(QUANTITY_SCALE, RoundingMode.FLOOR) : floored;
+    }
+
+    /**
+     * The ledger entry after intake found {@code quantity} for a linked code, or empty when nothing
+     * changes. Pushing is due when the quantity (or the linked SKU) differs from what Babyshop
+     * acknowledged; the latest quantity replaces any pending one.
+     */
+    static Optional<InventoryState> afterIntake(Optional<InventoryState> current, SkuLink link,
+                                                BigDecimal quantity, Instant at) {
+        if (current.isEmpty()) {
+            return Optional.of(InventoryState.builder().vendorSkuCode(link.vendorSkuCode()).sku(link.sku())
+                    .pendingQuantity(quantity).updatedAt(at).build());
+        }
+        InventoryState state = current.get();
+        boolean sameSku = state.sku().equals(link.sku());
+        boolean acknowledged = sameSku && state.acknowledgedQuantity().filter(ack -> ack.compareTo(quantity) == 0)
+                .isPresent();
+        if (acknowledged) {
+            if (state.pendingQuantity().isEmpty()) {
+                return Optional.empty();
+            }
+            // Babyshop already has it: whatever was queued (or dead-lettered) is stale.
+            return Optional.of(InventoryState.builder().from(state).pendingQuantity(Optional.empty()).attempts(0)
+                    .lastError(Optional.empty()).deadLettered(false).updatedAt(at).build());
+        }
+        boolean alreadyQueued = sameSku && state.pendingQuantity().filter(p -> p.compareTo(quantity) == 0)
+                .isPresent();
+        if (alreadyQueued) {
+            return Optional.empty(); // queued, or dead-lettered for this very quantity: not re-queued
+        }
+        return Optional.of(InventoryState.builder().from(state).sku(link.sku()).pendingQuantity(quantity).attempts(0)
+                .lastError(Optional.empty()).deadLettered(false).updatedAt(at).build());
+    }
+
+    /** Whether a moderation status is final and not an approval: a refusal to report. */
+    static boolean isRefusal(Optional<String> status) {
+        return status.filter(value -> !value.isBlank() && !value.equalsIgnoreCase(InventoryModeration.PENDING)
+                && !value.trim().equalsIgnoreCase(APPROVED)).isPresent();
+    }
+
+    /** A listener call to make once its transaction has committed. */
+    private interface Event {
+        void fire(FlowContext context);
+    }
+
+    /** One run's working state; confined to the running thread. */
+    private static final class Run {
+        private final FlowContext context;
+        private final Instant now;
+        private final Set<String> moderationIdsOfThisRun = new HashSet<>();
+        private int fetched;
+        private int pushed;
+        private int failed;
+        private boolean waitingOnQuota;
+        private boolean interrupted;
+        private String error;
+
+        Run(FlowContext context, Instant now) {
+            this.context = context;
+            this.now = now;
+        }
+
+        FlowReport execute() {
+            intake();
+            boolean goOn = !interrupted && push();
+            if (goOn) {
+                followUpModeration();
+            }
+            FlowOutcome outcome = interrupted ? FlowOutcome.INTERRUPTED
+                    : error != null ? FlowOutcome.FAILED
+                    : waitingOnQuota ? FlowOutcome.WAITING_ON_QUOTA
+                    : FlowOutcome.COMPLETED;
+            return FlowReport.builder().flow(Flow.INVENTORY).outcome(outcome).startedAt(now)
+                    .finishedAt(context.clock().instant()).fetched(fetched).pushed(pushed).failed(failed)
+                    .quotaRemaining(context.quota().remaining()).error(Optional.ofNullable(error)).build();
+        }
+
+        // ---- step 1: intake ------------------------------------------------------------------------
+
+        private void intake() {
+            Set<String> hubs = read(tx -> tx.settings().hubMapping().hubs());
+            Optional<String> token = read(tx -> tx.cursors().get(FEED_TOKEN));
+            boolean firstRun = token.isEmpty();
+            while (true) {
+                ChangeFeed<String> feed;
+                try {
+                    feed = context.hostInventory().changedSkus(token);
+                } catch (RuntimeException e) {
+                    hostFailed("reading the host's stock change feed", e);
+                    return;
+                }
+                Set<String> affected = new LinkedHashSet<>(feed.items());
+                if (firstRun) {
+                    read(tx -> tx.catalog().links()).forEach(link -> affected.add(link.vendorSkuCode()));
+                    firstRun = false;
+                }
+                List<String> linked = read(tx -> affected.stream()
+                        .filter(code -> tx.catalog().link(code).isPresent()).toList());
+                if (!takeIn(linked, hubs, feed.nextToken())) {
+                    return;
+                }
+                if (!feed.hasMore()) {
+                    return;
+                }
+                if (token.filter(feed.nextToken()::equals).isPresent()) {
+                    LOG.warn("inventory: the host feed says it has more but gave the same token {}; stopping",
+                            feed.nextToken());
+                    return;
+                }
+                token = Optional.of(feed.nextToken());
+            }
+        }
+
+        /** Takes in one feed read's linked codes; false when intake must stop (host failure, interrupt). */
+        private boolean takeIn(List<String> codes, Set<String> hubs, String nextToken) {
+            if (codes.isEmpty()) {
+                write(tx -> tx.cursors().put(FEED_TOKEN, nextToken));
+                return true;
+            }
+            for (int from = 0; from < codes.size(); from += STOCK_BATCH) {
+                if (Thread.currentThread().isInterrupted()) {
+                    interrupted = true;
+                    return false;
+                }
+                List<String> batch = codes.subList(from, Math.min(codes.size(), from + STOCK_BATCH));
+                boolean last = from + STOCK_BATCH >= codes.size();
+                List<StockLevel> levels;
+                try {
+                    levels = context.hostInventory().available(batch);
+                } catch (RuntimeException e) {
+                    hostFailed("reading the host's available stock", e);
+                    return false;
+                }
+                fetched += levels.size();
+                Map<String, BigDecimal> quantities = quantities(batch, levels, hubs);
+                Instant at = context.clock().instant();
+                write(tx -> {
+                    quantities.forEach((code, quantity) -> tx.catalog().link(code).ifPresent(link ->
+                            afterIntake(tx.inventory().find(code), link, quantity, at).ifPresent(tx.inventory()::save)));
+                    if (last) {
+                        tx.cursors().put(FEED_TOKEN, nextToken);
+                    }
+                });
+            }
+            return true;
+        }
+
+        private void hostFailed(String what, RuntimeException e) {
+            error = "host inventory failed " + what + ": " + e;
+            LOG.warn("inventory: {}; queued stock is still pushed, the changes are read again next run", error);
+        }
+
+        // ---- step 2: push --------------------------------------------------------------------------
+
+        /** Pushes due pending quantities; false when the run must not call Babyshop again. */
+        private boolean push() {
+            Set<String> skipped = new HashSet<>();
+            while (true) {
+                if (Thread.currentThread().isInterrupted()) {
+                    interrupted = true;
+                    return false;
+                }
+                int limit = PUSH_BATCH + skipped.size();
+                List<InventoryState> candidates = read(tx -> tx.inventory().pending(limit));
+                Instant at = context.clock().instant();
+                Map<String, InventoryState> batch = new LinkedHashMap<>();
+                List<InventoryItem> items = new ArrayList<>();
+                Map<InventoryState, String> unsendable = new LinkedHashMap<>();
+                int skippedBefore = skipped.size();
+                for (InventoryState state : candidates) {
+                    if (batch.size() == PUSH_BATCH) {
+                        break;
+                    }
+                    if (skipped.contains(state.vendorSkuCode()) || batch.containsKey(state.sku())) {
+                        continue; // tried in this run, or its Babyshop SKU is already in this call
+                    }
+                    if (!isDue(state, at)) {
+                        skipped.add(state.vendorSkuCode());
+                        continue;
+                    }
+                    try {
+                        items.add(InventoryItem.of(state.sku(), state.pendingQuantity().orElseThrow()));
+                        batch.put(state.sku(), state);
+                    } catch (IllegalArgumentException e) {
+                        unsendable.put(state, "Babyshop cannot take this quantity: " + e.getMessage());
+                    }
+                }
+                if (!unsendable.isEmpty()) {
+                    deadLetter(unsendable, at);
+                }
+                if (batch.isEmpty()) {
+                    boolean progress = !unsendable.isEmpty() || skipped.size() > skippedBefore;
+                    if (candidates.size() < limit || !progress) {
+                        return true;
+                    }
+                    continue;
+                }
+                if (!context.quota().allows(Flow.INVENTORY, 1)) {
+                    waitingOnQuota = true;
+                    return false;
+                }
+                InventoryUpdateResult result;
+                try {
+                    result = context.channel().pushInventory(items);
+                } catch (QuotaExceededException e) {
+                    LOG.info("inventory: quota exhausted, pushing waits for the next run: {}", e.getMessage());
+                    waitingOnQuota = true;
+                    return false;
+                } catch (BabyshopException e) {
+                    if (!e.isRetryable()) {
+                        throw e;
+                    }
+                    transportFailed(batch.values(), e);
+                    return false;
+                }
+                batch.values().forEach(state -> skipped.add(state.vendorSkuCode()));
+                settle(batch, result);
+            }
+        }
+
+        private boolean isDue(InventoryState state, Instant at) {
+            return state.attempts() == 0 || !state.updatedAt().plus(context.options().retryDelay()).isAfter(at);
+        }
+
+        private void deadLetter(Map<InventoryState, String> unsendable, Instant at) {
+            write(tx -> unsendable.forEach((sent, reason) ->
+                    tx.inventory().find(sent.vendorSkuCode()).filter(state -> samePending(state, sent))
+                            .ifPresent(state -> tx.inventory().save(InventoryState.builder().from(state)
+                                    .attempts(state.attempts() + 1).lastError(reason).deadLettered(true)
+                                    .updatedAt(at).build()))));
+            unsendable.forEach((state, reason) -> {
+                failed++;
+                LOG.warn("inventory: {} dead-lettered: {}", state.vendorSkuCode(), reason);
+                context.listener().inventoryRejected(state.vendorSkuCode(), reason);
+            });
+        }
+
+        private void transportFailed(Collection<InventoryState> sent, BabyshopException e) {
+            error = "pushing stock to Babyshop failed: " + e.getMessage();
+            LOG.warn("inventory: {}; {} SKU(s) are tried again after the retry delay", error, sent.size());
+            Instant at = context.clock().instant();
+            write(tx -> sent.forEach(pushedState ->
+                    tx.inventory().find(pushedState.vendorSkuCode()).filter(state -> samePending(state, pushedState))
+                            .ifPresent(state -> tx.inventory().save(InventoryState.builder().from(state)
+                                    .attempts(state.attempts() + 1).lastError(error).updatedAt(at).build()))));
+        }
+
+        /** Commits one call's answer in one transaction, then tells the listener. */
+        private void settle(Map<String, InventoryState> batch, InventoryUpdateResult result) {
+            Map<String, InventoryModeration> accepted = new HashMap<>();
+            result.accepted().forEach(moderation -> accepted.putIfAbsent(moderation.sku(), moderation));
+            Map<String, SkuRejection> rejected = new HashMap<>();
+            result.rejected().forEach(rejection -> rejected.putIfAbsent(rejection.sku(), rejection));
+            Instant at = context.clock().instant();
+            int maxAttempts = context.options().maxAttempts();
+            List<Event> events = read(tx -> {
+                List<Event> done = new ArrayList<>();
+                batch.forEach((sku, sent) -> {
+                    String code = sent.vendorSkuCode();
+                    BigDecimal quantity = sent.pendingQuantity().orElseThrow();
+                    Optional<InventoryState> current = tx.inventory().find(code);
+                    InventoryModeration moderation = accepted.get(sku);
+                    if (moderation != null) {
+                        current.ifPresent(state -> tx.inventory().save(acknowledge(state, sent, moderation, at)));
+                        done.add(c -> {
+                            pushed++;
+                            c.listener().inventoryPushed(code, quantity);
+                        });
+                        if (isRefusal(moderation.status())) {
+                            String reason = "moderation status " + moderation.status().orElseThrow();
+                            done.add(c -> refused(code, reason));
+                        }
+                        return;
+                    }
+                    SkuRejection rejection = rejected.getOrDefault(sku,
+                            SkuRejection.of(sku, null, "Babyshop's answer did not mention the SKU"));
+                    boolean unknown = rejection.code().isPresent() && rejection.code().getAsInt() == UNKNOWN_SKU;
+                    String reason = rejection.reason() + (rejection.code().isPresent()
+                            ? " (responseCode " + rejection.code().getAsInt() + ")" : "");
+                    current.filter(state -> samePending(state, sent) && !state.deadLettered()).ifPresent(state -> {
+                        int attempts = state.attempts() + 1;
+                        tx.inventory().save(InventoryState.builder().from(state).attempts(attempts).lastError(reason)
+                                .deadLettered(unknown || attempts >= maxAttempts).updatedAt(at).build());
+                    });
+                    done.add(c -> refused(code, reason));
+                });
+                return done;
+            });
+            result.accepted().forEach(moderation -> moderationIdsOfThisRun.add(moderation.moderationId()));
+            events.forEach(event -> event.fire(context));
+        }
+
+        /**
+         * The state after Babyshop accepted {@code sent}: the pushed quantity is acknowledged; the pending
+         * quantity is cleared only if it is still the one pushed.
+         */
+        private InventoryState acknowledge(InventoryState state, InventoryState sent, InventoryModeration moderation,
+                                           Instant at) {
+            BigDecimal quantity = sent.pendingQuantity().orElseThrow();
+            var next = InventoryState.builder().from(state).acknowledgedQuantity(quantity)
+                    .moderationId(moderation.moderationId()).moderationStatus(moderation.status()).updatedAt(at);
+            if (samePending(state, sent)) {
+                next.pendingQuantity(Optional.empty()).attempts(0).lastError(Optional.empty()).deadLettered(false);
+            } else if (state.pendingQuantity().isEmpty() && state.acknowledgedQuantity()
+                    .filter(previous -> previous.compareTo(quantity) != 0).isPresent()) {
+                // Intake cleared the pending quantity meanwhile because the host was back at the previously
+                // acknowledged level; Babyshop now has what was pushed, so that level is due again.
+                next.pendingQuantity(state.acknowledgedQuantity()).attempts(0).lastError(Optional.empty())
+                        .deadLettered(false);
+            }
+            return next.build();
+        }
+
+        private void refused(String code, String reason) {
+            failed++;
+            LOG.warn("inventory: stock of {} refused: {}", code, reason);
+            context.listener().inventoryRejected(code, reason);
+        }
+
+        private static boolean samePending(InventoryState state, InventoryState sent) {
+            return state.sku().equals(sent.sku()) && state.pendingQuantity().isPresent()
+                    && state.pendingQuantity().get().compareTo(sent.pendingQuantity().orElseThrow()) == 0;
+        }
+
+        // ---- step 3: moderation follow-up ----------------------------------------------------------
+
+        private void followUpModeration() {
+            Set<String> asked = new HashSet<>(moderationIdsOfThisRun);
+            while (true) {
+                if (Thread.currentThread().isInterrupted()) {
+                    interrupted = true;
+                    return;
+                }
+                int limit = MODERATION_BATCH + asked.size();
+                List<InventoryState> awaiting = read(tx -> tx.inventory().awaitingModeration(limit));
+                Map<String, String> codesById = new LinkedHashMap<>();
+                for (InventoryState state : awaiting) {
+                    String id = state.moderationId().orElseThrow();
+                    if (codesById.size() < MODERATION_BATCH && !asked.contains(id)) {
+                        codesById.putIfAbsent(id, state.vendorSkuCode());
+                    }
+                }
+                if (codesById.isEmpty()) {
+                    return;
+                }
+                if (!context.quota().allows(Flow.INVENTORY, 1)) {
+                    waitingOnQuota = true;
+                    return;
+                }
+                Records<InventoryModeration> answer;
+                try {
+                    answer = context.channel().moderationStatus(new ArrayList<>(codesById.keySet()));
+                } catch (QuotaExceededException e) {
+                    LOG.info("inventory: quota exhausted, moderation follow-up waits: {}", e.getMessage());
+                    waitingOnQuota = true;
+                    return;
+                } catch (BabyshopException e) {
+                    if (!e.isRetryable()) {
+                        throw e;
+                    }
+                    error = "reading moderation statuses failed: " + e.getMessage();
+                    LOG.warn("inventory: {}", error);
+                    return;
+                }
+                asked.addAll(codesById.keySet());
+                answer.failures().forEach(failure -> LOG.warn("inventory: unreadable moderation record {}: {}",
+                        failure.key().orElse("#" + failure.index()), failure.reason()));
+                Instant at = context.clock().instant();
+                List<Event> events = read(tx -> {
+                    List<Event> done = new ArrayList<>();
+                    for (InventoryModeration moderation : answer.records()) {
+                        String code = codesById.get(moderation.moderationId());
+                        if (code == null || moderation.status().filter(status -> !status.isBlank()).isEmpty()) {
+                            continue;
+                        }
+                        Optional<InventoryState> current = tx.inventory().find(code)
+                                .filter(state -> state.moderationId().equals(Optional.of(moderation.moderationId())));
+                        if (current.isEmpty() || current.get().moderationStatus().equals(moderation.status())) {
+                            continue;
+                        }
+                        tx.inventory().save(InventoryState.builder().from(current.get())
+                                .moderationStatus(moderation.status()).updatedAt(at).build());
+                        if (isRefusal(moderation.status())) {
+                            String reason = "moderation status " + moderation.status().orElseThrow();
+                            done.add(c -> refused(code, reason));
+                        }
+                    }
+                    return done;
+                });
+                events.forEach(event -> event.fire(context));
+            }
+        }
+
+        private <T> T read(Function<SyncTransaction, T> work) {
+            return context.store().inTransaction(work);
+        }
+
+        private void write(Consumer<SyncTransaction> work) {
+            context.store().inTransaction(tx -> {
+                work.accept(tx);
+                return null;
+            });
+        }
+    }
+}

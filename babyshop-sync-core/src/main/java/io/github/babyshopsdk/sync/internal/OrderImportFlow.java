@@ -1,0 +1,367 @@
+package io.github.babyshopsdk.sync.internal;
+
+import io.github.babyshopsdk.client.model.Order;
+import io.github.babyshopsdk.client.model.OrderStatus;
+import io.github.babyshopsdk.client.model.OrderSummary;
+import io.github.babyshopsdk.client.model.Page;
+import io.github.babyshopsdk.client.model.RecordFailure;
+import io.github.babyshopsdk.client.model.Records;
+import io.github.babyshopsdk.sync.EngineOptions;
+import io.github.babyshopsdk.sync.Flow;
+import io.github.babyshopsdk.sync.FlowOutcome;
+import io.github.babyshopsdk.sync.FlowReport;
+import io.github.babyshopsdk.sync.config.HubMapping;
+import io.github.babyshopsdk.sync.config.StatusMapping;
+import io.github.babyshopsdk.sync.host.ImportedOrder;
+import io.github.babyshopsdk.sync.state.ImmutableOrderRecord;
+import io.github.babyshopsdk.sync.state.OrderReason;
+import io.github.babyshopsdk.sync.state.OrderRecord;
+import io.github.babyshopsdk.sync.state.OrderState;
+import io.github.babyshopsdk.sync.state.OutboxOperation;
+import io.github.babyshopsdk.sync.state.OutboxStatus;
+import io.github.babyshopsdk.sync.state.SyncTransaction;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The orders flow: imports Babyshop orders whose status is mapped, routed to a hub, exactly once; syncs
+ * Babyshop-side cancellations of imported orders to the host; detects item-level changes and reports
+ * them without applying them.
+ *
+ * <p>How it keeps "no order imported twice, none lost" (DESIGN invariant 1):
+ * <ul>
+ *   <li>It lists by update time from the cursor minus an overlap window, with no status filter (a status
+ *       filter lets orders leave the result between pages). When an order shows up twice in one listing
+ *       (it changed while pages were read, so another order may have been skipped), the listing is read
+ *       again, up to {@link EngineOptions#maxDriftPasses()} times, and the passes are merged.</li>
+ *   <li>Orders are handled oldest update first; each one's outcome (the link to the host order, or the
+ *       reason it was not imported) and the cursor move are committed in one transaction, after the host
+ *       has committed the order. {@code createOrder} is idempotent by order number, so a crash between
+ *       the host's commit and ours creates nothing twice.</li>
+ *   <li>An order whose record cannot be read is quarantined and fetched again on every later run until it
+ *       reads or is dead-lettered; held orders (no hub, host refused) are retried on every run too. So the
+ *       cursor never strands an order.</li>
+ * </ul>
+ * Stateless and thread-safe; the engine's lease keeps two runs of one store apart.
+ */
+public final class OrderImportFlow implements FlowRun {
+    /** The cursor: the latest Babyshop update time fully handled. */
+    public static final String CURSOR = "orders.updatedSince";
+    private static final Logger LOG = LoggerFactory.getLogger(OrderImportFlow.class);
+    private static final int FETCH_BATCH = 100;
+    private static final int RETRY_BATCH = 500;
+    private static final String NOT_APPLIED = " (reported, not applied: the integration syncs whole orders only)";
+
+    @Override
+    public Flow flow() {
+        return Flow.ORDERS;
+    }
+
+    @Override
+    public FlowReport run(FlowContext context, Instant now) {
+        Run run = new Run(context, now);
+        return run.execute();
+    }
+
+    /** One run's working state. */
+    private static final class Run {
+        private final FlowContext context;
+        private final Instant now;
+        private final OrderQuarantine quarantine;
+        private final Map<OrderReason, Integer> skipped = new EnumMap<>(OrderReason.class);
+        private StatusMapping statusMapping;
+        private HubMapping hubMapping;
+        private int fetched;
+        private int imported;
+        private int updated;
+        private int failed;
+
+        Run(FlowContext context, Instant now) {
+            this.context = context;
+            this.now = now;
+            this.quarantine = new OrderQuarantine(context, now);
+        }
+
+        FlowReport execute() {
+            Optional<Instant> cursor = context.store().inTransaction(tx -> {
+                statusMapping = tx.settings().statusMapping();
+                hubMapping = tx.settings().hubMapping();
+                return tx.cursors().get(CURSOR).map(Instant::parse);
+            });
+            Instant since = cursor.map(c -> c.minus(context.options().overlap()))
+                    .orElse(context.options().orderImportFrom().orElse(EngineOptions.EPOCH));
+            Map<String, OrderSummary> listed = list(since);
+            fetched = listed.size();
+
+            Set<String> toFetch = new LinkedHashSet<>();
+            List<OrderSummary> upToDate = new ArrayList<>();
+            context.store().runInTransaction(tx -> {
+                for (OrderSummary summary : listed.values()) {
+                    if (needsFetch(tx, summary)) {
+                        toFetch.add(summary.orderNo());
+                    } else {
+                        upToDate.add(summary);
+                    }
+                }
+                tx.orders().inState(OrderState.HELD, RETRY_BATCH).forEach(r -> toFetch.add(r.orderNo()));
+                for (OrderRecord record : tx.orders().inState(OrderState.SKIPPED, RETRY_BATCH)) {
+                    if (record.reason() == OrderReason.STATUS_UNMAPPED && nowMapped(record)) {
+                        toFetch.add(record.orderNo());
+                    }
+                }
+                tx.quarantine().retryable(Flow.ORDERS, RETRY_BATCH).forEach(q -> toFetch.add(q.key()));
+            });
+
+            List<Order> orders = fetch(toFetch);
+            orders.sort(Comparator.comparing((Order o) -> o.lastUpdated().orElse(Instant.MIN))
+                    .thenComparing(Order::orderNo));
+            for (Order order : orders) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return report(FlowOutcome.INTERRUPTED);
+                }
+                apply(order);
+            }
+            Instant high = listed.values().stream().map(s -> s.lastUpdated().orElse(null))
+                    .filter(t -> t != null).max(Comparator.naturalOrder()).orElse(null);
+            if (high != null) {
+                context.store().runInTransaction(tx -> advanceCursor(tx, high));
+            }
+            return report(FlowOutcome.COMPLETED);
+        }
+
+        /** Every order updated since {@code since}, de-duplicated; re-read while the listing drifts. */
+        private Map<String, OrderSummary> list(Instant since) {
+            Map<String, OrderSummary> merged = new LinkedHashMap<>();
+            int passes = 0;
+            boolean drifted;
+            do {
+                passes++;
+                drifted = false;
+                Set<String> thisPass = new HashSet<>();
+                for (Page<OrderSummary> page : context.channel().listOrders(since)) {
+                    for (OrderSummary summary : page.records()) {
+                        drifted |= !thisPass.add(summary.orderNo());
+                        merged.merge(summary.orderNo(), summary, Run::later);
+                    }
+                    for (RecordFailure failure : page.failures()) {
+                        failure.key().ifPresentOrElse(key -> quarantine.unreadable(key, failure.reason()),
+                                () -> LOG.warn("orderList page {}: an unreadable record without an order number: {}",
+                                        page.pageNumber(), failure.reason()));
+                    }
+                }
+                if (drifted) {
+                    LOG.info("orders changed while the listing was read (pass {}); reading it again", passes);
+                }
+            } while (drifted && passes < context.options().maxDriftPasses());
+            return merged;
+        }
+
+        private static OrderSummary later(OrderSummary a, OrderSummary b) {
+            Instant ta = a.lastUpdated().orElse(Instant.MIN);
+            Instant tb = b.lastUpdated().orElse(Instant.MIN);
+            return tb.isAfter(ta) ? b : a;
+        }
+
+        private boolean needsFetch(SyncTransaction tx, OrderSummary summary) {
+            if (tx.quarantine().find(Flow.ORDERS, summary.orderNo()).map(q -> q.deadLettered()).orElse(false)) {
+                return false; // dead-lettered: it waits for a person, not for the next listing
+            }
+            Optional<OrderRecord> record = tx.orders().find(summary.orderNo());
+            if (record.isEmpty() || summary.lastUpdated().isEmpty()) {
+                return true;
+            }
+            return !record.get().channelUpdatedAt().equals(summary.lastUpdated())
+                    || record.get().state() == OrderState.HELD;
+        }
+
+        private boolean nowMapped(OrderRecord record) {
+            return record.channelStatusCode().map(OrderStatus::fromCode)
+                    .map(statusMapping.inbound()::containsKey).orElse(false);
+        }
+
+        private List<Order> fetch(Set<String> orderNos) {
+            List<Order> orders = new ArrayList<>();
+            List<String> all = new ArrayList<>(orderNos);
+            for (int from = 0; from < all.size(); from += FETCH_BATCH) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + FETCH_BATCH));
+                Records<Order> records = context.channel().fetchOrders(chunk);
+                Set<String> answered = new HashSet<>();
+                for (Order order : records.records()) {
+                    answered.add(order.orderNo());
+                    orders.add(order);
+                }
+                for (RecordFailure failure : records.failures()) {
+                    failure.key().ifPresent(key -> {
+                        answered.add(key);
+                        quarantine.unreadable(key, failure.reason());
+                        failed++;
+                    });
+                }
+                for (String orderNo : chunk) {
+                    if (!answered.contains(orderNo)) {
+                        quarantine.unreadable(orderNo, "orderFetch did not return the order");
+                        failed++;
+                    }
+                }
+            }
+            return orders;
+        }
+
+        private void apply(Order order) {
+            Optional<OrderRecord> existing = context.store().inTransaction(tx -> tx.orders().find(order.orderNo()));
+            if (existing.isPresent() && existing.get().isLinked()) {
+                applyToImported(order, existing.get());
+            } else {
+                importNew(order, existing);
+            }
+        }
+
+        private void importNew(Order order, Optional<OrderRecord> existing) {
+            Optional<Instant> importFrom = context.options().orderImportFrom();
+            if (importFrom.isPresent() && order.lastUpdated().map(t -> t.isBefore(importFrom.get())).orElse(false)) {
+                decide(order, existing, OrderState.SKIPPED, OrderReason.BEFORE_IMPORT_FROM,
+                        "last updated before the import start " + importFrom.get());
+                return;
+            }
+            Optional<String> stage = context.statusMapper().stageFor(order, statusMapping);
+            if (stage.isEmpty()) {
+                decide(order, existing, OrderState.SKIPPED, OrderReason.STATUS_UNMAPPED,
+                        "Babyshop status " + describe(order) + " is not mapped inbound");
+                return;
+            }
+            Optional<String> hub = context.hubResolver().resolve(order, hubMapping);
+            if (hub.isEmpty()) {
+                decide(order, existing, OrderState.HELD, OrderReason.NO_HUB, "no hub-mapping rule matches "
+                        + order.shippingAddress().countryCode().orElse("?") + "/"
+                        + order.shippingAddress().state().orElse("?") + "/"
+                        + order.shippingAddress().city().orElse("?") + " and there is no default hub");
+                return;
+            }
+            String hostOrderId;
+            try {
+                hostOrderId = context.hostOrders().createOrder(ImportedOrder.of(order, stage.get(), hub.get()));
+            } catch (RuntimeException e) {
+                LOG.warn("the host refused order {}: {}", order.orderNo(), e.toString());
+                decide(order, existing, OrderState.HELD, OrderReason.HOST_REJECTED, e.toString());
+                return;
+            }
+            OrderRecord record = base(order, existing).state(OrderState.IMPORTED).reason(OrderReason.IMPORTED)
+                    .detail(Optional.empty()).hostOrderId(hostOrderId).hub(hub.get()).stage(stage.get())
+                    .lineSignature(LineSignature.of(order)).build();
+            commit(order, record);
+            imported++;
+            context.listener().orderImported(order.orderNo(), hostOrderId, hub.get());
+        }
+
+        private void applyToImported(Order order, OrderRecord record) {
+            ImmutableOrderRecord.Builder change = base(order, Optional.of(record));
+            if (order.status() == OrderStatus.CANCELLED && record.state() != OrderState.CANCELLED) {
+                if (cancelledByHost(order.orderNo())) {
+                    change.state(OrderState.CANCELLED).reason(OrderReason.CANCELLED_ON_CHANNEL)
+                            .detail("cancelled in the host and pushed to Babyshop");
+                    commit(order, change.build());
+                    return;
+                }
+                if (statusMapping.inbound().containsKey(OrderStatus.CANCELLED)) {
+                    context.hostOrders().cancelOrder(order.orderNo(), record.hostOrderId().orElseThrow(),
+                            "cancelled on Babyshop");
+                    change.state(OrderState.CANCELLED).reason(OrderReason.CANCELLED_ON_CHANNEL)
+                            .detail(Optional.empty());
+                    commit(order, change.build());
+                    updated++;
+                    context.listener().orderCancelled(order.orderNo(), record.hostOrderId().orElseThrow());
+                    return;
+                }
+                String detail = "cancelled on Babyshop, but Cancelled is not mapped inbound: the host order stays";
+                change.reason(OrderReason.STATUS_UNMAPPED).detail(detail);
+                count(OrderReason.STATUS_UNMAPPED);
+                context.listener().orderSkipped(order.orderNo(), OrderReason.STATUS_UNMAPPED, detail);
+                commit(order, change.build());
+                return;
+            }
+            Optional<String> lineChange = record.lineSignature()
+                    .flatMap(original -> LineSignature.describeChange(original, LineSignature.of(order)));
+            if (lineChange.isPresent() && order.status() != OrderStatus.CANCELLED) {
+                String detail = lineChange.get() + NOT_APPLIED;
+                boolean alreadyReported = record.reason() == OrderReason.ITEM_LEVEL_CHANGE
+                        && record.detail().equals(Optional.of(detail));
+                change.reason(OrderReason.ITEM_LEVEL_CHANGE).detail(detail);
+                if (!alreadyReported) {
+                    count(OrderReason.ITEM_LEVEL_CHANGE);
+                    context.listener().itemLevelChange(order.orderNo(), lineChange.get());
+                }
+            }
+            commit(order, change.build());
+        }
+
+        /** Whether the cancellation was the host's own, pushed by the cancellations flow (no host call needed). */
+        private boolean cancelledByHost(String orderNo) {
+            return context.store().inTransaction(tx -> tx.outbox().forOrder(orderNo).stream()
+                    .anyMatch(e -> e.operation() == OutboxOperation.CANCEL && e.status() == OutboxStatus.DONE));
+        }
+
+        private void decide(Order order, Optional<OrderRecord> existing, OrderState state, OrderReason reason,
+                            String detail) {
+            OrderRecord record = base(order, existing).state(state).reason(reason).detail(detail).build();
+            commit(order, record);
+            count(reason);
+            context.listener().orderSkipped(order.orderNo(), reason, detail);
+        }
+
+        /** A record builder holding what is known so far, updated with this version of the order. */
+        private ImmutableOrderRecord.Builder base(Order order, Optional<OrderRecord> existing) {
+            ImmutableOrderRecord.Builder builder = ImmutableOrderRecord.builder();
+            existing.ifPresent(builder::from);
+            return builder.orderNo(order.orderNo()).masterOrderNo(order.masterOrderNo())
+                    .channelStatusCode(order.statusCode()).channelUpdatedAt(order.lastUpdated()).updatedAt(now);
+        }
+
+        private void commit(Order order, OrderRecord record) {
+            context.store().runInTransaction(tx -> {
+                // the shipments flow may have recorded the invoice since this record was read: keep it
+                Optional<String> invoice = tx.orders().find(order.orderNo()).flatMap(OrderRecord::invoiceNo);
+                tx.orders().save(invoice.isPresent() ? ImmutableOrderRecord.copyOf(record).withInvoiceNo(invoice)
+                        : record);
+                tx.quarantine().remove(Flow.ORDERS, order.orderNo());
+                order.lastUpdated().ifPresent(t -> advanceCursor(tx, t));
+            });
+        }
+
+        private void advanceCursor(SyncTransaction tx, Instant candidate) {
+            Optional<Instant> current = tx.cursors().get(CURSOR).map(Instant::parse);
+            if (current.isEmpty() || candidate.isAfter(current.get())) {
+                tx.cursors().put(CURSOR, candidate.toString());
+            }
+        }
+
+        private void count(OrderReason reason) {
+            skipped.merge(reason, 1, Integer::sum);
+        }
+
+        private static String describe(Order order) {
+            OrderStatus status = order.status();
+            return status == OrderStatus.UNKNOWN ? order.statusCode().orElse("(none)")
+                    : status.label() + " (" + status.code() + ")";
+        }
+
+        private FlowReport report(FlowOutcome outcome) {
+            Map<OrderReason, Integer> skips = new HashMap<>(skipped);
+            quarantine.counts().forEach((reason, n) -> skips.merge(reason, n, Integer::sum));
+            return FlowReport.builder().flow(Flow.ORDERS).outcome(outcome).startedAt(now)
+                    .finishedAt(context.clock().instant()).fetched(fetched).imported(imported).updated(updated)
+                    .failed(failed).skipped(skips).quotaRemaining(context.quota().remaining()).build();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.github.babyshopsdk.sync.internal;
+
+import io.github.babyshopsdk.sync.Flow;
+import io.github.babyshopsdk.sync.state.ImmutableQuarantineEntry;
+import io.github.babyshopsdk.sync.state.OrderReason;
+import io.github.babyshopsdk.sync.state.QuarantineEntry;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Quarantines order numbers whose records could not be read, counting attempts and dead-lettering after
+ * {@code maxAttempts}. One per flow run; not thread-safe.
+ */
+final class OrderQuarantine {
+    private static final Logger LOG = LoggerFactory.getLogger(OrderQuarantine.class);
+
+    private final FlowContext context;
+    private final Instant now;
+    private final Map<OrderReason, Integer> counts = new EnumMap<>(OrderReason.class);
+
+    OrderQuarantine(FlowContext context, Instant now) {
+        this.context = context;
+        this.now = now;
+    }
+
+    /** Records that {@code orderNo} could not be read, and why. */
+    void unreadable(String orderNo, String reason) {
+        QuarantineEntry entry = context.store().inTransaction(tx -> {
+            Optional<QuarantineEntry> previous = tx.quarantine().find(Flow.ORDERS, orderNo);
+            int attempts = previous.map(QuarantineEntry::attempts).orElse(0) + 1;
+            QuarantineEntry next = ImmutableQuarantineEntry.builder().flow(Flow.ORDERS).key(orderNo).reason(reason)
+                    .attempts(attempts).deadLettered(attempts >= context.options().maxAttempts())
+                    .firstFailedAt(previous.map(QuarantineEntry::firstFailedAt).orElse(now)).lastFailedAt(now)
+                    .build();
+            tx.quarantine().save(next);
+            return next;
+        });
+        OrderReason outcome = entry.deadLettered() ? OrderReason.DEAD_LETTERED : OrderReason.QUARANTINED;
+        counts.merge(outcome, 1, Integer::sum);
+        LOG.warn("order {} {} after {} attempt(s): {}", orderNo, outcome.label(), entry.attempts(), reason);
+        context.listener().orderSkipped(orderNo, outcome, reason);
+    }
+
+    /** Orders quarantined or dead-lettered in this run, by reason. */
+    Map<OrderReason, Integer> counts() {
+        return counts;
+    }
+}

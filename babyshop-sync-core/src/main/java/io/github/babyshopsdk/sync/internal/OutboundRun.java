@@ -1,0 +1,384 @@
+package io.github.babyshopsdk.sync.internal;
+
+import io.github.babyshopsdk.client.error.AuthenticationException;
+import io.github.babyshopsdk.client.error.BabyshopException;
+import io.github.babyshopsdk.client.error.OperationInterruptedException;
+import io.github.babyshopsdk.client.error.OutcomeUnknownException;
+import io.github.babyshopsdk.client.error.QuotaExceededException;
+import io.github.babyshopsdk.client.model.Order;
+import io.github.babyshopsdk.client.model.RecordFailure;
+import io.github.babyshopsdk.client.model.Records;
+import io.github.babyshopsdk.sync.Flow;
+import io.github.babyshopsdk.sync.FlowOutcome;
+import io.github.babyshopsdk.sync.FlowReport;
+import io.github.babyshopsdk.sync.config.StatusMapping;
+import io.github.babyshopsdk.sync.config.StoreSettings;
+import io.github.babyshopsdk.sync.state.ImmutableOutboxEntry;
+import io.github.babyshopsdk.sync.state.OrderRecord;
+import io.github.babyshopsdk.sync.state.OutboxEntry;
+import io.github.babyshopsdk.sync.state.OutboxStatus;
+import io.github.babyshopsdk.sync.state.StateStoreException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of an outbound flow (shipments or cancellations): the host event intake, then every due
+ * outbox entry of the flow, one by one, each settled in its own transactions. The operation-specific
+ * work is the {@link OutboundHandler}'s; this class owns the rules every outbound operation shares.
+ *
+ * <p>The rules:
+ * <ul>
+ *   <li><b>Only imported orders.</b> An entry for an order the engine does not hold (no record, or not
+ *       linked to a host order) stays {@code PENDING} with "order not imported", due again on the next
+ *       run; each such try counts as an attempt, and after {@link io.github.babyshopsdk.sync.EngineOptions#maxAttempts()}
+ *       it is dead-lettered with that reason.</li>
+ *   <li><b>Never send twice.</b> Before a write, {@link #markInFlight} commits {@code attempts + 1,
+ *       outcomeUnknown = true}; only an acknowledged or a surely-refused write clears the mark. A marked
+ *       entry (a crash after the mark, an {@link OutcomeUnknownException}) is read back before anything
+ *       is sent again; if the read-back fails, it waits for the next run.</li>
+ *   <li><b>Failures.</b> {@link #sendFailed}: an unknown outcome (or an unexpected exception from the
+ *       gateway) keeps the mark and waits {@code retryDelay}; another retryable failure clears it (the
+ *       client guarantees nothing was applied) and waits {@code retryDelay}; a non-retryable one
+ *       dead-letters the entry with the reason; a refused credential restores the entry and is rethrown
+ *       (the engine reports the run FAILED); the quota running out stops the run
+ *       ({@link FlowOutcome#WAITING_ON_QUOTA}) without counting an attempt; an interruption keeps the mark
+ *       and stops the run ({@link FlowOutcome#INTERRUPTED}). An entry is dead-lettered once its attempts
+ *       reach {@code maxAttempts}; transient read failures do not count.</li>
+ *   <li><b>Quota.</b> Before each entry that needs calls, the {@link QuotaGuard} must allow them;
+ *       otherwise the run stops and reports {@link FlowOutcome#WAITING_ON_QUOTA}.</li>
+ *   <li><b>Reporting.</b> Every final settle ({@code DONE}, {@code SKIPPED}, {@code DEAD}) calls
+ *       {@code SyncListener.outboundSettled} after its transaction committed. The report counts the events
+ *       read ({@code fetched}), the entries done ({@code pushed}) and dead-lettered ({@code failed}) in
+ *       this run.</li>
+ * </ul>
+ *
+ * <p>Not thread-safe: one instance per run, on the run's thread. The flows that create it are stateless.
+ */
+final class OutboundRun {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboundRun.class);
+    /** Entries read from the outbox at a time. */
+    static final int BATCH = 50;
+    /** Why an entry of an order the engine does not hold waits. */
+    static final String NOT_IMPORTED = "order not imported";
+
+    private final Flow flow;
+    private final FlowContext context;
+    private final Instant now;
+    private final OutboundHandler handler;
+    private StoreSettings settings = StoreSettings.allOff();
+    private StatusMapping mapping = StatusMapping.empty();
+    private int pushed;
+    private int failed;
+    private boolean quotaStop;
+    private boolean interrupted;
+
+    OutboundRun(Flow flow, FlowContext context, Instant now, OutboundHandler handler) {
+        this.flow = flow;
+        this.context = context;
+        this.now = now;
+        this.handler = handler;
+    }
+
+    /** Runs the intake and sends what is due. */
+    FlowReport execute() {
+        HostEventIntake.Result intake = HostEventIntake.drain(context, now);
+        context.store().inTransaction(tx -> {
+            settings = tx.settings().settings();
+            mapping = tx.settings().statusMapping();
+            return null;
+        });
+        Set<String> seen = new HashSet<>();
+        boolean more = true;
+        while (more && !stopped()) {
+            int limit = seen.size() + BATCH;
+            List<OutboxEntry> due = context.store().inTransaction(tx -> {
+                return tx.outbox().due(flow, now, limit);
+            });
+            List<OutboxEntry> fresh = new ArrayList<>();
+            for (OutboxEntry entry : due) {
+                if (!seen.contains(entry.id())) {
+                    fresh.add(entry);
+                }
+            }
+            // a shipment's invoice before its shipping push: the push needs the invoice number
+            fresh.sort(Comparator.comparing(OutboxEntry::operation));
+            for (OutboxEntry entry : fresh) {
+                if (Thread.currentThread().isInterrupted()) {
+                    interrupted = true;
+                }
+                if (stopped()) {
+                    break;
+                }
+                seen.add(entry.id());
+                process(entry);
+            }
+            more = !fresh.isEmpty() && due.size() >= limit;
+        }
+        FlowOutcome outcome = interrupted ? FlowOutcome.INTERRUPTED
+                : quotaStop ? FlowOutcome.WAITING_ON_QUOTA : FlowOutcome.COMPLETED;
+        return FlowReport.builder().flow(flow).outcome(outcome).startedAt(now)
+                .finishedAt(context.clock().instant()).fetched(intake.eventsRead()).pushed(pushed)
+                .failed(failed).quotaRemaining(context.quota().remaining()).build();
+    }
+
+    private boolean stopped() {
+        return quotaStop || interrupted;
+    }
+
+    private void process(OutboxEntry stale) {
+        record Current(Optional<OutboxEntry> entry, Optional<OrderRecord> order) {
+        }
+        Current current = context.store().inTransaction(tx -> {
+            return new Current(tx.outbox().find(stale.id()), tx.orders().find(stale.orderNo()));
+        });
+        if (current.entry().isEmpty() || current.entry().get().status() != OutboxStatus.PENDING
+                || current.entry().get().notBefore().isAfter(now)) {
+            return;
+        }
+        OutboxEntry entry = current.entry().get();
+        if (current.order().isEmpty() || !current.order().get().isLinked()) {
+            later(entry, NOT_IMPORTED, true, now);
+            return;
+        }
+        if (!context.quota().allows(flow, handler.calls(entry))) {
+            LOG.debug("{}: quota kept for more urgent flows; {} and the rest wait", flow, entry.id());
+            quotaStop = true;
+            return;
+        }
+        handler.process(this, entry, current.order().get());
+    }
+
+    /** The flow's context. */
+    FlowContext context() {
+        return context;
+    }
+
+    /** The run's time. */
+    Instant now() {
+        return now;
+    }
+
+    /** The store settings as this run started. */
+    StoreSettings settings() {
+        return settings;
+    }
+
+    /** The status mapping as this run started. */
+    StatusMapping mapping() {
+        return mapping;
+    }
+
+    /** When a failed entry is due again. */
+    Instant retryAt() {
+        return now.plus(context.options().retryDelay());
+    }
+
+    /**
+     * The order as Babyshop has it now (orderFetch), or empty after settling the entry for a later run:
+     * a transient failure leaves it due after {@code retryDelay} without counting an attempt; a
+     * permanent one, an unreadable record or a missing order counts one.
+     */
+    Optional<Order> readOrder(OutboxEntry entry) {
+        Records<Order> records;
+        try {
+            records = context.channel().fetchOrders(List.of(entry.orderNo()));
+        } catch (RuntimeException e) {
+            callFailed(entry, e, "could not read order " + entry.orderNo() + " from Babyshop", false);
+            return Optional.empty();
+        }
+        for (Order order : records.records()) {
+            if (order.orderNo().equals(entry.orderNo())) {
+                return Optional.of(order);
+            }
+        }
+        for (RecordFailure failure : records.failures()) {
+            if (failure.key().map(entry.orderNo()::equals).orElse(records.size() == 1)) {
+                later(entry, "order " + entry.orderNo() + " could not be read: " + failure.reason(), true, retryAt());
+                return Optional.empty();
+            }
+        }
+        later(entry, "orderFetch did not return order " + entry.orderNo(), true, retryAt());
+        return Optional.empty();
+    }
+
+    /**
+     * Whether another send may be made: false, after dead-lettering the entry with its last error, when
+     * its attempts reached {@code maxAttempts}.
+     */
+    boolean mayAttempt(OutboxEntry entry) {
+        int max = context.options().maxAttempts();
+        if (entry.attempts() < max) {
+            return true;
+        }
+        dead(entry, entry.lastError().orElse("no acknowledgement") + " (gave up after " + entry.attempts()
+                + " attempts)");
+        return false;
+    }
+
+    /**
+     * Commits the in-flight mark ({@code attempts + 1}, {@code outcomeUnknown = true}) in its own
+     * transaction, before the write is sent; empty (nothing to send) when the entry changed meanwhile.
+     */
+    Optional<OutboxEntry> markInFlight(OutboxEntry entry) {
+        return context.store().inTransaction(tx -> {
+            Optional<OutboxEntry> stored = tx.outbox().find(entry.id());
+            if (stored.isEmpty() || stored.get().status() != OutboxStatus.PENDING
+                    || stored.get().attempts() != entry.attempts()) {
+                LOG.warn("outbox entry {} changed while {} handled it; not sent", entry.id(), flow);
+                return Optional.empty();
+            }
+            OutboxEntry marked = ImmutableOutboxEntry.copyOf(entry).withAttempts(entry.attempts() + 1)
+                    .withOutcomeUnknown(true).withUpdatedAt(context.clock().instant());
+            tx.outbox().save(marked);
+            return Optional.of(marked);
+        });
+    }
+
+    /** Settles a marked entry whose write failed (see the class rules). */
+    void sendFailed(OutboxEntry inFlight, RuntimeException failure) {
+        if (failure instanceof StateStoreException) {
+            throw failure;
+        }
+        String error = OutboundData.describe(failure);
+        ImmutableOutboxEntry entry = ImmutableOutboxEntry.copyOf(inFlight).withUpdatedAt(context.clock().instant());
+        int uncounted = Math.max(0, inFlight.attempts() - 1);
+        if (failure instanceof AuthenticationException) {
+            save(entry.withOutcomeUnknown(false).withAttempts(uncounted).withLastError(error));
+            throw failure;
+        }
+        if (failure instanceof QuotaExceededException) {
+            quotaStop = true;
+            save(entry.withOutcomeUnknown(false).withAttempts(uncounted).withLastError(error).withNotBefore(now));
+            return;
+        }
+        if (failure instanceof OperationInterruptedException) {
+            interrupted = true;
+            save(entry.withLastError("outcome unknown (interrupted): " + error).withNotBefore(now));
+            return;
+        }
+        if (failure instanceof OutcomeUnknownException || !(failure instanceof BabyshopException)) {
+            LOG.warn("{} of order {}: outcome unknown, read back before any resend: {}", inFlight.operation(),
+                    inFlight.orderNo(), error);
+            save(entry.withLastError("outcome unknown: " + error).withNotBefore(retryAt()));
+            return;
+        }
+        OutboxEntry refused = entry.withOutcomeUnknown(false).withLastError(error);
+        if (((BabyshopException) failure).isRetryable() && refused.attempts() < context.options().maxAttempts()) {
+            save(ImmutableOutboxEntry.copyOf(refused).withNotBefore(retryAt()));
+            return;
+        }
+        dead(refused, ((BabyshopException) failure).isRetryable()
+                ? error + " (gave up after " + refused.attempts() + " attempts)" : error);
+    }
+
+    /**
+     * Settles a failed call that wrote nothing (a read, a label download, the host's callback): a refused
+     * credential is rethrown, the quota or an interruption stops the run without touching the entry;
+     * otherwise the entry is due again after {@code retryDelay}, counting an attempt when
+     * {@code countAlways} or the failure is not a retryable Babyshop failure.
+     */
+    void callFailed(OutboxEntry entry, RuntimeException failure, String what, boolean countAlways) {
+        if (failure instanceof StateStoreException || failure instanceof AuthenticationException) {
+            throw failure;
+        }
+        if (failure instanceof QuotaExceededException) {
+            quotaStop = true;
+            return;
+        }
+        if (failure instanceof OperationInterruptedException) {
+            interrupted = true;
+            return;
+        }
+        boolean transientFailure = failure instanceof BabyshopException && ((BabyshopException) failure).isRetryable();
+        LOG.info("{} ({}): {}", what, entry.id(), OutboundData.describe(failure));
+        later(entry, what + ": " + OutboundData.describe(failure), countAlways || !transientFailure, retryAt());
+    }
+
+    /**
+     * Leaves the entry {@code PENDING} until {@code notBefore} with {@code error}; when {@code count}, an
+     * attempt is counted, and the entry is dead-lettered if that reaches {@code maxAttempts}.
+     */
+    void later(OutboxEntry entry, String error, boolean count, Instant notBefore) {
+        int attempts = entry.attempts() + (count ? 1 : 0);
+        ImmutableOutboxEntry next = ImmutableOutboxEntry.copyOf(entry).withAttempts(attempts).withLastError(error)
+                .withNotBefore(notBefore).withStatus(OutboxStatus.PENDING).withUpdatedAt(context.clock().instant());
+        if (count && attempts >= context.options().maxAttempts()) {
+            dead(next, error + " (gave up after " + attempts + " attempts)");
+            return;
+        }
+        save(next);
+    }
+
+    /**
+     * Saves progress of a still-pending entry (e.g. the invoice exists, the label is still to come) and,
+     * in the same transaction, applies {@code orderUpdate} to the order's record when it has one.
+     */
+    OutboxEntry progress(OutboxEntry entry, UnaryOperator<OrderRecord> orderUpdate) {
+        OutboxEntry next = ImmutableOutboxEntry.copyOf(entry).withStatus(OutboxStatus.PENDING)
+                .withUpdatedAt(context.clock().instant());
+        context.store().inTransaction(tx -> {
+            tx.outbox().save(next);
+            tx.orders().find(next.orderNo()).ifPresent(record -> tx.orders().save(orderUpdate.apply(record)));
+            return null;
+        });
+        return next;
+    }
+
+    /**
+     * Settles the entry {@code DONE} (acknowledged, or found done on read-back), clearing the in-flight
+     * mark and applying {@code orderUpdate} to the order's record in the same transaction.
+     */
+    void done(OutboxEntry entry, String detail, UnaryOperator<OrderRecord> orderUpdate) {
+        OutboxEntry next = ImmutableOutboxEntry.copyOf(entry).withStatus(OutboxStatus.DONE).withOutcomeUnknown(false)
+                .withLastError(Optional.empty()).withUpdatedAt(context.clock().instant());
+        context.store().inTransaction(tx -> {
+            tx.outbox().save(next);
+            tx.orders().find(next.orderNo()).ifPresent(record -> tx.orders().save(orderUpdate.apply(record)));
+            return null;
+        });
+        pushed++;
+        settled(next, detail);
+    }
+
+    /** Settles the entry {@code SKIPPED}: not sent, on purpose, with the reason. */
+    void skipped(OutboxEntry entry, String reason) {
+        OutboxEntry next = ImmutableOutboxEntry.copyOf(entry).withStatus(OutboxStatus.SKIPPED).withLastError(reason)
+                .withUpdatedAt(context.clock().instant());
+        save(next);
+        settled(next, reason);
+    }
+
+    /** Dead-letters the entry with the reason (the in-flight mark, if any, stays: it tells a person to check). */
+    void dead(OutboxEntry entry, String reason) {
+        OutboxEntry next = ImmutableOutboxEntry.copyOf(entry).withStatus(OutboxStatus.DEAD).withLastError(reason)
+                .withUpdatedAt(context.clock().instant());
+        save(next);
+        failed++;
+        LOG.warn("{} of order {} dead-lettered: {}", next.operation(), next.orderNo(), reason);
+        settled(next, reason);
+    }
+
+    /** The identity update of an order record. */
+    static OrderRecord unchanged(OrderRecord record) {
+        return record;
+    }
+
+    private void save(OutboxEntry entry) {
+        context.store().inTransaction(tx -> {
+            tx.outbox().save(entry);
+            return null;
+        });
+    }
+
+    private void settled(OutboxEntry entry, String detail) {
+        context.listener().outboundSettled(entry.orderNo(), OutboundData.label(entry), entry.status().name(), detail);
+    }
+}

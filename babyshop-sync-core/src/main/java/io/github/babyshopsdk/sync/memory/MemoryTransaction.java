@@ -1,0 +1,397 @@
+package io.github.babyshopsdk.sync.memory;
+
+import io.github.babyshopsdk.sync.Flow;
+import io.github.babyshopsdk.sync.config.ConfigurationChange;
+import io.github.babyshopsdk.sync.config.HubMapping;
+import io.github.babyshopsdk.sync.config.StatusMapping;
+import io.github.babyshopsdk.sync.config.StoreSettings;
+import io.github.babyshopsdk.sync.state.CatalogStore;
+import io.github.babyshopsdk.sync.state.CursorStore;
+import io.github.babyshopsdk.sync.state.InventoryState;
+import io.github.babyshopsdk.sync.state.InventoryStore;
+import io.github.babyshopsdk.sync.state.OrderRecord;
+import io.github.babyshopsdk.sync.state.OrderState;
+import io.github.babyshopsdk.sync.state.OrderStore;
+import io.github.babyshopsdk.sync.state.OutboxEntry;
+import io.github.babyshopsdk.sync.state.OutboxStatus;
+import io.github.babyshopsdk.sync.state.OutboxStore;
+import io.github.babyshopsdk.sync.state.QuarantineEntry;
+import io.github.babyshopsdk.sync.state.QuarantineStore;
+import io.github.babyshopsdk.sync.state.SettingsStore;
+import io.github.babyshopsdk.sync.state.SkuLink;
+import io.github.babyshopsdk.sync.state.SyncTransaction;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * One transaction over a {@link MemoryState}, run while the store's lock is held. Writes go straight to
+ * the state and push their inverse onto an undo log; {@link #rollback()} replays it newest first, so a
+ * failed transaction leaves the state exactly as it found it. Every method refuses to run once the
+ * transaction has ended, or on a thread other than the one that opened it.
+ */
+final class MemoryTransaction implements SyncTransaction {
+
+    private static final Comparator<OrderRecord> ORDERS_LEAST_RECENT =
+            Comparator.comparing(OrderRecord::updatedAt).thenComparing(OrderRecord::orderNo);
+    private static final Comparator<QuarantineEntry> QUARANTINE_OLDEST_FAILURE =
+            Comparator.comparing(QuarantineEntry::lastFailedAt)
+                    .thenComparing(QuarantineEntry::firstFailedAt)
+                    .thenComparing(QuarantineEntry::key);
+    private static final Comparator<InventoryState> INVENTORY_LEAST_RECENT =
+            Comparator.comparing(InventoryState::updatedAt).thenComparing(InventoryState::vendorSkuCode);
+    private static final Comparator<OutboxEntry> OUTBOX_OLDEST =
+            Comparator.comparing(OutboxEntry::createdAt).thenComparing(OutboxEntry::id);
+
+    private final MemoryState state;
+    private final Thread owner;
+    private final Deque<Runnable> undo = new ArrayDeque<>();
+    private volatile boolean active = true;
+
+    private final SettingsStore settings = new Settings();
+    private final CursorStore cursors = new Cursors();
+    private final OrderStore orders = new Orders();
+    private final QuarantineStore quarantine = new Quarantine();
+    private final CatalogStore catalog = new Catalog();
+    private final InventoryStore inventory = new Inventory();
+    private final OutboxStore outbox = new Outbox();
+
+    MemoryTransaction(MemoryState state, Thread owner) {
+        this.state = state;
+        this.owner = owner;
+    }
+
+    /** Keeps every write: forgets the undo log and ends the transaction. */
+    void commit() {
+        undo.clear();
+        active = false;
+    }
+
+    /** Undoes every write, newest first, and ends the transaction. */
+    void rollback() {
+        active = false;
+        while (!undo.isEmpty()) {
+            undo.pop().run();
+        }
+    }
+
+    private void check() {
+        if (!active) {
+            throw new IllegalStateException("this SyncTransaction has ended; use it only inside inTransaction");
+        }
+        if (Thread.currentThread() != owner) {
+            throw new IllegalStateException("a SyncTransaction is confined to the thread that opened it");
+        }
+    }
+
+    private <K, V> void put(Map<K, V> map, K key, V value) {
+        boolean existed = map.containsKey(key);
+        V previous = map.put(key, value);
+        undo.push(existed ? () -> map.put(key, previous) : () -> map.remove(key));
+    }
+
+    private <K, V> void remove(Map<K, V> map, K key) {
+        if (map.containsKey(key)) {
+            V previous = map.remove(key);
+            undo.push(() -> map.put(key, previous));
+        }
+    }
+
+    private static <V> List<V> select(Collection<V> values, Predicate<V> filter, Comparator<V> order, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        return values.stream().filter(filter).sorted(order).limit(limit).toList();
+    }
+
+    @Override
+    public SettingsStore settings() {
+        check();
+        return settings;
+    }
+
+    @Override
+    public CursorStore cursors() {
+        check();
+        return cursors;
+    }
+
+    @Override
+    public OrderStore orders() {
+        check();
+        return orders;
+    }
+
+    @Override
+    public QuarantineStore quarantine() {
+        check();
+        return quarantine;
+    }
+
+    @Override
+    public CatalogStore catalog() {
+        check();
+        return catalog;
+    }
+
+    @Override
+    public InventoryStore inventory() {
+        check();
+        return inventory;
+    }
+
+    @Override
+    public OutboxStore outbox() {
+        check();
+        return outbox;
+    }
+
+    private final class Settings implements SettingsStore {
+        @Override
+        public StoreSettings settings() {
+            check();
+            return state.settings;
+        }
+
+        @Override
+        public void saveSettings(StoreSettings settings) {
+            check();
+            Objects.requireNonNull(settings, "settings");
+            StoreSettings previous = state.settings;
+            state.settings = settings;
+            undo.push(() -> state.settings = previous);
+        }
+
+        @Override
+        public StatusMapping statusMapping() {
+            check();
+            return state.statusMapping;
+        }
+
+        @Override
+        public void saveStatusMapping(StatusMapping mapping) {
+            check();
+            Objects.requireNonNull(mapping, "mapping");
+            StatusMapping previous = state.statusMapping;
+            state.statusMapping = mapping;
+            undo.push(() -> state.statusMapping = previous);
+        }
+
+        @Override
+        public HubMapping hubMapping() {
+            check();
+            return state.hubMapping;
+        }
+
+        @Override
+        public void saveHubMapping(HubMapping mapping) {
+            check();
+            Objects.requireNonNull(mapping, "mapping");
+            HubMapping previous = state.hubMapping;
+            state.hubMapping = mapping;
+            undo.push(() -> state.hubMapping = previous);
+        }
+
+        @Override
+        public void appendChange(ConfigurationChange change) {
+            check();
+            Objects.requireNonNull(change, "change");
+            state.changes.add(change);
+            undo.push(() -> state.changes.remove(state.changes.size() - 1));
+        }
+
+        @Override
+        public List<ConfigurationChange> changes() {
+            check();
+            return List.copyOf(state.changes);
+        }
+    }
+
+    private final class Cursors implements CursorStore {
+        @Override
+        public Optional<String> get(String name) {
+            check();
+            Objects.requireNonNull(name, "name");
+            return Optional.ofNullable(state.cursors.get(name));
+        }
+
+        @Override
+        public void put(String name, String value) {
+            check();
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            MemoryTransaction.this.put(state.cursors, name, value);
+        }
+    }
+
+    private final class Orders implements OrderStore {
+        @Override
+        public Optional<OrderRecord> find(String orderNo) {
+            check();
+            Objects.requireNonNull(orderNo, "orderNo");
+            return Optional.ofNullable(state.orders.get(orderNo));
+        }
+
+        @Override
+        public void save(OrderRecord record) {
+            check();
+            Objects.requireNonNull(record, "record");
+            put(state.orders, record.orderNo(), record);
+        }
+
+        @Override
+        public List<OrderRecord> inState(OrderState orderState, int limit) {
+            check();
+            Objects.requireNonNull(orderState, "state");
+            return select(state.orders.values(), r -> r.state() == orderState, ORDERS_LEAST_RECENT, limit);
+        }
+    }
+
+    private final class Quarantine implements QuarantineStore {
+        @Override
+        public Optional<QuarantineEntry> find(Flow flow, String key) {
+            check();
+            Objects.requireNonNull(flow, "flow");
+            Objects.requireNonNull(key, "key");
+            return Optional.ofNullable(state.quarantine.get(flow).get(key));
+        }
+
+        @Override
+        public void save(QuarantineEntry entry) {
+            check();
+            Objects.requireNonNull(entry, "entry");
+            put(state.quarantine.get(entry.flow()), entry.key(), entry);
+        }
+
+        @Override
+        public void remove(Flow flow, String key) {
+            check();
+            Objects.requireNonNull(flow, "flow");
+            Objects.requireNonNull(key, "key");
+            MemoryTransaction.this.remove(state.quarantine.get(flow), key);
+        }
+
+        @Override
+        public List<QuarantineEntry> retryable(Flow flow, int limit) {
+            check();
+            Objects.requireNonNull(flow, "flow");
+            return select(state.quarantine.get(flow).values(), e -> !e.deadLettered(), QUARANTINE_OLDEST_FAILURE,
+                    limit);
+        }
+
+        @Override
+        public List<QuarantineEntry> all(Flow flow) {
+            check();
+            Objects.requireNonNull(flow, "flow");
+            return select(state.quarantine.get(flow).values(), e -> true, QUARANTINE_OLDEST_FAILURE,
+                    Integer.MAX_VALUE);
+        }
+    }
+
+    private final class Catalog implements CatalogStore {
+        @Override
+        public Optional<SkuLink> link(String vendorSkuCode) {
+            check();
+            Objects.requireNonNull(vendorSkuCode, "vendorSkuCode");
+            return Optional.ofNullable(state.links.get(vendorSkuCode));
+        }
+
+        @Override
+        public void saveLink(SkuLink link) {
+            check();
+            Objects.requireNonNull(link, "link");
+            put(state.links, link.vendorSkuCode(), link);
+        }
+
+        @Override
+        public List<SkuLink> links() {
+            check();
+            return List.copyOf(state.links.values());
+        }
+    }
+
+    private final class Inventory implements InventoryStore {
+        @Override
+        public Optional<InventoryState> find(String vendorSkuCode) {
+            check();
+            Objects.requireNonNull(vendorSkuCode, "vendorSkuCode");
+            return Optional.ofNullable(state.inventory.get(vendorSkuCode));
+        }
+
+        @Override
+        public void save(InventoryState inventoryState) {
+            check();
+            Objects.requireNonNull(inventoryState, "state");
+            put(state.inventory, inventoryState.vendorSkuCode(), inventoryState);
+        }
+
+        @Override
+        public List<InventoryState> pending(int limit) {
+            check();
+            return select(state.inventory.values(), s -> s.pendingQuantity().isPresent() && !s.deadLettered(),
+                    INVENTORY_LEAST_RECENT, limit);
+        }
+
+        @Override
+        public List<InventoryState> awaitingModeration(int limit) {
+            check();
+            return select(state.inventory.values(), s -> s.moderationId().isPresent()
+                            && s.moderationStatus().map("Pending"::equalsIgnoreCase).orElse(true),
+                    INVENTORY_LEAST_RECENT, limit);
+        }
+    }
+
+    private final class Outbox implements OutboxStore {
+        @Override
+        public boolean add(OutboxEntry entry) {
+            check();
+            Objects.requireNonNull(entry, "entry");
+            if (state.outbox.containsKey(entry.id())) {
+                return false;
+            }
+            put(state.outbox, entry.id(), entry);
+            return true;
+        }
+
+        @Override
+        public Optional<OutboxEntry> find(String id) {
+            check();
+            Objects.requireNonNull(id, "id");
+            return Optional.ofNullable(state.outbox.get(id));
+        }
+
+        @Override
+        public void save(OutboxEntry entry) {
+            check();
+            Objects.requireNonNull(entry, "entry");
+            if (!state.outbox.containsKey(entry.id())) {
+                throw new IllegalArgumentException("no outbox entry with id " + entry.id() + " to replace; add it first");
+            }
+            put(state.outbox, entry.id(), entry);
+        }
+
+        @Override
+        public List<OutboxEntry> due(Flow flow, Instant now, int limit) {
+            check();
+            Objects.requireNonNull(flow, "flow");
+            Objects.requireNonNull(now, "now");
+            return select(state.outbox.values(), e -> e.status() == OutboxStatus.PENDING
+                    && e.operation().flow() == flow && !e.notBefore().isAfter(now), OUTBOX_OLDEST, limit);
+        }
+
+        @Override
+        public List<OutboxEntry> forOrder(String orderNo) {
+            check();
+            Objects.requireNonNull(orderNo, "orderNo");
+            return select(state.outbox.values(), e -> e.orderNo().equals(orderNo), OUTBOX_OLDEST,
+                    Integer.MAX_VALUE);
+        }
+    }
+}

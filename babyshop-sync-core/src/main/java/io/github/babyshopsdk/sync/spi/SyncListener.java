@@ -1,0 +1,64 @@
+package io.github.babyshopsdk.sync.spi;
+
+import io.github.babyshopsdk.sync.Flow;
+import io.github.babyshopsdk.sync.FlowReport;
+import io.github.babyshopsdk.sync.state.OrderReason;
+import java.math.BigDecimal;
+
+/**
+ * Progress and metrics from the engine: every method has an empty default, so a host implements only
+ * what it shows. Called on the thread that runs the flow; implementations must be thread-safe, quick,
+ * and must not throw (a throwing listener is logged and ignored).
+ */
+public interface SyncListener {
+
+    /** A flow run started. */
+    default void flowStarted(Flow flow) {
+    }
+
+    /** A flow run ended: counts, outcome, quota left. */
+    default void flowFinished(FlowReport report) {
+    }
+
+    /** An order was created in the host. */
+    default void orderImported(String orderNo, String hostOrderId, String hub) {
+    }
+
+    /** An order was not imported, or not updated, and why. */
+    default void orderSkipped(String orderNo, OrderReason reason, String detail) {
+    }
+
+    /** A Babyshop-side cancellation cancelled the host order. */
+    default void orderCancelled(String orderNo, String hostOrderId) {
+    }
+
+    /** A line was cancelled or a quantity changed on Babyshop: reported, not applied. */
+    default void itemLevelChange(String orderNo, String detail) {
+    }
+
+    /** A SKU was not imported (e.g. no valid Vendor SKU Code). */
+    default void skuRejected(String sku, String reason) {
+    }
+
+    /** Babyshop acknowledged a stock level. */
+    default void inventoryPushed(String vendorSkuCode, BigDecimal quantity) {
+    }
+
+    /** A stock push was refused for one SKU (e.g. unknown SKU). */
+    default void inventoryRejected(String vendorSkuCode, String reason) {
+    }
+
+    /** An outbound operation was acknowledged, skipped or dead-lettered. */
+    default void outboundSettled(String orderNo, String operation, String status, String detail) {
+    }
+
+    /** Something the host should look at (a configuration that loses work, a refused partial cancellation). */
+    default void warning(String message) {
+    }
+
+    /** A listener that does nothing. */
+    static SyncListener none() {
+        return new SyncListener() {
+        };
+    }
+}

@@ -1,0 +1,13 @@
+package io.github.babyshopsdk.sync.state;
+
+import java.util.Optional;
+
+/** Named positions: update-time cursors, host feed tokens, last-run times. Values are opaque text. */
+public interface CursorStore {
+
+    /** The value of cursor {@code name}, or empty if never saved. */
+    Optional<String> get(String name);
+
+    /** Saves cursor {@code name}. */
+    void put(String name, String value);
+}

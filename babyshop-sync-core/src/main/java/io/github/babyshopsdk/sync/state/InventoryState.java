@@ -1,0 +1,57 @@
+package io.github.babyshopsdk.sync.state;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * The inventory outbox and ledger of one Vendor SKU Code, coalesced: the quantity waiting to be pushed
+ * (only the latest counts), and the last quantity Babyshop acknowledged. A push is due while
+ * {@link #pendingQuantity()} is present.
+ */
+@Value.Immutable
+@Value.Style(jdkOnly = true)
+public interface InventoryState {
+
+    /** The Vendor SKU Code. */
+    String vendorSkuCode();
+
+    /** The Babyshop SKU it is pushed as. */
+    String sku();
+
+    /** The quantity to push next, or empty when nothing is waiting. */
+    Optional<BigDecimal> pendingQuantity();
+
+    /** The last quantity Babyshop acknowledged, or empty if never pushed. */
+    Optional<BigDecimal> acknowledgedQuantity();
+
+    /** Failed pushes of the pending quantity so far. */
+    @Value.Default
+    default int attempts() {
+        return 0;
+    }
+
+    /** The last failure, if the pending quantity failed. */
+    Optional<String> lastError();
+
+    /** Whether the pending quantity was given up on (e.g. the SKU is unknown to Babyshop). */
+    @Value.Default
+    default boolean deadLettered() {
+        return false;
+    }
+
+    /** The moderation id of the last acknowledged push, to follow up. */
+    Optional<String> moderationId();
+
+    /** The moderation status last read ({@code Pending} until final). */
+    Optional<String> moderationStatus();
+
+    /** When this state last changed. */
+    Instant updatedAt();
+
+    /** A builder. */
+    static ImmutableInventoryState.Builder builder() {
+        return ImmutableInventoryState.builder();
+    }
+}

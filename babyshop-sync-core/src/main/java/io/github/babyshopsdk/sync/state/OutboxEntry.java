@@ -1,0 +1,62 @@
+package io.github.babyshopsdk.sync.state;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * One outbound operation (create a shipment, push shipped, cancel on Babyshop), kept until it is
+ * acknowledged or dead-lettered with a reason; nothing is silently dropped.
+ */
+@Value.Immutable
+@Value.Style(jdkOnly = true)
+public interface OutboxEntry {
+
+    /** A unique key that also de-duplicates: the host event id that caused it. */
+    String id();
+
+    /** What to do. */
+    OutboxOperation operation();
+
+    /** The Babyshop order number. */
+    String orderNo();
+
+    /** Operation data, e.g. {@code transporter} and {@code awbNo}. */
+    Map<String, String> data();
+
+    /** Where it stands. */
+    OutboxStatus status();
+
+    /** Attempts made so far. */
+    @Value.Default
+    default int attempts() {
+        return 0;
+    }
+
+    /** The last failure or the reason it was dead-lettered or skipped. */
+    Optional<String> lastError();
+
+    /**
+     * Whether the last attempt's outcome is unknown (the write may have happened): the next attempt reads
+     * the state back before sending again.
+     */
+    @Value.Default
+    default boolean outcomeUnknown() {
+        return false;
+    }
+
+    /** Not before this time. */
+    Instant notBefore();
+
+    /** When it was enqueued. */
+    Instant createdAt();
+
+    /** When it last changed. */
+    Instant updatedAt();
+
+    /** A builder. */
+    static ImmutableOutboxEntry.Builder builder() {
+        return ImmutableOutboxEntry.builder();
+    }
+}

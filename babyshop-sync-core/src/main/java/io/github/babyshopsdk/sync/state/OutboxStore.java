@@ -1,0 +1,25 @@
+package io.github.babyshopsdk.sync.state;
+
+import io.github.babyshopsdk.sync.Flow;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Outbound operations, keyed by id. */
+public interface OutboxStore {
+
+    /** Adds {@code entry} unless an entry with its id exists; returns whether it was added. */
+    boolean add(OutboxEntry entry);
+
+    /** The entry with {@code id}, or empty. */
+    Optional<OutboxEntry> find(String id);
+
+    /** Replaces the entry with the same id. */
+    void save(OutboxEntry entry);
+
+    /** Up to {@code limit} {@link OutboxStatus#PENDING} entries of {@code flow} with {@code notBefore <= now}, oldest first. */
+    List<OutboxEntry> due(Flow flow, Instant now, int limit);
+
+    /** Every entry for {@code orderNo}, oldest first. */
+    List<OutboxEntry> forOrder(String orderNo);
+}

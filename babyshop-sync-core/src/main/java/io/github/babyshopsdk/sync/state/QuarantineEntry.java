@@ -1,0 +1,40 @@
+package io.github.babyshopsdk.sync.state;
+
+import io.github.babyshopsdk.sync.Flow;
+import java.time.Instant;
+import org.immutables.value.Value;
+
+/**
+ * A record that could not be read (or not be applied), kept with the reason so it is fetched again on
+ * later runs instead of being lost; after the retry limit it is dead-lettered and waits for a person.
+ */
+@Value.Immutable
+@Value.Style(jdkOnly = true)
+public interface QuarantineEntry {
+
+    /** The flow the record belongs to. */
+    Flow flow();
+
+    /** The record's key: an order number for orders, a SKU for the catalog. */
+    String key();
+
+    /** Why it is quarantined (the field and value that could not be read, or the error). */
+    String reason();
+
+    /** How many times it failed. */
+    int attempts();
+
+    /** Whether it stopped being retried. */
+    boolean deadLettered();
+
+    /** When it first failed. */
+    Instant firstFailedAt();
+
+    /** When it last failed. */
+    Instant lastFailedAt();
+
+    /** A builder. */
+    static ImmutableQuarantineEntry.Builder builder() {
+        return ImmutableQuarantineEntry.builder();
+    }
+}

@@ -1,0 +1,164 @@
+package io.github.babyshopsdk.sync.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.babyshopsdk.sync.state.InventoryState;
+import io.github.babyshopsdk.sync.state.SyncTransaction;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link io.github.babyshopsdk.sync.state.InventoryStore}: the ledger by Vendor SKU Code, what is pending
+ * (least recently updated first) and what awaits moderation. Quantities must come back with the scale they
+ * were saved with.
+ */
+public abstract class InventoryStoreContract extends StoreContractSupport {
+
+    /** A state with every optional field present. */
+    protected static InventoryState fullState(String vendorSkuCode) {
+        return inventory(vendorSkuCode, at(42).plusNanos(123_000))
+                .sku("BBS-" + vendorSkuCode + "-ع")
+                .pendingQuantity(new BigDecimal("11.500"))
+                .acknowledgedQuantity(new BigDecimal("7"))
+                .attempts(3)
+                .lastError("code 13: quota exhausted; retry after 2024-05-01 08:05")
+                .deadLettered(true)
+                .moderationId("MOD-998877")
+                .moderationStatus("Rejected")
+                .build();
+    }
+
+    @Test
+    void emptyWhenNothingSaved() {
+        read(tx -> {
+            assertThat(tx.inventory().find("VS-1")).isEmpty();
+            assertThat(tx.inventory().pending(10)).isEmpty();
+            assertThat(tx.inventory().awaitingModeration(10)).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
+    void everyFieldRoundTripsWithQuantityScaleKept() {
+        InventoryState full = fullState("VS-1");
+        write(tx -> tx.inventory().save(full));
+        InventoryState back = read(tx -> tx.inventory().find("VS-1")).orElseThrow();
+        assertThat(back).isEqualTo(full);
+        assertThat(back.pendingQuantity()).contains(new BigDecimal("11.500"));
+        assertThat(back.pendingQuantity().orElseThrow().scale()).isEqualTo(3);
+        assertThat(back.acknowledgedQuantity().orElseThrow().scale()).isZero();
+        assertThat(back.updatedAt()).isEqualTo(at(42).plusNanos(123_000));
+    }
+
+    @Test
+    void emptyOptionalsAndDefaultsRoundTrip() {
+        InventoryState bare = inventory("VS-2", at(1)).build();
+        write(tx -> tx.inventory().save(bare));
+        InventoryState back = read(tx -> tx.inventory().find("VS-2")).orElseThrow();
+        assertThat(back).isEqualTo(bare);
+        assertThat(back.pendingQuantity()).isEmpty();
+        assertThat(back.acknowledgedQuantity()).isEmpty();
+        assertThat(back.lastError()).isEmpty();
+        assertThat(back.moderationId()).isEmpty();
+        assertThat(back.moderationStatus()).isEmpty();
+        assertThat(back.attempts()).isZero();
+        assertThat(back.deadLettered()).isFalse();
+    }
+
+    @Test
+    void zeroAndLargeQuantitiesRoundTrip() {
+        InventoryState zero = inventory("VS-0", at(1)).pendingQuantity(BigDecimal.ZERO)
+                .acknowledgedQuantity(new BigDecimal("0.000")).build();
+        InventoryState large = inventory("VS-L", at(2)).pendingQuantity(new BigDecimal("123456789012.345"))
+                .acknowledgedQuantity(new BigDecimal("250")).build();
+        write(tx -> {
+            tx.inventory().save(zero);
+            tx.inventory().save(large);
+        });
+        assertThat(read((SyncTransaction tx) -> tx.inventory().find("VS-0"))).contains(zero);
+        assertThat(read((SyncTransaction tx) -> tx.inventory().find("VS-L"))).contains(large);
+    }
+
+    @Test
+    void saveReplacesTheStateWithTheSameCode() {
+        write(tx -> tx.inventory().save(fullState("VS-1")));
+        InventoryState acknowledged = inventory("VS-1", at(100)).acknowledgedQuantity(new BigDecimal("11.500"))
+                .moderationId("MOD-1").build();
+        write(tx -> tx.inventory().save(acknowledged));
+        assertThat(read((SyncTransaction tx) -> tx.inventory().find("VS-1"))).contains(acknowledged);
+    }
+
+    @Test
+    void pendingHasAPendingQuantityAndIsNotDeadLetteredLeastRecentlyUpdatedFirst() {
+        InventoryState p3 = inventory("A", at(30)).pendingQuantity(BigDecimal.ONE).build();
+        InventoryState p1 = inventory("B", at(10)).pendingQuantity(BigDecimal.TEN).attempts(2)
+                .lastError("timeout").build();
+        InventoryState p2 = inventory("C", at(20)).pendingQuantity(BigDecimal.ZERO)
+                .acknowledgedQuantity(BigDecimal.ONE).build();
+        InventoryState dead = inventory("D", at(0)).pendingQuantity(BigDecimal.ONE).deadLettered(true)
+                .lastError("SKU unknown to Babyshop").build();
+        InventoryState nothingPending = inventory("E", at(1)).acknowledgedQuantity(BigDecimal.ONE).build();
+        write(tx -> List.of(p3, p1, dead, p2, nothingPending).forEach(tx.inventory()::save));
+
+        assertThat(read((SyncTransaction tx) -> tx.inventory().pending(10))).containsExactly(p1, p2, p3);
+        assertThat(read((SyncTransaction tx) -> tx.inventory().pending(2))).containsExactly(p1, p2);
+        assertThat(read((SyncTransaction tx) -> tx.inventory().pending(1))).containsExactly(p1);
+    }
+
+    @Test
+    void pendingFollowsUpdates() {
+        write(tx -> {
+            tx.inventory().save(inventory("X", at(1)).pendingQuantity(BigDecimal.ONE).build());
+            tx.inventory().save(inventory("Y", at(2)).pendingQuantity(BigDecimal.ONE).build());
+        });
+        write(tx -> tx.inventory().save(inventory("X", at(3)).pendingQuantity(BigDecimal.TEN).build()));
+        assertThat(read((SyncTransaction tx) -> tx.inventory().pending(10))).extracting(InventoryState::vendorSkuCode)
+                .containsExactly("Y", "X");
+        write(tx -> tx.inventory().save(inventory("Y", at(4)).acknowledgedQuantity(BigDecimal.ONE).build()));
+        assertThat(read((SyncTransaction tx) -> tx.inventory().pending(10))).extracting(InventoryState::vendorSkuCode)
+                .containsExactly("X");
+    }
+
+    @Test
+    void awaitingModerationHasAnIdAndAnAbsentOrPendingStatus() {
+        InventoryState noStatus = inventory("A", at(1)).moderationId("M-A").build();
+        InventoryState pending = inventory("B", at(2)).moderationId("M-B").moderationStatus("Pending").build();
+        InventoryState pendingLower = inventory("C", at(3)).moderationId("M-C").moderationStatus("pending").build();
+        InventoryState pendingUpper = inventory("D", at(4)).moderationId("M-D").moderationStatus("PENDING").build();
+        InventoryState approved = inventory("E", at(5)).moderationId("M-E").moderationStatus("Approved").build();
+        InventoryState rejected = inventory("F", at(6)).moderationId("M-F").moderationStatus("Rejected").build();
+        InventoryState noId = inventory("G", at(7)).moderationStatus("Pending").build();
+        InventoryState nothing = inventory("H", at(8)).build();
+        InventoryState pendingPrefix = inventory("I", at(9)).moderationId("M-I").moderationStatus("Pending review")
+                .build();
+        write(tx -> List.of(noStatus, pending, pendingLower, pendingUpper, approved, rejected, noId, nothing,
+                pendingPrefix).forEach(tx.inventory()::save));
+
+        assertThat(read((SyncTransaction tx) -> tx.inventory().awaitingModeration(100)))
+                .containsExactlyInAnyOrder(noStatus, pending, pendingLower, pendingUpper);
+        assertThat(read((SyncTransaction tx) -> tx.inventory().awaitingModeration(2))).hasSize(2)
+                .isSubsetOf(noStatus, pending, pendingLower, pendingUpper);
+    }
+
+    @Test
+    void awaitingModerationIgnoresPendingQuantityAndDeadLettering() {
+        InventoryState both = inventory("A", at(1)).moderationId("M-A").pendingQuantity(BigDecimal.ONE)
+                .deadLettered(true).build();
+        write(tx -> tx.inventory().save(both));
+        assertThat(read((SyncTransaction tx) -> tx.inventory().awaitingModeration(10))).containsExactly(both);
+        assertThat(read((SyncTransaction tx) -> tx.inventory().pending(10))).isEmpty();
+    }
+
+    @Test
+    void saveIsVisibleLaterInTheSameTransaction() {
+        InventoryState state = inventory("VS-1", at(1)).pendingQuantity(new BigDecimal("2.50"))
+                .moderationId("M").build();
+        write(tx -> {
+            tx.inventory().save(state);
+            assertThat(tx.inventory().find("VS-1")).contains(state);
+            assertThat(tx.inventory().pending(10)).containsExactly(state);
+            assertThat(tx.inventory().awaitingModeration(10)).containsExactly(state);
+        });
+    }
+}
