@@ -14,7 +14,11 @@ public interface OutboxStore {
     /** The entry with {@code id}, or empty. */
     Optional<OutboxEntry> find(String id);
 
-    /** Replaces the entry with the same id. */
+    /**
+     * Replaces the entry with the same id.
+     *
+     * @throws IllegalArgumentException if no entry has that id (add it first)
+     */
     void save(OutboxEntry entry);
 
     /** Up to {@code limit} {@link OutboxStatus#PENDING} entries of {@code flow} with {@code notBefore <= now}, oldest first. */

@@ -16,7 +16,10 @@ public interface QuarantineStore {
     /** Removes the entry (the record read fine); does nothing if absent. */
     void remove(Flow flow, String key);
 
-    /** Up to {@code limit} entries of {@code flow} that are not dead-lettered, oldest failure first. */
+    /**
+     * Up to {@code limit} entries of {@code flow} that are not dead-lettered, least recently failed first
+     * (by {@code lastFailedAt}), so a limited retry budget rotates through every entry.
+     */
     List<QuarantineEntry> retryable(Flow flow, int limit);
 
     /** Every entry of {@code flow}, dead-lettered ones included. */

@@ -11,8 +11,13 @@ import java.util.function.Function;
  * <p>Everything but leases is reached through {@link #inTransaction}, which runs a unit of work
  * atomically: either all of its writes are kept or none (importing an order and moving the cursor,
  * marking outbox work in flight, acknowledging an inventory push). Implementations must be thread-safe;
- * transactions of one store may run concurrently and must be isolated from each other at least as
- * strongly as "read committed" with row locks on written keys.
+ * transactions of one store may run concurrently and must not lose updates: a transaction that reads a
+ * key and then writes it must see the latest committed value and keep others from changing it until it
+ * ends (lock the rows read for update, e.g. {@code SELECT ... FOR UPDATE}, or run serializable and retry).
+ * The reference implementation holds one store-wide lock per transaction. Transactions do not nest.
+ *
+ * <p>Values must round-trip exactly: {@code Instant}s to at least the microsecond, {@code BigDecimal}s
+ * with their scale ({@code 11.500} stays {@code 11.500}).
  *
  * @see io.github.babyshopsdk.sync.memory.InMemorySyncStateStore the reference implementation
  */

@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.babyshopsdk.sync.Flow;
+import io.github.babyshopsdk.sync.state.OrderReason;
+import io.github.babyshopsdk.sync.state.OrderRecord;
 import io.github.babyshopsdk.sync.state.OrderState;
 import io.github.babyshopsdk.sync.state.OutboxEntry;
 import io.github.babyshopsdk.sync.state.OutboxOperation;
 import io.github.babyshopsdk.sync.state.OutboxStatus;
+import io.github.babyshopsdk.sync.state.QuarantineEntry;
 import io.github.babyshopsdk.sync.state.SkuLink;
 import io.github.babyshopsdk.sync.state.SyncTransaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -40,8 +44,8 @@ class InMemorySyncStateStoreTest {
         write(tx -> tx.cursors().put("k", "v"));
         assertThat(store.leases().tryAcquire(Flow.ORDERS, "a", T0, Duration.ofMinutes(1))).isTrue();
 
-        assertThat(other.inTransaction((Function<SyncTransaction, Object>) tx -> tx.cursors().get("k"))).isEqualTo(
-                java.util.Optional.empty());
+        Optional<String> seen = other.inTransaction(tx -> tx.cursors().get("k"));
+        assertThat(seen).isEmpty();
         assertThat(other.leases().tryAcquire(Flow.ORDERS, "b", T0, Duration.ofMinutes(1))).isTrue();
     }
 
@@ -67,7 +71,7 @@ class InMemorySyncStateStoreTest {
     }
 
     @Test
-    void leasesDoNotWaitForARunningTransaction() throws Exception {
+    void leasesDoNotWaitForARunningTransaction() {
         Consumer<SyncTransaction> work = tx -> {
             CompletableFuture<Boolean> lease = CompletableFuture.supplyAsync(
                     () -> store.leases().tryAcquire(Flow.ORDERS, "a", T0, Duration.ofMinutes(1)));
@@ -83,12 +87,12 @@ class InMemorySyncStateStoreTest {
     @Test
     void listsAreUnmodifiable() {
         write(tx -> {
-            tx.orders().save(io.github.babyshopsdk.sync.state.OrderRecord.builder().orderNo("BS-1")
-                    .state(OrderState.HELD).reason(io.github.babyshopsdk.sync.state.OrderReason.NO_HUB)
+            tx.orders().save(OrderRecord.builder().orderNo("BS-1")
+                    .state(OrderState.HELD).reason(OrderReason.NO_HUB)
                     .updatedAt(T0).build());
             tx.catalog().saveLink(SkuLink.of("VS-1", "S-1", T0));
         });
-        List<?> held = read(tx -> tx.orders().inState(OrderState.HELD, 10));
+        List<OrderRecord> held = read(tx -> tx.orders().inState(OrderState.HELD, 10));
         List<SkuLink> links = read(tx -> tx.catalog().links());
         assertThatThrownBy(held::clear).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> links.add(SkuLink.of("VS-2", "S-2", T0)))
@@ -106,7 +110,7 @@ class InMemorySyncStateStoreTest {
 
     @Test
     void aNegativeLimitIsRefusedAndZeroGivesNothing() {
-        write(tx -> tx.quarantine().save(io.github.babyshopsdk.sync.state.QuarantineEntry.builder()
+        write(tx -> tx.quarantine().save(QuarantineEntry.builder()
                 .flow(Flow.ORDERS).key("k").reason("r").attempts(1).deadLettered(false).firstFailedAt(T0)
                 .lastFailedAt(T0).build()));
         assertThatThrownBy(() -> read(tx -> tx.quarantine().retryable(Flow.ORDERS, -1)))
