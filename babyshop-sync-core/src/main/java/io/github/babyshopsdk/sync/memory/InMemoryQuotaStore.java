@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InMemoryQuotaStore implements QuotaStore {
     private final Map<String, RollingWindowQuotaBudget> budgets = new ConcurrentHashMap<>();
+    private final Map<String, Instant> earlyBlocks = new ConcurrentHashMap<>();
 
     private InMemoryQuotaStore() {
     }
@@ -26,7 +27,14 @@ public final class InMemoryQuotaStore implements QuotaStore {
     }
 
     private RollingWindowQuotaBudget budget(String key, int limit, Duration window) {
-        return budgets.computeIfAbsent(key, k -> RollingWindowQuotaBudget.of(limit, window));
+        return budgets.computeIfAbsent(key, k -> {
+            RollingWindowQuotaBudget budget = RollingWindowQuotaBudget.of(limit, window);
+            Instant blocked = earlyBlocks.remove(k);
+            if (blocked != null) {
+                budget.block(blocked);
+            }
+            return budget;
+        });
     }
 
     @Override
@@ -39,6 +47,9 @@ public final class InMemoryQuotaStore implements QuotaStore {
         RollingWindowQuotaBudget budget = budgets.get(key);
         if (budget != null) {
             budget.block(until);
+        } else {
+            // a block before the key's first permit: kept until the budget is created
+            earlyBlocks.merge(key, until, (a, b) -> a.isAfter(b) ? a : b);
         }
     }
 

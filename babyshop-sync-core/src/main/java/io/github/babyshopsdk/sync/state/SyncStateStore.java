@@ -25,7 +25,9 @@ public interface SyncStateStore {
 
     /**
      * Runs {@code work} in one transaction and returns its result. When {@code work} throws, nothing it
-     * wrote is kept and the exception propagates.
+     * wrote is kept and the exception propagates. A database store may run {@code work} more than once
+     * (after a deadlock or serialization failure), so {@code work} must have no effects outside the
+     * transaction: call listeners, hosts and Babyshop after it returns.
      *
      * @throws StateStoreException when the store itself fails (the transaction is rolled back)
      */

@@ -1,0 +1,785 @@
+package io.github.babyshopsdk.sync.jdbc;
+
+import io.github.babyshopsdk.sync.Flow;
+import io.github.babyshopsdk.sync.config.ConfigurationChange;
+import io.github.babyshopsdk.sync.config.HubMapping;
+import io.github.babyshopsdk.sync.config.StatusMapping;
+import io.github.babyshopsdk.sync.config.StoreSettings;
+import io.github.babyshopsdk.sync.state.CatalogStore;
+import io.github.babyshopsdk.sync.state.CursorStore;
+import io.github.babyshopsdk.sync.state.ImmutableInventoryState;
+import io.github.babyshopsdk.sync.state.ImmutableOrderRecord;
+import io.github.babyshopsdk.sync.state.ImmutableOutboxEntry;
+import io.github.babyshopsdk.sync.state.InventoryState;
+import io.github.babyshopsdk.sync.state.InventoryStore;
+import io.github.babyshopsdk.sync.state.OrderReason;
+import io.github.babyshopsdk.sync.state.OrderRecord;
+import io.github.babyshopsdk.sync.state.OrderState;
+import io.github.babyshopsdk.sync.state.OrderStore;
+import io.github.babyshopsdk.sync.state.OutboxEntry;
+import io.github.babyshopsdk.sync.state.OutboxOperation;
+import io.github.babyshopsdk.sync.state.OutboxStatus;
+import io.github.babyshopsdk.sync.state.OutboxStore;
+import io.github.babyshopsdk.sync.state.QuarantineEntry;
+import io.github.babyshopsdk.sync.state.QuarantineStore;
+import io.github.babyshopsdk.sync.state.SettingsStore;
+import io.github.babyshopsdk.sync.state.SkuLink;
+import io.github.babyshopsdk.sync.state.StateStoreException;
+import io.github.babyshopsdk.sync.state.SyncTransaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One transaction of a {@link JdbcSyncStateStore}: the stores of the SPI, each statement run on the
+ * transaction's connection. Confined to the thread that opened it and usable only until it ends (every
+ * method then throws {@link IllegalStateException}).
+ *
+ * <p>Single-key reads lock the row ({@code SELECT ... FOR UPDATE}); a read that finds no row locks the key's
+ * bucket in the key-lock table and reads again, so a read-then-write of a key that does not exist yet is
+ * serialized too. Writes are atomic upserts of the {@link Dialect}. A failed statement is remembered: the
+ * transaction is then never committed (see {@link #firstFailure()}).
+ */
+final class JdbcTransaction implements SyncTransaction {
+    /** Buckets of the key-lock table per store: keys without a row share this many locks. */
+    static final int KEY_LOCK_BUCKETS = 1024;
+
+    private final Database db;
+    private final Statements sql;
+    private final Connection connection;
+    private final String storeId;
+    private final Thread owner;
+    private volatile boolean active = true;
+    private StateStoreException firstFailure;
+    private final Set<Throwable> thrown = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Integer> lockedBuckets = new HashSet<>();
+
+    private final SettingsStore settings = new Settings();
+    private final CursorStore cursors = new Cursors();
+    private final OrderStore orders = new Orders();
+    private final QuarantineStore quarantine = new Quarantine();
+    private final CatalogStore catalog = new Catalog();
+    private final InventoryStore inventory = new Inventory();
+    private final OutboxStore outbox = new Outbox();
+
+    JdbcTransaction(Database db, Statements sql, Connection connection, String storeId) {
+        this.db = db;
+        this.sql = sql;
+        this.connection = connection;
+        this.storeId = storeId;
+        this.owner = Thread.currentThread();
+    }
+
+    /** Ends the transaction: every later use throws {@link IllegalStateException}. */
+    void end() {
+        active = false;
+    }
+
+    /** The first statement failure of this transaction, or null. */
+    StateStoreException firstFailure() {
+        return firstFailure;
+    }
+
+    /** Whether {@code t} is a failure this transaction threw. */
+    boolean threw(Throwable t) {
+        return thrown.contains(t);
+    }
+
+    private void check() {
+        if (!active) {
+            throw new IllegalStateException("this SyncTransaction has ended; use it only inside inTransaction");
+        }
+        if (Thread.currentThread() != owner) {
+            throw new IllegalStateException("a SyncTransaction is confined to the thread that opened it");
+        }
+    }
+
+    /** A database call of a store method. */
+    @FunctionalInterface
+    private interface Call<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T call(String what, Call<T> call) {
+        check();
+        try {
+            return call.run();
+        } catch (SQLException e) {
+            StateStoreException failure = new StateStoreException(what + " failed: " + e.getMessage(), e);
+            if (firstFailure == null) {
+                firstFailure = failure;
+            }
+            thrown.add(failure);
+            throw failure;
+        }
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    /** A row mapper. */
+    @FunctionalInterface
+    private interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /** Binds parameters. */
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private <T> Optional<T> one(String query, Binder binder, Row<T> row) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(query)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(row.map(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private <T> List<T> list(String query, Binder binder, Row<T> row) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(query)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rs.next()) {
+                    result.add(row.map(rs));
+                }
+                return Collections.unmodifiableList(result);
+            }
+        }
+    }
+
+    private int update(String statement, Binder binder) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(statement)) {
+            binder.bind(ps);
+            return ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Reads a key with {@code query} (which locks the row it finds); if there is no row, locks the key's
+     * bucket and reads again, so that a concurrent transaction creating the key is waited for.
+     */
+    private <T> Optional<T> lockedRead(String kind, String key, String query, Binder binder, Row<T> row)
+            throws SQLException {
+        Optional<T> found = one(query, binder, row);
+        if (found.isPresent()) {
+            return found;
+        }
+        lockKey(kind, key);
+        return one(query, binder, row);
+    }
+
+    private void lockKey(String kind, String key) throws SQLException {
+        int bucket = Math.floorMod((kind + '\u0000' + key).hashCode(), KEY_LOCK_BUCKETS);
+        if (!lockedBuckets.add(bucket)) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(sql.keyLockInsertIfAbsent)) {
+            ps.setString(1, storeId);
+            ps.setInt(2, bucket);
+            db.dialect().insertIfAbsent(ps);
+        }
+        one(sql.keyLockLock, ps -> {
+            ps.setString(1, storeId);
+            ps.setInt(2, bucket);
+        }, rs -> rs.getInt(1));
+    }
+
+    private static void setNullable(PreparedStatement ps, int index, Optional<String> value) throws SQLException {
+        if (value.isPresent()) {
+            ps.setString(index, value.get());
+        } else {
+            ps.setNull(index, Types.VARCHAR);
+        }
+    }
+
+    private static void setNullableMicros(PreparedStatement ps, int index, Optional<Instant> value)
+            throws SQLException {
+        if (value.isPresent()) {
+            ps.setLong(index, Codec.micros(value.get()));
+        } else {
+            ps.setNull(index, Types.BIGINT);
+        }
+    }
+
+    private static Optional<String> string(ResultSet rs, String column) throws SQLException {
+        return Optional.ofNullable(rs.getString(column));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return Codec.instant(rs.getLong(column));
+    }
+
+    private static Optional<Instant> optionalInstant(ResultSet rs, String column) throws SQLException {
+        long micros = rs.getLong(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(Codec.instant(micros));
+    }
+
+    // ------------------------------------------------------------------------------------------ accessors
+
+    @Override
+    public SettingsStore settings() {
+        check();
+        return settings;
+    }
+
+    @Override
+    public CursorStore cursors() {
+        check();
+        return cursors;
+    }
+
+    @Override
+    public OrderStore orders() {
+        check();
+        return orders;
+    }
+
+    @Override
+    public QuarantineStore quarantine() {
+        check();
+        return quarantine;
+    }
+
+    @Override
+    public CatalogStore catalog() {
+        check();
+        return catalog;
+    }
+
+    @Override
+    public InventoryStore inventory() {
+        check();
+        return inventory;
+    }
+
+    @Override
+    public OutboxStore outbox() {
+        check();
+        return outbox;
+    }
+
+    // ------------------------------------------------------------------------------------------ settings
+
+    /** The settings row as read. */
+    private record SettingsRow(StoreSettings settings, Optional<String> statusMapping, Optional<String> hubMapping) {
+    }
+
+    private final class Settings implements SettingsStore {
+
+        private Optional<SettingsRow> row() throws SQLException {
+            return lockedRead("settings", "", sql.settingsFind, ps -> ps.setString(1, storeId),
+                    rs -> new SettingsRow(StoreSettings.builder()
+                            .orderSync(rs.getBoolean("order_sync"))
+                            .catalogSync(rs.getBoolean("catalog_sync"))
+                            .inventorySync(rs.getBoolean("inventory_sync"))
+                            .autoCancelOnChannel(rs.getBoolean("auto_cancel_on_channel"))
+                            .build(), string(rs, "status_mapping"), string(rs, "hub_mapping")));
+        }
+
+        @Override
+        public StoreSettings settings() {
+            return call("reading the settings",
+                    () -> row().map(SettingsRow::settings).orElseGet(StoreSettings::allOff));
+        }
+
+        @Override
+        public void saveSettings(StoreSettings settings) {
+            check();
+            Objects.requireNonNull(settings, "settings");
+            call("saving the settings", () -> update(sql.settingsUpsertToggles, ps -> {
+                ps.setString(1, storeId);
+                ps.setBoolean(2, settings.orderSync());
+                ps.setBoolean(3, settings.catalogSync());
+                ps.setBoolean(4, settings.inventorySync());
+                ps.setBoolean(5, settings.autoCancelOnChannel());
+            }));
+        }
+
+        @Override
+        public StatusMapping statusMapping() {
+            return call("reading the status mapping", () -> row().flatMap(SettingsRow::statusMapping))
+                    .map(Codec::statusMapping).orElseGet(StatusMapping::empty);
+        }
+
+        @Override
+        public void saveStatusMapping(StatusMapping mapping) {
+            check();
+            Objects.requireNonNull(mapping, "mapping");
+            String json = Codec.json(mapping);
+            call("saving the status mapping", () -> update(sql.settingsUpsertStatusMapping, ps -> {
+                ps.setString(1, storeId);
+                ps.setString(2, json);
+            }));
+        }
+
+        @Override
+        public HubMapping hubMapping() {
+            return call("reading the hub mapping", () -> row().flatMap(SettingsRow::hubMapping))
+                    .map(Codec::hubMapping).orElseGet(HubMapping::empty);
+        }
+
+        @Override
+        public void saveHubMapping(HubMapping mapping) {
+            check();
+            Objects.requireNonNull(mapping, "mapping");
+            String json = Codec.json(mapping);
+            call("saving the hub mapping", () -> update(sql.settingsUpsertHubMapping, ps -> {
+                ps.setString(1, storeId);
+                ps.setString(2, json);
+            }));
+        }
+
+        @Override
+        public void appendChange(ConfigurationChange change) {
+            check();
+            Objects.requireNonNull(change, "change");
+            long at = Codec.micros(change.at());
+            call("appending to the configuration log", () -> update(sql.changeInsert, ps -> {
+                ps.setString(1, storeId);
+                ps.setString(2, change.actor());
+                ps.setLong(3, at);
+                ps.setString(4, change.subject());
+                ps.setString(5, change.before());
+                ps.setString(6, change.after());
+            }));
+        }
+
+        @Override
+        public List<ConfigurationChange> changes() {
+            return call("reading the configuration log", () -> list(sql.changesList, ps -> ps.setString(1, storeId),
+                    rs -> ConfigurationChange.builder()
+                            .actor(rs.getString("actor"))
+                            .at(instant(rs, "changed_at_us"))
+                            .subject(rs.getString("subject"))
+                            .before(rs.getString("value_before"))
+                            .after(rs.getString("value_after"))
+                            .build()));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ cursors
+
+    private final class Cursors implements CursorStore {
+        @Override
+        public Optional<String> get(String name) {
+            check();
+            Objects.requireNonNull(name, "name");
+            return call("reading cursor " + name, () -> lockedRead("cursor", name, sql.cursorFind, ps -> {
+                ps.setString(1, storeId);
+                ps.setString(2, name);
+            }, rs -> rs.getString(1)));
+        }
+
+        @Override
+        public void put(String name, String value) {
+            check();
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            call("saving cursor " + name, () -> update(sql.cursorUpsert, ps -> {
+                ps.setString(1, storeId);
+                ps.setString(2, name);
+                ps.setString(3, value);
+            }));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ orders
+
+    private static OrderRecord orderRecord(ResultSet rs) throws SQLException {
+        ImmutableOrderRecord.Builder b = OrderRecord.builder()
+                .orderNo(rs.getString("order_no"))
+                .masterOrderNo(string(rs, "master_order_no"))
+                .state(OrderState.valueOf(rs.getString("state")))
+                .reason(OrderReason.valueOf(rs.getString("reason")))
+                .detail(string(rs, "detail"))
+                .hostOrderId(string(rs, "host_order_id"))
+                .hub(string(rs, "hub"))
+                .stage(string(rs, "stage"))
+                .channelStatusCode(string(rs, "channel_status_code"))
+                .channelUpdatedAt(optionalInstant(rs, "channel_updated_at_us"))
+                .lineSignature(string(rs, "line_signature"))
+                .invoiceNo(string(rs, "invoice_no"))
+                .updatedAt(instant(rs, "updated_at_us"));
+        return b.build();
+    }
+
+    private final class Orders implements OrderStore {
+        @Override
+        public Optional<OrderRecord> find(String orderNo) {
+            check();
+            Objects.requireNonNull(orderNo, "orderNo");
+            return call("reading order " + orderNo, () -> lockedRead("order", orderNo, sql.orderFind, ps -> {
+                ps.setString(1, storeId);
+                ps.setString(2, orderNo);
+            }, JdbcTransaction::orderRecord));
+        }
+
+        @Override
+        public void save(OrderRecord record) {
+            check();
+            Objects.requireNonNull(record, "record");
+            long updatedAt = Codec.micros(record.updatedAt());
+            call("saving order " + record.orderNo(), () -> update(sql.orderUpsert, ps -> {
+                ps.setString(1, storeId);
+                ps.setString(2, record.orderNo());
+                setNullable(ps, 3, record.masterOrderNo());
+                ps.setString(4, record.state().name());
+                ps.setString(5, record.reason().name());
+                setNullable(ps, 6, record.detail());
+                setNullable(ps, 7, record.hostOrderId());
+                setNullable(ps, 8, record.hub());
+                setNullable(ps, 9, record.stage());
+                setNullable(ps, 10, record.channelStatusCode());
+                setNullableMicros(ps, 11, record.channelUpdatedAt());
+                setNullable(ps, 12, record.lineSignature());
+                setNullable(ps, 13, record.invoiceNo());
+                ps.setLong(14, updatedAt);
+            }));
+        }
+
+        @Override
+        public List<OrderRecord> inState(OrderState state, int limit) {
+            check();
+            Objects.requireNonNull(state, "state");
+            checkLimit(limit);
+            return call("listing orders in state " + state, () -> list(sql.ordersInState, ps -> {
+                ps.setString(1, storeId);
+                ps.setString(2, state.name());
+                ps.setInt(3, limit);
+            }, JdbcTransaction::orderRecord));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ quarantine
+
+    private static QuarantineEntry quarantineEntry(ResultSet rs) throws SQLException {
+        return QuarantineEntry.builder()
+                .flow(Flow.valueOf(rs.getString("flow")))
+                .key(rs.getString("record_key"))
+                .reason(rs.getString("reason"))
+                .attempts(rs.getInt("attempts"))
+                .deadLettered(rs.getBoolean("dead_lettered"))
+                .firstFailedAt(instant(rs, "first_failed_at_us"))
+                .lastFailedAt(instant(rs, "last_failed_at_us"))
+                .build();
+    }
+
+    private final class Quarantine implements QuarantineStore {
+        @Override
+        public Optional<QuarantineEntry> find(Flow flow, String key) {
+            check();
+            Objects.requireNonNull(flow, "flow");
+            Objects.requireNonNull(key, "key");
+            return call("reading quarantine entry " + flow + "/" + key,
+                    () -> lockedRead("quarantine/" + flow.name(), key, sql.quarantineFind, ps -> {
+                        ps.setString(1, storeId);
+                        ps.setString(2, flow.name());
+                        ps.setString(3, key);
+                    }, JdbcTransaction::quarantineEntry));
+        }
+
+        @Override
+        public void save(QuarantineEntry entry) {
+            check();
+            Objects.requireNonNull(entry, "entry");
+            long first = Codec.micros(entry.firstFailedAt());
+            long last = Codec.micros(entry.lastFailedAt());
+            call("saving quarantine entry " + entry.flow() + "/" + entry.key(), () -> update(sql.quarantineUpsert, ps -> {
+                ps.setString(1, storeId);
+                ps.setString(2, entry.flow().name());
+                ps.setString(3, entry.key());
+                ps.setString(4, entry.reason());
+                ps.setInt(5, entry.attempts());
+                ps.setBoolean(6, entry.deadLettered());
+                ps.setLong(7, first);
+                ps.setLong(8, last);
+            }));
+        }
+
+        @Override
+        public void remove(Flow flow, String key) {
+            check();
+            Objects.requireNonNull(flow, "flow");
+            Objects.requireNonNull(key, "key");
+            call("removing quarantine entry " + flow + "/" + key, () -> update(sql.quarantineDelete, ps -> {
+                ps.setString(1, storeId);
+                ps.setString(2, flow.name());
+                ps.setString(3, key);
+            }));
+        }
+
+        @Override
+        public List<QuarantineEntry> retryable(Flow flow, int limit) {
+            check();
+            Objects.requireNonNull(flow, "flow");
+            checkLimit(limit);
+            return call("listing retryable quarantine entries of " + flow, () -> list(sql.quarantineRetryable, ps -> {
+                ps.setString(1, storeId);
+                ps.setString(2, flow.name());
+                ps.setInt(3, limit);
+            }, JdbcTransaction::quarantineEntry));
+        }
+
+        @Override
+        public List<QuarantineEntry> all(Flow flow) {
+            check();
+            Objects.requireNonNull(flow, "flow");
+            return call("listing quarantine entries of " + flow, () -> list(sql.quarantineAll, ps -> {
+                ps.setString(1, storeId);
+                ps.setString(2, flow.name());
+            }, JdbcTransaction::quarantineEntry));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ catalog
+
+    private static SkuLink skuLink(ResultSet rs) throws SQLException {
+        return SkuLink.of(rs.getString("vendor_sku_code"), rs.getString("sku"), instant(rs, "updated_at_us"));
+    }
+
+    private final class Catalog implements CatalogStore {
+        @Override
+        public Optional<SkuLink> link(String vendorSkuCode) {
+            check();
+            Objects.requireNonNull(vendorSkuCode, "vendorSkuCode");
+            return call("reading SKU link " + vendorSkuCode,
+                    () -> lockedRead("sku_link", vendorSkuCode, sql.linkFind, ps -> {
+                        ps.setString(1, storeId);
+                        ps.setString(2, vendorSkuCode);
+                    }, JdbcTransaction::skuLink));
+        }
+
+        @Override
+        public void saveLink(SkuLink link) {
+            check();
+            Objects.requireNonNull(link, "link");
+            long updatedAt = Codec.micros(link.updatedAt());
+            call("saving SKU link " + link.vendorSkuCode(), () -> update(sql.linkUpsert, ps -> {
+                ps.setString(1, storeId);
+                ps.setString(2, link.vendorSkuCode());
+                ps.setString(3, link.sku());
+                ps.setLong(4, updatedAt);
+            }));
+        }
+
+        @Override
+        public List<SkuLink> links() {
+            return call("listing SKU links", () -> list(sql.linksAll, ps -> ps.setString(1, storeId),
+                    JdbcTransaction::skuLink));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ inventory
+
+    private static InventoryState inventoryState(ResultSet rs) throws SQLException {
+        ImmutableInventoryState.Builder b = InventoryState.builder()
+                .vendorSkuCode(rs.getString("vendor_sku_code"))
+                .sku(rs.getString("sku"))
+                .pendingQuantity(string(rs, "pending_quantity").map(Codec::decimal))
+                .acknowledgedQuantity(string(rs, "acknowledged_quantity").map(Codec::decimal))
+                .attempts(rs.getInt("attempts"))
+                .lastError(string(rs, "last_error"))
+                .deadLettered(rs.getBoolean("dead_lettered"))
+                .moderationId(string(rs, "moderation_id"))
+                .moderationStatus(string(rs, "moderation_status"))
+                .updatedAt(instant(rs, "updated_at_us"));
+        return b.build();
+    }
+
+    private final class Inventory implements InventoryStore {
+        @Override
+        public Optional<InventoryState> find(String vendorSkuCode) {
+            check();
+            Objects.requireNonNull(vendorSkuCode, "vendorSkuCode");
+            return call("reading inventory of " + vendorSkuCode,
+                    () -> lockedRead("inventory", vendorSkuCode, sql.inventoryFind, ps -> {
+                        ps.setString(1, storeId);
+                        ps.setString(2, vendorSkuCode);
+                    }, JdbcTransaction::inventoryState));
+        }
+
+        @Override
+        public void save(InventoryState state) {
+            check();
+            Objects.requireNonNull(state, "state");
+            long updatedAt = Codec.micros(state.updatedAt());
+            call("saving inventory of " + state.vendorSkuCode(), () -> update(sql.inventoryUpsert, ps -> {
+                ps.setString(1, storeId);
+                ps.setString(2, state.vendorSkuCode());
+                ps.setString(3, state.sku());
+                setNullable(ps, 4, state.pendingQuantity().map(Codec::decimal));
+                setNullable(ps, 5, state.acknowledgedQuantity().map(Codec::decimal));
+                ps.setInt(6, state.attempts());
+                setNullable(ps, 7, state.lastError());
+                ps.setBoolean(8, state.deadLettered());
+                setNullable(ps, 9, state.moderationId());
+                setNullable(ps, 10, state.moderationStatus());
+                ps.setLong(11, updatedAt);
+            }));
+        }
+
+        @Override
+        public List<InventoryState> pending(int limit) {
+            check();
+            checkLimit(limit);
+            return call("listing pending inventory", () -> list(sql.inventoryPending, ps -> {
+                ps.setString(1, storeId);
+                ps.setInt(2, limit);
+            }, JdbcTransaction::inventoryState));
+        }
+
+        @Override
+        public List<InventoryState> awaitingModeration(int limit) {
+            check();
+            checkLimit(limit);
+            return call("listing inventory awaiting moderation", () -> list(sql.inventoryAwaitingModeration, ps -> {
+                ps.setString(1, storeId);
+                ps.setInt(2, limit);
+            }, JdbcTransaction::inventoryState));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ outbox
+
+    private static OutboxEntry outboxEntry(ResultSet rs) throws SQLException {
+        ImmutableOutboxEntry.Builder b = OutboxEntry.builder()
+                .id(rs.getString("id"))
+                .operation(OutboxOperation.valueOf(rs.getString("operation")))
+                .orderNo(rs.getString("order_no"))
+                .data(Codec.stringMap(rs.getString("data")))
+                .status(OutboxStatus.valueOf(rs.getString("status")))
+                .attempts(rs.getInt("attempts"))
+                .lastError(string(rs, "last_error"))
+                .outcomeUnknown(rs.getBoolean("outcome_unknown"))
+                .notBefore(instant(rs, "not_before_us"))
+                .createdAt(instant(rs, "created_at_us"))
+                .updatedAt(instant(rs, "updated_at_us"));
+        return b.build();
+    }
+
+    /** Binds the value columns of an outbox entry ({@link Statements#OUTBOX_VALUES}) from index {@code from}. */
+    private static void bindOutboxValues(PreparedStatement ps, int from, OutboxEntry entry, String data, long notBefore,
+            long createdAt, long updatedAt) throws SQLException {
+        ps.setString(from, entry.operation().name());
+        ps.setString(from + 1, entry.orderNo());
+        ps.setString(from + 2, data);
+        ps.setString(from + 3, entry.status().name());
+        ps.setInt(from + 4, entry.attempts());
+        setNullable(ps, from + 5, entry.lastError());
+        ps.setBoolean(from + 6, entry.outcomeUnknown());
+        ps.setLong(from + 7, notBefore);
+        ps.setLong(from + 8, createdAt);
+        ps.setLong(from + 9, updatedAt);
+    }
+
+    private final class Outbox implements OutboxStore {
+        @Override
+        public boolean add(OutboxEntry entry) {
+            check();
+            Objects.requireNonNull(entry, "entry");
+            String data = Codec.json(entry.data());
+            long notBefore = Codec.micros(entry.notBefore());
+            long createdAt = Codec.micros(entry.createdAt());
+            long updatedAt = Codec.micros(entry.updatedAt());
+            return call("adding outbox entry " + entry.id(), () -> {
+                try (PreparedStatement ps = connection.prepareStatement(sql.outboxInsertIfAbsent)) {
+                    ps.setString(1, storeId);
+                    ps.setString(2, entry.id());
+                    bindOutboxValues(ps, 3, entry, data, notBefore, createdAt, updatedAt);
+                    return db.dialect().insertIfAbsent(ps);
+                }
+            });
+        }
+
+        @Override
+        public Optional<OutboxEntry> find(String id) {
+            check();
+            Objects.requireNonNull(id, "id");
+            return call("reading outbox entry " + id, () -> lockedRead("outbox", id, sql.outboxFind, ps -> {
+                ps.setString(1, storeId);
+                ps.setString(2, id);
+            }, JdbcTransaction::outboxEntry));
+        }
+
+        /**
+         * {@inheritDoc}
+         *
+         * @throws IllegalArgumentException if no entry has the id (add it first)
+         */
+        @Override
+        public void save(OutboxEntry entry) {
+            check();
+            Objects.requireNonNull(entry, "entry");
+            String data = Codec.json(entry.data());
+            long notBefore = Codec.micros(entry.notBefore());
+            long createdAt = Codec.micros(entry.createdAt());
+            long updatedAt = Codec.micros(entry.updatedAt());
+            int updated = call("saving outbox entry " + entry.id(), () -> update(sql.outboxUpdate, ps -> {
+                bindOutboxValues(ps, 1, entry, data, notBefore, createdAt, updatedAt);
+                ps.setString(Statements.OUTBOX_VALUES.size() + 1, storeId);
+                ps.setString(Statements.OUTBOX_VALUES.size() + 2, entry.id());
+            }));
+            if (updated == 0) {
+                throw new IllegalArgumentException("no outbox entry with id " + entry.id() + " to replace; add it first");
+            }
+        }
+
+        @Override
+        public List<OutboxEntry> due(Flow flow, Instant now, int limit) {
+            check();
+            Objects.requireNonNull(flow, "flow");
+            Objects.requireNonNull(now, "now");
+            checkLimit(limit);
+            List<String> operations = new ArrayList<>();
+            for (OutboxOperation operation : OutboxOperation.values()) {
+                if (operation.flow() == flow) {
+                    operations.add(operation.name());
+                }
+            }
+            if (operations.isEmpty()) {
+                return List.of();
+            }
+            long nowMicros = Codec.microsSaturated(now);
+            return call("listing due outbox entries of " + flow, () -> list(sql.outboxDue(operations.size()), ps -> {
+                int i = 1;
+                ps.setString(i++, storeId);
+                ps.setString(i++, OutboxStatus.PENDING.name());
+                ps.setLong(i++, nowMicros);
+                for (String operation : operations) {
+                    ps.setString(i++, operation);
+                }
+                ps.setInt(i, limit);
+            }, JdbcTransaction::outboxEntry));
+        }
+
+        @Override
+        public List<OutboxEntry> forOrder(String orderNo) {
+            check();
+            Objects.requireNonNull(orderNo, "orderNo");
+            return call("listing outbox entries of order " + orderNo, () -> list(sql.outboxForOrder, ps -> {
+                ps.setString(1, storeId);
+                ps.setString(2, orderNo);
+            }, JdbcTransaction::outboxEntry));
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.github.babyshopsdk.sync.jdbc;
+
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The SQL of the stores, for one table prefix and dialect. Built once per store; immutable.
+ * Single-key reads end in {@code FOR UPDATE}: a row read in a transaction stays locked until it ends.
+ */
+final class Statements {
+    static final List<String> SETTINGS_TOGGLES =
+            List.of("order_sync", "catalog_sync", "inventory_sync", "auto_cancel_on_channel");
+    static final String ORDER_COLUMNS = "order_no, master_order_no, state, reason, detail, host_order_id, hub, stage,"
+            + " channel_status_code, channel_updated_at_us, line_signature, invoice_no, updated_at_us";
+    static final List<String> ORDER_VALUES = List.of("master_order_no", "state", "reason", "detail", "host_order_id",
+            "hub", "stage", "channel_status_code", "channel_updated_at_us", "line_signature", "invoice_no",
+            "updated_at_us");
+    static final String QUARANTINE_COLUMNS =
+            "flow, record_key, reason, attempts, dead_lettered, first_failed_at_us, last_failed_at_us";
+    static final List<String> QUARANTINE_VALUES =
+            List.of("reason", "attempts", "dead_lettered", "first_failed_at_us", "last_failed_at_us");
+    static final String INVENTORY_COLUMNS = "vendor_sku_code, sku, pending_quantity, acknowledged_quantity, attempts,"
+            + " last_error, dead_lettered, moderation_id, moderation_status, updated_at_us";
+    static final List<String> INVENTORY_VALUES = List.of("sku", "pending_quantity", "acknowledged_quantity",
+            "attempts", "last_error", "dead_lettered", "moderation_id", "moderation_status", "updated_at_us");
+    static final String OUTBOX_COLUMNS = "id, operation, order_no, data, status, attempts, last_error,"
+            + " outcome_unknown, not_before_us, created_at_us, updated_at_us";
+    static final List<String> OUTBOX_VALUES = List.of("operation", "order_no", "data", "status", "attempts",
+            "last_error", "outcome_unknown", "not_before_us", "created_at_us", "updated_at_us");
+
+    final String settingsFind;
+    final String settingsUpsertToggles;
+    final String settingsUpsertStatusMapping;
+    final String settingsUpsertHubMapping;
+    final String changeInsert;
+    final String changesList;
+
+    final String cursorFind;
+    final String cursorUpsert;
+
+    final String orderFind;
+    final String orderUpsert;
+    final String ordersInState;
+
+    final String quarantineFind;
+    final String quarantineUpsert;
+    final String quarantineDelete;
+    final String quarantineRetryable;
+    final String quarantineAll;
+
+    final String linkFind;
+    final String linkUpsert;
+    final String linksAll;
+
+    final String inventoryFind;
+    final String inventoryUpsert;
+    final String inventoryPending;
+    final String inventoryAwaitingModeration;
+
+    final String outboxInsertIfAbsent;
+    final String outboxFind;
+    final String outboxUpdate;
+    final String outboxDuePrefix;
+    final String outboxForOrder;
+
+    final String keyLockInsertIfAbsent;
+    final String keyLockLock;
+
+    Statements(Database db) {
+        Dialect d = db.dialect();
+        String settings = db.table("settings");
+        settingsFind = "SELECT order_sync, catalog_sync, inventory_sync, auto_cancel_on_channel, status_mapping,"
+                + " hub_mapping FROM " + settings + " WHERE store_id = ? FOR UPDATE";
+        settingsUpsertToggles = d.upsert(settings, List.of("store_id"), SETTINGS_TOGGLES);
+        settingsUpsertStatusMapping = d.upsert(settings, List.of("store_id"), List.of("status_mapping"));
+        settingsUpsertHubMapping = d.upsert(settings, List.of("store_id"), List.of("hub_mapping"));
+        String changes = db.table("config_change");
+        changeInsert = "INSERT INTO " + changes
+                + " (store_id, actor, changed_at_us, subject, value_before, value_after) VALUES (?, ?, ?, ?, ?, ?)";
+        changesList = "SELECT actor, changed_at_us, subject, value_before, value_after FROM " + changes
+                + " WHERE store_id = ? ORDER BY id";
+
+        String cursor = db.table("cursor");
+        cursorFind = "SELECT cursor_value FROM " + cursor + " WHERE store_id = ? AND name = ? FOR UPDATE";
+        cursorUpsert = d.upsert(cursor, List.of("store_id", "name"), List.of("cursor_value"));
+
+        String orders = db.table("order_record");
+        orderFind = "SELECT " + ORDER_COLUMNS + " FROM " + orders + " WHERE store_id = ? AND order_no = ? FOR UPDATE";
+        orderUpsert = d.upsert(orders, List.of("store_id", "order_no"), ORDER_VALUES);
+        ordersInState = "SELECT " + ORDER_COLUMNS + " FROM " + orders
+                + " WHERE store_id = ? AND state = ? ORDER BY updated_at_us, order_no LIMIT ?";
+
+        String quarantine = db.table("quarantine");
+        quarantineFind = "SELECT " + QUARANTINE_COLUMNS + " FROM " + quarantine
+                + " WHERE store_id = ? AND flow = ? AND record_key = ? FOR UPDATE";
+        quarantineUpsert = d.upsert(quarantine, List.of("store_id", "flow", "record_key"), QUARANTINE_VALUES);
+        quarantineDelete = "DELETE FROM " + quarantine + " WHERE store_id = ? AND flow = ? AND record_key = ?";
+        String quarantineOrder = " ORDER BY last_failed_at_us, first_failed_at_us, record_key";
+        quarantineRetryable = "SELECT " + QUARANTINE_COLUMNS + " FROM " + quarantine
+                + " WHERE store_id = ? AND flow = ? AND dead_lettered = FALSE" + quarantineOrder + " LIMIT ?";
+        quarantineAll = "SELECT " + QUARANTINE_COLUMNS + " FROM " + quarantine + " WHERE store_id = ? AND flow = ?"
+                + quarantineOrder;
+
+        String links = db.table("sku_link");
+        linkFind = "SELECT vendor_sku_code, sku, updated_at_us FROM " + links
+                + " WHERE store_id = ? AND vendor_sku_code = ? FOR UPDATE";
+        linkUpsert = d.upsert(links, List.of("store_id", "vendor_sku_code"), List.of("sku", "updated_at_us"));
+        linksAll = "SELECT vendor_sku_code, sku, updated_at_us FROM " + links
+                + " WHERE store_id = ? ORDER BY vendor_sku_code";
+
+        String inventory = db.table("inventory");
+        inventoryFind = "SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
+                + " WHERE store_id = ? AND vendor_sku_code = ? FOR UPDATE";
+        inventoryUpsert = d.upsert(inventory, List.of("store_id", "vendor_sku_code"), INVENTORY_VALUES);
+        inventoryPending = "SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
+                + " WHERE store_id = ? AND pending_quantity IS NOT NULL AND dead_lettered = FALSE"
+                + " ORDER BY updated_at_us, vendor_sku_code LIMIT ?";
+        inventoryAwaitingModeration = "SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
+                + " WHERE store_id = ? AND moderation_id IS NOT NULL"
+                + " AND (moderation_status IS NULL OR LOWER(moderation_status) = 'pending')"
+                + " ORDER BY updated_at_us, vendor_sku_code LIMIT ?";
+
+        String outbox = db.table("outbox");
+        outboxInsertIfAbsent = d.insertIfAbsent(outbox, List.of("store_id", "id"), OUTBOX_VALUES);
+        outboxFind = "SELECT " + OUTBOX_COLUMNS + " FROM " + outbox + " WHERE store_id = ? AND id = ? FOR UPDATE";
+        StringBuilder update = new StringBuilder("UPDATE ").append(outbox).append(" SET ");
+        for (int i = 0; i < OUTBOX_VALUES.size(); i++) {
+            update.append(i == 0 ? "" : ", ").append(OUTBOX_VALUES.get(i)).append(" = ?");
+        }
+        outboxUpdate = update.append(" WHERE store_id = ? AND id = ?").toString();
+        outboxDuePrefix = "SELECT " + OUTBOX_COLUMNS + " FROM " + outbox
+                + " WHERE store_id = ? AND status = ? AND not_before_us <= ? AND operation IN ";
+        outboxForOrder = "SELECT " + OUTBOX_COLUMNS + " FROM " + outbox
+                + " WHERE store_id = ? AND order_no = ? ORDER BY created_at_us, id";
+
+        String keyLock = db.table("key_lock");
+        keyLockInsertIfAbsent = d.insertIfAbsent(keyLock, List.of("store_id", "bucket"), List.of());
+        keyLockLock = "SELECT bucket FROM " + keyLock + " WHERE store_id = ? AND bucket = ? FOR UPDATE";
+    }
+
+    /** The due query for {@code operations} operation names: binds store, status, now, each name, limit. */
+    String outboxDue(int operations) {
+        return outboxDuePrefix + "(" + String.join(", ", Collections.nCopies(operations, "?"))
+                + ") ORDER BY created_at_us, id LIMIT ?";
+    }
+}

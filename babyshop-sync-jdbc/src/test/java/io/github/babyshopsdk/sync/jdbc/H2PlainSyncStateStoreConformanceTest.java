@@ -1,0 +1,28 @@
+package io.github.babyshopsdk.sync.jdbc;
+
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The SPI conformance suite on H2 in its own (regular) mode, one database for the class. */
+class H2PlainSyncStateStoreConformanceTest extends JdbcConformanceSuite {
+    private static TestDatabase database;
+
+    @BeforeAll
+    static void openDatabase() {
+        database = TestDatabase.h2(false);
+        JdbcSyncStateStore.migrate(database.dataSource(), JdbcSyncStateStore.DEFAULT_TABLE_PREFIX);
+    }
+
+    @AfterAll
+    static void closeDatabase() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Override
+    DataSource dataSource() {
+        return database.dataSource();
+    }
+}

@@ -1,0 +1,132 @@
+package io.github.babyshopsdk.sync.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.babyshopsdk.sync.Flow;
+import io.github.babyshopsdk.sync.state.SyncStateStore;
+import io.github.babyshopsdk.sync.state.SyncTransaction;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The Flyway migrations: idempotent, beside the host's own tables and Flyway, or run by the host's Flyway. */
+class MigrationTest {
+
+    private static final List<String> TABLES = List.of("settings", "config_change", "cursor", "order_record",
+            "quarantine", "sku_link", "inventory", "outbox", "lease", "key_lock", "quota_budget", "quota_call",
+            "schema_history");
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Backend.class)
+    void migrationsRunTwiceAreANoOp(TestDatabase.Backend backend) throws Exception {
+        try (TestDatabase db = backend.open()) {
+            JdbcSyncStateStore first = JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("s").build();
+            first.runInTransaction(tx -> tx.cursors().put("kept", "1"));
+            List<String> history = history(db.dataSource(), "babyshop_");
+            assertThat(history).containsExactly("1 babyshop state Success");
+
+            JdbcSyncStateStore again = JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("s").build();
+            JdbcSyncStateStore.migrate(db.dataSource(), "babyshop_");
+            JdbcQuotaStore.builder().dataSource(db.dataSource()).build();
+
+            assertThat(history(db.dataSource(), "babyshop_")).isEqualTo(history);
+            assertThat(again.inTransaction((SyncTransaction tx) -> tx.cursors().get("kept"))).contains("1");
+            assertThat(tables(db.dataSource())).containsAll(TABLES.stream().map(t -> "babyshop_" + t).toList());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Backend.class)
+    void theMigrationsLiveBesideTheHostsTablesAndFlyway(TestDatabase.Backend backend) throws Exception {
+        try (TestDatabase db = backend.open()) {
+            Flyway host = Flyway.configure().dataSource(db.dataSource()).locations("classpath:db/hostmigration").load();
+            assertThat(host.migrate().migrationsExecuted).isEqualTo(1);
+
+            JdbcSyncStateStore store = JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("s").build();
+            store.runInTransaction(tx -> tx.cursors().put("c", "1"));
+
+            // the store's history is its own: a baseline (the schema was not empty), then its migration
+            assertThat(history(db.dataSource(), "babyshop_")).hasSize(2).last().isEqualTo("1 babyshop state Success");
+            // the host's Flyway still validates and has nothing to do
+            host.validate();
+            assertThat(host.migrate().migrationsExecuted).isZero();
+            assertThat(host.info().applied()).hasSize(1);
+            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO host_orders (id, total) VALUES ('H-1', '10.00')");
+            }
+            assertThat(JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("s").build()
+                    .inTransaction((SyncTransaction tx) -> tx.cursors().get("c"))).contains("1");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Backend.class)
+    void aHostCanRunTheMigrationsWithItsOwnFlyway(TestDatabase.Backend backend) throws Exception {
+        try (TestDatabase db = backend.open()) {
+            Flyway.configure().dataSource(db.dataSource())
+                    .locations(JdbcSyncStateStore.MIGRATION_LOCATION)
+                    .placeholders(Map.of(JdbcSyncStateStore.PREFIX_PLACEHOLDER, "erp_babyshop_"))
+                    .table("erp_babyshop_" + JdbcSyncStateStore.HISTORY_TABLE_SUFFIX)
+                    .load().migrate();
+
+            SyncStateStore store = JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("s")
+                    .tablePrefix("erp_babyshop_").migrate(false).build();
+            store.runInTransaction(tx -> tx.cursors().put("c", "1"));
+            assertThat(store.leases().tryAcquire(Flow.ORDERS, "node-a", Instant.now(), Duration.ofSeconds(30))).isTrue();
+            assertThat(store.inTransaction((SyncTransaction tx) -> tx.cursors().get("c"))).contains("1");
+            assertThat(tables(db.dataSource())).contains("erp_babyshop_cursor").doesNotContain("babyshop_cursor");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Backend.class)
+    void twoNodesStartingTogetherMigrateOnce(TestDatabase.Backend backend) throws Exception {
+        try (TestDatabase db = backend.open()) {
+            List<DataSource> nodes = List.of(db.dataSource(), db.newDataSource(), db.newDataSource());
+            List<JdbcSyncStateStore> stores = Concurrently.run(nodes.size(),
+                    i -> JdbcSyncStateStore.builder().dataSource(nodes.get(i)).storeId("s").build());
+            assertThat(history(db.dataSource(), "babyshop_")).containsExactly("1 babyshop state Success");
+            stores.get(0).runInTransaction(tx -> tx.cursors().put("c", "1"));
+            assertThat(stores.get(2).inTransaction((SyncTransaction tx) -> tx.cursors().get("c"))).contains("1");
+        }
+    }
+
+    /** "version description state" of each applied migration of the tables of {@code prefix}. */
+    static List<String> history(DataSource dataSource, String prefix) {
+        Flyway flyway = Flyway.configure().dataSource(dataSource)
+                .locations(JdbcSyncStateStore.MIGRATION_LOCATION)
+                .placeholders(Map.of(JdbcSyncStateStore.PREFIX_PLACEHOLDER, prefix))
+                .table(prefix + JdbcSyncStateStore.HISTORY_TABLE_SUFFIX)
+                .load();
+        List<String> applied = new ArrayList<>();
+        for (MigrationInfo info : flyway.info().applied()) {
+            applied.add(info.getVersion() + " " + info.getDescription() + " " + info.getState().getDisplayName());
+        }
+        return applied;
+    }
+
+    /** The lower-case names of the tables in the connection's schema. */
+    static TreeSet<String> tables(DataSource dataSource) throws SQLException {
+        TreeSet<String> names = new TreeSet<>();
+        try (Connection c = dataSource.getConnection();
+                ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                names.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+            }
+        }
+        return names;
+    }
+}
