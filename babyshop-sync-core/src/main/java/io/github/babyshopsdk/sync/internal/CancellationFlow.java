@@ -41,6 +41,11 @@ import java.util.function.UnaryOperator;
  * <p>Stateless and thread-safe: every run keeps its state in its own {@link OutboundRun}.
  */
 public final class CancellationFlow implements FlowRun {
+    /** Babyshop statuses after which an order cannot be cancelled any more (it left the warehouse). */
+    private static final java.util.Set<OrderStatus> PAST_CANCELLATION = java.util.EnumSet.of(OrderStatus.SHIPPED,
+            OrderStatus.IN_TRANSIT, OrderStatus.DELIVERED, OrderStatus.RTO, OrderStatus.RTO_DELIVERED,
+            OrderStatus.RETURNED);
+
     private static final OutboundHandler HANDLER = new Handler();
 
     @Override
@@ -73,6 +78,11 @@ public final class CancellationFlow implements FlowRun {
                 }
                 if (current.get().status() == OrderStatus.CANCELLED) {
                     run.done(entry, "found Cancelled on Babyshop by read-back", cancelled);
+                    return;
+                }
+                if (PAST_CANCELLATION.contains(current.get().status())) {
+                    run.dead(entry, "the order is already " + current.get().status().label()
+                            + " on Babyshop: it can no longer be cancelled there");
                     return;
                 }
             }

@@ -21,6 +21,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * <p>A run has three steps.
  * <ol>
  *   <li><b>Intake.</b> It reads the host's change feed ({@code hostInventory().changedSkus(token)}, token
- *       cursor {@value #FEED_TOKEN}, again while {@code hasMore}); on the very first run (no token) it
- *       adds every linked Vendor SKU Code, so Babyshop starts from the host's full picture. Only codes
+ *       cursor {@value #FEED_TOKEN}, again while {@code hasMore}), and adds every Vendor SKU Code the
+ *       catalog flow linked since the last intake (cursor {@value #LINKS_SEEN}; on the first run, all of
+ *       them), so a SKU whose stock changed before it had a link still reaches Babyshop. Only codes
  *       with a {@link SkuLink} (recorded by the catalog flow for SKUs with a valid Vendor SKU Code) are
  *       considered: a SKU without a link is never pushed. Their stock is read in batches of
  *       {@value #STOCK_BATCH} ({@code hostInventory().available(codes)}); the quantity for Babyshop is the
@@ -92,6 +94,8 @@ import org.slf4j.LoggerFactory;
 public final class InventoryFlow implements FlowRun {
     /** The cursor holding the host change feed's next token. */
     public static final String FEED_TOKEN = "inventory.feedToken";
+    /** The cursor holding the latest SKU-link time already taken in. */
+    public static final String LINKS_SEEN = "inventory.linksSeenAt";
     /** SKUs per inventoryPriceUpdate call (the API's maximum). */
     static final int PUSH_BATCH = 100;
     /** Vendor SKU Codes per {@code hostInventory().available} read. */
@@ -218,7 +222,12 @@ public final class InventoryFlow implements FlowRun {
         private void intake() {
             Set<String> hubs = read(tx -> tx.settings().hubMapping().hubs());
             Optional<String> token = read(tx -> tx.cursors().get(FEED_TOKEN));
-            boolean firstRun = token.isEmpty();
+            // SKUs linked (or relinked) by the catalog flow since the last intake: their stock may have
+            // changed before they had a link, so the feed alone would never bring them back
+            Instant linksSince = read(tx -> tx.cursors().get(LINKS_SEEN)).map(Instant::parse).orElse(Instant.MIN);
+            List<SkuLink> newLinks = read(tx -> tx.catalog().links()).stream()
+                    .filter(link -> link.updatedAt().isAfter(linksSince)).toList();
+            boolean firstRead = true;
             while (true) {
                 ChangeFeed<String> feed;
                 try {
@@ -228,14 +237,18 @@ public final class InventoryFlow implements FlowRun {
                     return;
                 }
                 Set<String> affected = new LinkedHashSet<>(feed.items());
-                if (firstRun) {
-                    read(tx -> tx.catalog().links()).forEach(link -> affected.add(link.vendorSkuCode()));
-                    firstRun = false;
+                if (firstRead) {
+                    newLinks.forEach(link -> affected.add(link.vendorSkuCode()));
                 }
                 List<String> linked = read(tx -> affected.stream()
                         .filter(code -> tx.catalog().link(code).isPresent()).toList());
                 if (!takeIn(linked, hubs, feed.nextToken())) {
                     return;
+                }
+                if (firstRead) {
+                    firstRead = false;
+                    newLinks.stream().map(SkuLink::updatedAt).max(Comparator.naturalOrder())
+                            .ifPresent(latest -> write(tx -> tx.cursors().put(LINKS_SEEN, latest.toString())));
                 }
                 if (!feed.hasMore()) {
                     return;
@@ -380,6 +393,9 @@ public final class InventoryFlow implements FlowRun {
             write(tx -> sent.forEach(pushedState ->
                     tx.inventory().find(pushedState.vendorSkuCode()).filter(state -> samePending(state, pushedState))
                             .ifPresent(state -> tx.inventory().save(InventoryState.builder().from(state)
+                                    // Babyshop may have applied the push: the old acknowledgement no longer holds,
+                                    // so the next intake pushes the host's level whatever it is
+                                    .acknowledgedQuantity(Optional.empty())
                                     .attempts(state.attempts() + 1).lastError(error).updatedAt(at).build()))));
         }
 

@@ -182,8 +182,14 @@ public final class OrderImportFlow implements FlowRun {
             if (record.isEmpty() || summary.lastUpdated().isEmpty()) {
                 return true;
             }
+            Instant lastUpdated = summary.lastUpdated().get();
+            // Babyshop's times have whole seconds, so a change in the same second as our last read keeps the
+            // same time: an order updated within the overlap window before that read is read again
+            boolean recentToLastRead = !lastUpdated.isBefore(record.get().updatedAt().minus(context.options().overlap()));
             return !record.get().channelUpdatedAt().equals(summary.lastUpdated())
-                    || record.get().state() == OrderState.HELD;
+                    || !record.get().channelStatusCode().equals(summary.statusCode())
+                    || record.get().state() == OrderState.HELD
+                    || recentToLastRead;
         }
 
         private boolean nowMapped(OrderRecord record) {
@@ -249,15 +255,27 @@ public final class OrderImportFlow implements FlowRun {
                         + order.shippingAddress().city().orElse("?") + " and there is no default hub");
                 return;
             }
+            // a repeat: the host may hold an order created from an older version of this one
+            boolean mayExist = existing.map(r -> r.reason() == OrderReason.CREATING
+                    || r.reason() == OrderReason.HOST_REJECTED).orElse(false);
+            // write-ahead: if we stop between the host's commit and ours, the next run knows it may be a repeat
+            commitWithoutCursor(base(order, existing).state(OrderState.HELD).reason(OrderReason.CREATING)
+                    .detail("asked the host to create it").build());
             String hostOrderId;
+            boolean cancelled = false;
             try {
                 hostOrderId = context.hostOrders().createOrder(ImportedOrder.of(order, stage.get(), hub.get()));
+                if (mayExist && order.status() == OrderStatus.CANCELLED) {
+                    context.hostOrders().cancelOrder(order.orderNo(), hostOrderId, "cancelled on Babyshop");
+                    cancelled = true;
+                }
             } catch (RuntimeException e) {
                 LOG.warn("the host refused order {}: {}", order.orderNo(), e.toString());
                 decide(order, existing, OrderState.HELD, OrderReason.HOST_REJECTED, e.toString());
                 return;
             }
-            OrderRecord record = base(order, existing).state(OrderState.IMPORTED).reason(OrderReason.IMPORTED)
+            OrderRecord record = base(order, existing).state(cancelled ? OrderState.CANCELLED : OrderState.IMPORTED)
+                    .reason(cancelled ? OrderReason.CANCELLED_ON_CHANNEL : OrderReason.IMPORTED)
                     .detail(Optional.empty()).hostOrderId(hostOrderId).hub(hub.get()).stage(stage.get())
                     .lineSignature(LineSignature.of(order)).build();
             commit(order, record);
@@ -275,8 +293,16 @@ public final class OrderImportFlow implements FlowRun {
                     return;
                 }
                 if (statusMapping.inbound().containsKey(OrderStatus.CANCELLED)) {
-                    context.hostOrders().cancelOrder(order.orderNo(), record.hostOrderId().orElseThrow(),
-                            "cancelled on Babyshop");
+                    try {
+                        context.hostOrders().cancelOrder(order.orderNo(), record.hostOrderId().orElseThrow(),
+                                "cancelled on Babyshop");
+                    } catch (RuntimeException e) {
+                        // set aside with the reason; the quarantine fetches it again next run, the rest goes on
+                        LOG.warn("the host refused to cancel order {}: {}", order.orderNo(), e.toString());
+                        quarantine.unreadable(order.orderNo(), "the host refused the cancellation: " + e);
+                        failed++;
+                        return;
+                    }
                     change.state(OrderState.CANCELLED).reason(OrderReason.CANCELLED_ON_CHANNEL)
                             .detail(Optional.empty());
                     commit(order, change.build());
@@ -337,6 +363,10 @@ public final class OrderImportFlow implements FlowRun {
                 tx.quarantine().remove(Flow.ORDERS, order.orderNo());
                 order.lastUpdated().ifPresent(t -> advanceCursor(tx, t));
             });
+        }
+
+        private void commitWithoutCursor(OrderRecord record) {
+            context.store().runInTransaction(tx -> tx.orders().save(record));
         }
 
         private void advanceCursor(SyncTransaction tx, Instant candidate) {

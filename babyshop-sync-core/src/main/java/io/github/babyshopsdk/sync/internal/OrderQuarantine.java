@@ -27,7 +27,7 @@ final class OrderQuarantine {
         this.now = now;
     }
 
-    /** Records that {@code orderNo} could not be read, and why. */
+    /** Records that {@code orderNo} could not be read (or applied), and why. */
     void unreadable(String orderNo, String reason) {
         QuarantineEntry entry = context.store().inTransaction(tx -> {
             Optional<QuarantineEntry> previous = tx.quarantine().find(Flow.ORDERS, orderNo);

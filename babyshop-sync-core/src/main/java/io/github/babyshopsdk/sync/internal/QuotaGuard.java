@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Spends the one quota budget by priority: a flow of priority tier {@code p} may make a call only while
- * more than {@code p * reservePerTier} calls remain, so orders and cancellations (tier 0) can always use
+ * at least {@code p * reservePerTier} calls would remain (the reserve scaled down for budgets under 40), so orders and cancellations (tier 0) can always use
  * the last calls, and a backlog of inventory or catalog never starves order import. Thread-safe.
  */
 public final class QuotaGuard {
@@ -31,21 +31,33 @@ public final class QuotaGuard {
         if (flow.priority() == 0) {
             return true;
         }
-        OptionalInt remaining = remaining();
-        if (remaining.isEmpty()) {
+        QuotaSnapshot snapshot = snapshot();
+        if (snapshot == null) {
             return true;
         }
-        return remaining.getAsInt() - calls >= flow.priority() * reservePerTier;
+        return snapshot.remaining() - calls >= flow.priority() * reservePerTier(snapshot.limit());
+    }
+
+    /**
+     * The reserve per tier, scaled to the budget: the configured reserve, but at most an eighth of the
+     * limit, so that with a small budget every tier can still run when the window is free.
+     */
+    private int reservePerTier(int limit) {
+        return Math.min(reservePerTier, limit / 8);
     }
 
     /** The calls left in the budget now, or empty when the gateway cannot tell. */
     public OptionalInt remaining() {
+        QuotaSnapshot snapshot = snapshot();
+        return snapshot == null ? OptionalInt.empty() : OptionalInt.of(snapshot.remaining());
+    }
+
+    private QuotaSnapshot snapshot() {
         try {
-            QuotaSnapshot snapshot = channel.quota();
-            return snapshot == null ? OptionalInt.empty() : OptionalInt.of(snapshot.remaining());
+            return channel.quota();
         } catch (RuntimeException e) {
             LOG.debug("quota snapshot unavailable: {}", e.toString());
-            return OptionalInt.empty();
+            return null;
         }
     }
 }

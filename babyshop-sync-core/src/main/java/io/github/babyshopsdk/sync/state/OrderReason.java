@@ -13,6 +13,11 @@ public enum OrderReason {
     STATUS_UNMAPPED("status unmapped"),
     /** No hub-mapping rule matched its shipping address and the store has no default hub. */
     NO_HUB("no hub"),
+    /**
+     * The engine asked the host to create it and has not heard back yet (a crash or a lost answer in
+     * between): the next run asks again, and the host's idempotent {@code createOrder} returns the same order.
+     */
+    CREATING("being created"),
     /** The host refused or failed to create it; retried on later runs. */
     HOST_REJECTED("host rejected"),
     /** Its record could not be read; fetched again on later runs. */

@@ -129,7 +129,10 @@ class InventoryFlowTest {
     @Test
     void feedIsReadWhileHasMoreAndTheTokenIsSaved() {
         f.link("V1", "S1").link("V2", "S2");
-        f.write(tx -> tx.cursors().put(InventoryFlow.FEED_TOKEN, "a"));
+        f.write(tx -> {
+            tx.cursors().put(InventoryFlow.FEED_TOKEN, "a");
+            tx.cursors().put(InventoryFlow.LINKS_SEEN, "2999-01-01T00:00:00Z"); // every link already taken in
+        });
         f.host.stock("V1", "H1", "1").stock("V2", "H1", "2")
                 .feed("a", List.of("V1"), "b", true).feed("b", List.of("V2"), "c", false);
 
@@ -155,7 +158,10 @@ class InventoryFlowTest {
     @Test
     void hostFailureKeepsTheTokenAndStillPushesQueuedWork() {
         f.link("V1", "S1").link("V2", "S2");
-        f.write(tx -> tx.cursors().put(InventoryFlow.FEED_TOKEN, "a"));
+        f.write(tx -> {
+            tx.cursors().put(InventoryFlow.FEED_TOKEN, "a");
+            tx.cursors().put(InventoryFlow.LINKS_SEEN, "2999-01-01T00:00:00Z"); // every link already taken in
+        });
         f.write(tx -> tx.inventory().save(InventoryState.builder().vendorSkuCode("V1").sku("S1")
                 .pendingQuantity(qty("4")).updatedAt(NOW).build()));
         f.host.feed("a", List.of("V2"), "b", false).failNextInventoryRead(new IllegalStateException("host down"));
@@ -289,7 +295,10 @@ class InventoryFlowTest {
         f.link("V1", "S1");
         f.write(tx -> tx.inventory().save(InventoryState.builder().vendorSkuCode("V1").sku("S1")
                 .acknowledgedQuantity(qty("3")).pendingQuantity(qty("5")).updatedAt(NOW).build()));
-        f.write(tx -> tx.cursors().put(InventoryFlow.FEED_TOKEN, "t0"));
+        f.write(tx -> {
+            tx.cursors().put(InventoryFlow.FEED_TOKEN, "t0");
+            tx.cursors().put(InventoryFlow.LINKS_SEEN, "2999-01-01T00:00:00Z"); // every link already taken in
+        });
         f.channel.duringPush(() -> f.write(tx -> tx.inventory().save(InventoryState.builder()
                 .from(tx.inventory().find("V1").orElseThrow()).pendingQuantity(java.util.Optional.empty()).build())));
 
@@ -531,5 +540,19 @@ class InventoryFlowTest {
         f.runInventory();
 
         assertThat(f.channel.pushes).containsExactly(List.of(InventoryItem.of("S1", qty("2"))));
+    }
+
+    /** Rule: stock of a SKU linked after its change was read from the feed still reaches Babyshop (the catalog's new links are taken in). */
+    @Test
+    void aSkuLinkedAfterItsStockChangeWasReadIsPushed() {
+        f.host.stock("V1", "H1", "4").feed(null, List.of("V1"), "t1", false);
+        f.runInventory();
+        assertThat(pushed()).isEmpty(); // no link yet: never pushed
+
+        f.link("V1", "S1");
+        f.host.feed("t1", List.of(), "t1", false);
+        f.runInventory();
+
+        assertThat(pushed()).containsExactly("S1=4");
     }
 }
