@@ -165,10 +165,16 @@ public final class CatalogFlow implements FlowRun {
 
         private void reject(Product product) {
             String reason = product.vendorSkuCode().isPresent() ? NO_VENDOR_SKU_CODE + " (blank)" : NO_VENDOR_SKU_CODE;
-            write(tx -> {
+            List<String> unlinked = read(tx -> {
                 tx.quarantine().remove(Flow.CATALOG, product.sku());
                 advance(tx, product.lastUpdated());
+                // a SKU that lost its Vendor SKU Code gets no more stock pushes
+                return tx.catalog().removeLinksTo(product.sku());
             });
+            if (!unlinked.isEmpty()) {
+                context.listener().warning("SKU " + product.sku() + " lost its Vendor SKU Code: stock of "
+                        + String.join(", ", unlinked) + " is no longer pushed to it");
+            }
             failed++;
             LOG.debug("catalog: SKU {} not imported: {}", product.sku(), reason);
             context.listener().skuRejected(product.sku(), reason);

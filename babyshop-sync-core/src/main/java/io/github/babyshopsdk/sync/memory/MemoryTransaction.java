@@ -311,6 +311,16 @@ final class MemoryTransaction implements SyncTransaction {
         }
 
         @Override
+        public List<String> removeLinksTo(String sku) {
+            check();
+            Objects.requireNonNull(sku, "sku");
+            List<String> removed = state.links.values().stream().filter(link -> link.sku().equals(sku))
+                    .map(SkuLink::vendorSkuCode).sorted().toList();
+            removed.forEach(code -> remove(state.links, code));
+            return removed;
+        }
+
+        @Override
         public List<SkuLink> links() {
             check();
             return List.copyOf(state.links.values());

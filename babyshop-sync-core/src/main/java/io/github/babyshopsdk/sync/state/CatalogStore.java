@@ -12,6 +12,14 @@ public interface CatalogStore {
     /** Inserts or replaces the link with the same Vendor SKU Code. */
     void saveLink(SkuLink link);
 
+    /**
+     * Removes every link to the Babyshop SKU {@code sku} (it lost its valid Vendor SKU Code): stock is no
+     * longer pushed to it. Does nothing when there is none.
+     *
+     * @return the Vendor SKU Codes whose link was removed
+     */
+    List<String> removeLinksTo(String sku);
+
     /** Every link, ordered by Vendor SKU Code. */
     List<SkuLink> links();
 }

@@ -73,4 +73,27 @@ public abstract class CatalogStoreContract extends StoreContractSupport {
             assertThat(tx.catalog().links()).containsExactly(link);
         });
     }
+
+    @Test
+    void removeLinksToDropsEveryLinkToThatSkuOnly() {
+        write(tx -> {
+            tx.catalog().saveLink(SkuLink.of("VS-2", "SKU-A", at(1)));
+            tx.catalog().saveLink(SkuLink.of("VS-1", "SKU-A", at(2)));
+            tx.catalog().saveLink(SkuLink.of("VS-3", "SKU-B", at(3)));
+        });
+
+        List<String> removed = read((SyncTransaction tx) -> tx.catalog().removeLinksTo("SKU-A"));
+
+        assertThat(removed).containsExactly("VS-1", "VS-2");
+        assertThat(read((SyncTransaction tx) -> tx.catalog().links())).extracting(SkuLink::vendorSkuCode)
+                .containsExactly("VS-3");
+        assertThat(read((SyncTransaction tx) -> tx.catalog().removeLinksTo("SKU-NONE"))).isEmpty();
+    }
+
+    @Test
+    void removeLinksToIsUndoneWithItsTransaction() {
+        write(tx -> tx.catalog().saveLink(SkuLink.of("VS-1", "SKU-A", at(1))));
+        writeThenFail(tx -> tx.catalog().removeLinksTo("SKU-A"));
+        assertThat(read((SyncTransaction tx) -> tx.catalog().link("VS-1"))).isPresent();
+    }
 }

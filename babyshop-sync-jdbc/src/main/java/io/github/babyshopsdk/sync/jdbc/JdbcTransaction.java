@@ -583,6 +583,23 @@ final class JdbcTransaction implements SyncTransaction {
         }
 
         @Override
+        public List<String> removeLinksTo(String sku) {
+            check();
+            Objects.requireNonNull(sku, "sku");
+            List<String> removed = call("finding the links to SKU " + sku, () -> list(sql.linksToSku, ps -> {
+                ps.setString(1, storeId);
+                ps.setString(2, sku);
+            }, JdbcTransaction::skuLink)).stream().map(SkuLink::vendorSkuCode).toList();
+            if (!removed.isEmpty()) {
+                call("removing the links to SKU " + sku, () -> update(sql.linksDeleteToSku, ps -> {
+                    ps.setString(1, storeId);
+                    ps.setString(2, sku);
+                }));
+            }
+            return removed;
+        }
+
+        @Override
         public List<SkuLink> links() {
             return call("listing SKU links", () -> list(sql.linksAll, ps -> ps.setString(1, storeId),
                     JdbcTransaction::skuLink));

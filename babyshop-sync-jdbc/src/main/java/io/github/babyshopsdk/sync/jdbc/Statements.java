@@ -51,6 +51,8 @@ final class Statements {
     final String linkFind;
     final String linkUpsert;
     final String linksAll;
+    final String linksToSku;
+    final String linksDeleteToSku;
 
     final String inventoryFind;
     final String inventoryUpsert;
@@ -107,6 +109,9 @@ final class Statements {
         linkUpsert = d.upsert(links, List.of("store_id", "vendor_sku_code"), List.of("sku", "updated_at_us"));
         linksAll = "SELECT vendor_sku_code, sku, updated_at_us FROM " + links
                 + " WHERE store_id = ? ORDER BY vendor_sku_code";
+        linksToSku = "SELECT vendor_sku_code, sku, updated_at_us FROM " + links
+                + " WHERE store_id = ? AND sku = ? ORDER BY vendor_sku_code FOR UPDATE";
+        linksDeleteToSku = "DELETE FROM " + links + " WHERE store_id = ? AND sku = ?";
 
         String inventory = db.table("inventory");
         inventoryFind = "SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
