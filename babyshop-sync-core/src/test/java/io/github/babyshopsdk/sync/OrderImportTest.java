@@ -292,4 +292,18 @@ class OrderImportTest {
                 .hasMessageContaining("channel (ChannelGateway)").hasMessageContaining("hostOrders (HostOrders)")
                 .hasMessageContaining("scheduler (SyncScheduler)").hasMessageNotContaining("stateStore");
     }
+
+    @Test
+    void aLaterStatusMappedToTheCancelledStageCancelsTheHostOrder() {
+        // Rule: a later Babyshop status that maps to the stage Cancelled maps to cancels the host order.
+        engine.updateStatusMapping("test", StatusMapping.builder().putInbound(OrderStatus.CONFIRMED, "NEW")
+                .putInbound(OrderStatus.CANCELLED, "CANCELLED").putInbound(OrderStatus.REJECTED, "CANCELLED").build());
+        channel.put(Orders.order("R1", OrderStatus.CONFIRMED, "ARE", Orders.T0));
+        engine.run(Flow.ORDERS);
+        channel.update("R1", b -> b.statusCode(OrderStatus.REJECTED.code()), Duration.ofMinutes(1));
+
+        engine.run(Flow.ORDERS);
+
+        assertThat(host.order("R1").orElseThrow().cancelled()).isTrue();
+    }
 }

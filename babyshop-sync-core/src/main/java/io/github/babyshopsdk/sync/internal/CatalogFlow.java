@@ -1,5 +1,6 @@
 package io.github.babyshopsdk.sync.internal;
 
+import io.github.babyshopsdk.sync.spi.SyncListener;
 import io.github.babyshopsdk.client.error.QuotaExceededException;
 import io.github.babyshopsdk.client.model.Page;
 import io.github.babyshopsdk.client.model.Product;
@@ -75,7 +76,7 @@ public final class CatalogFlow implements FlowRun {
     /** The cursor: the latest Babyshop {@code lastUpdateDate} fully handled, as ISO-8601 instant text. */
     public static final String CURSOR = "catalog.updatedSince";
     /** The reason given for a product without a valid Vendor SKU Code. */
-    static final String NO_VENDOR_SKU_CODE = "no valid Vendor SKU Code";
+    static final String NO_VENDOR_SKU_CODE = SyncListener.NO_VENDOR_SKU_CODE;
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogFlow.class);
     private static final Comparator<Product> BY_UPDATE_TIME = Comparator.comparing(

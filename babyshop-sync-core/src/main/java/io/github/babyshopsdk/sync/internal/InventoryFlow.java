@@ -123,13 +123,20 @@ public final class InventoryFlow implements FlowRun {
 
     /**
      * The quantity for Babyshop of each of {@code codes}: available stock summed over {@code hubs} (every
-     * hub when empty), floored at 0, rounded down to 3 decimals; 0 for a code without levels.
+     * hub when empty), floored at 0, rounded down to 3 decimals; a code the host reports in no hub is absent
+     * (unknown to the host: not pushed).
      */
     static Map<String, BigDecimal> quantities(Collection<String> codes, List<StockLevel> levels, Set<String> hubs) {
         Map<String, BigDecimal> sums = new LinkedHashMap<>();
-        codes.forEach(code -> sums.put(code, BigDecimal.ZERO));
+        Set<String> asked = new HashSet<>(codes);
         for (StockLevel level : levels) {
-            if (sums.containsKey(level.vendorSkuCode()) && (hubs.isEmpty() || hubs.contains(level.hub()))) {
+            if (!asked.contains(level.vendorSkuCode())) {
+                continue;
+            }
+            // a code the host reports in any hub is known to it (0 in the mapped hubs is pushed as 0);
+            // a code it reports nowhere is unknown to it and is not pushed at all
+            sums.putIfAbsent(level.vendorSkuCode(), BigDecimal.ZERO);
+            if (hubs.isEmpty() || hubs.contains(level.hub())) {
                 sums.merge(level.vendorSkuCode(), level.available(), BigDecimal::add);
             }
         }

@@ -265,7 +265,7 @@ public final class OrderImportFlow implements FlowRun {
             boolean cancelled = false;
             try {
                 hostOrderId = context.hostOrders().createOrder(ImportedOrder.of(order, stage.get(), hub.get()));
-                if (mayExist && order.status() == OrderStatus.CANCELLED) {
+                if (mayExist && isCancelledOnChannel(order)) {
                     context.hostOrders().cancelOrder(order.orderNo(), hostOrderId, "cancelled on Babyshop");
                     cancelled = true;
                 }
@@ -285,7 +285,7 @@ public final class OrderImportFlow implements FlowRun {
 
         private void applyToImported(Order order, OrderRecord record) {
             ImmutableOrderRecord.Builder change = base(order, Optional.of(record));
-            if (order.status() == OrderStatus.CANCELLED && record.state() != OrderState.CANCELLED) {
+            if (isCancelledOnChannel(order) && record.state() != OrderState.CANCELLED) {
                 if (cancelledByHost(order.orderNo())) {
                     change.state(OrderState.CANCELLED).reason(OrderReason.CANCELLED_ON_CHANNEL)
                             .detail("cancelled in the host and pushed to Babyshop");
@@ -330,6 +330,18 @@ public final class OrderImportFlow implements FlowRun {
                 }
             }
             commit(order, change.build());
+        }
+
+        /**
+         * Whether Babyshop cancelled the order: its status is Cancelled, or a status the mapping sends to the
+         * same host stage as Cancelled (e.g. {@code Rejected: CANCELLED} beside {@code Cancelled: CANCELLED}).
+         */
+        private boolean isCancelledOnChannel(Order order) {
+            if (order.status() == OrderStatus.CANCELLED) {
+                return true;
+            }
+            Optional<String> cancelledStage = statusMapping.stageFor(OrderStatus.CANCELLED);
+            return cancelledStage.isPresent() && statusMapping.stageFor(order.status()).equals(cancelledStage);
         }
 
         /** Whether the cancellation was the host's own, pushed by the cancellations flow (no host call needed). */

@@ -12,6 +12,9 @@ import java.math.BigDecimal;
  */
 public interface SyncListener {
 
+    /** The start of the {@link #skuRejected} reason for a product without a valid Vendor SKU Code. */
+    String NO_VENDOR_SKU_CODE = "no valid Vendor SKU Code";
+
     /** A flow run started. */
     default void flowStarted(Flow flow) {
     }

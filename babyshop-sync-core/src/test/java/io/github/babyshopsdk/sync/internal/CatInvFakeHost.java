@@ -40,6 +40,12 @@ final class CatInvFakeHost implements HostCatalog, HostInventory {
         return this;
     }
 
+    /** Makes a code known to the host with 0 available in hub H1, unless it already has stock there. */
+    CatInvFakeHost knows(String vendorSkuCode) {
+        stock.computeIfAbsent(vendorSkuCode, code -> new LinkedHashMap<>()).putIfAbsent("H1", BigDecimal.ZERO);
+        return this;
+    }
+
     /** Sets the available stock of a code in a hub. */
     CatInvFakeHost stock(String vendorSkuCode, String hub, String available) {
         stock.computeIfAbsent(vendorSkuCode, code -> new LinkedHashMap<>()).put(hub, new BigDecimal(available));

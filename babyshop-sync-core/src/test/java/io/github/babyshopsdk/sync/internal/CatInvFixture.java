@@ -103,8 +103,17 @@ final class CatInvFixture {
         return read(tx -> tx.inventory().find(vendorSkuCode));
     }
 
-    /** Links a Vendor SKU Code to a Babyshop SKU, as the catalog flow would. */
+    /**
+     * Links a Vendor SKU Code to a Babyshop SKU, as the catalog flow would, and makes the code known to
+     * the host (0 available in hub H1 unless the test sets stock there).
+     */
     CatInvFixture link(String vendorSkuCode, String sku) {
+        host.knows(vendorSkuCode);
+        return linkUnknownToHost(vendorSkuCode, sku);
+    }
+
+    /** Links a Vendor SKU Code the host reports in no hub. */
+    CatInvFixture linkUnknownToHost(String vendorSkuCode, String sku) {
         write(tx -> tx.catalog().saveLink(SkuLink.of(vendorSkuCode, sku, NOW)));
         return this;
     }

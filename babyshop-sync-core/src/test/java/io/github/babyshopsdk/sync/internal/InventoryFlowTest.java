@@ -91,14 +91,17 @@ class InventoryFlowTest {
         assertThat(pushed()).containsExactly("S1=0");
     }
 
-    /** Rule: a linked code the host does not report has 0 available (the host is master). */
+    /**
+     * Rule: a linked code the host does not report at all (in no hub) is unknown to the host, not out of
+     * stock: it is not pushed (the bridge's "Vendor SKU Codes absent from the file are not pushed").
+     */
     @Test
-    void linkedCodeUnknownToTheHostIsPushedAsZero() {
-        f.link("V1", "S1");
+    void linkedCodeUnknownToTheHostIsNotPushed() {
+        f.linkUnknownToHost("V1", "S1");
 
         f.runInventory();
 
-        assertThat(pushed()).containsExactly("S1=0");
+        assertThat(pushed()).isEmpty();
     }
 
     /** Rule: quantities are rounded down to the 3 decimals Babyshop takes (never over-sell). */
