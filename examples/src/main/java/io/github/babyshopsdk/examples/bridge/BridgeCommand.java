@@ -1,0 +1,186 @@
+package io.github.babyshopsdk.examples.bridge;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The bridge's command line (picocli), parsed and checked into {@link BridgeInputs}. Errors are
+ * {@link BridgeFailure#badInput bad input} with one clear message; the password is read from the environment
+ * variable {@code --password-env} names, never from the command line.
+ */
+@Command(name = "babyshop-bridge", mixinStandardHelpOptions = true, version = "Babyshop bridge 0.1.0",
+        sortOptions = false, usageHelpWidth = 110,
+        description = {
+            "Syncs one Babyshop store (SellerPanel V3) with a file-backed host: orders and catalog in, "
+                + "inventory, shipments and cancellations out.",
+            "Without arguments: a demo against the in-JVM simulator."},
+        footer = {"", "Exit codes: 0 the run completed (failed records are counted in the summary), "
+                + "2 bad input, 3 authentication failed or the server cannot be reached."})
+public final class BridgeCommand {
+    /** What the bridge is asked to do. */
+    public enum Mode {
+        /** Every enabled flow, repeatedly, until nothing is left to do in this run. */
+        ONCE,
+        /** A number of scheduler cycles. */
+        CYCLES,
+        /** On the schedule until interrupted. */
+        SCHEDULE
+    }
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "SellerPanel V3 base URL, e.g. https://<host>/RestWS/api/sellerPanel/v3/")
+    String baseUrl;
+
+    @Option(names = "--username", paramLabel = "NAME", description = "the Vinculum seller username")
+    String username;
+
+    @Option(names = "--password-env", paramLabel = "VAR",
+            description = "the environment variable holding the password (never the password itself)")
+    String passwordEnv;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (settings, mappings)")
+    Path config;
+
+    @Option(names = "--inventory", paramLabel = "FILE", description = "the host's stock: CSV vendorSkuCode,hub,available")
+    Path inventory;
+
+    @Option(names = "--host-events", paramLabel = "FILE",
+            description = "optional: the host's order events: CSV orderNo,event,transporter,awbNo")
+    Path hostEvents;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "where the file-backed host writes")
+    Path out;
+
+    @Option(names = "--state", paramLabel = "JDBC_URL",
+            description = "engine state (default: an H2 file under ./babyshop-state/)")
+    String state;
+
+    @Option(names = "--once", description = "run each enabled flow until nothing is left to do in this run")
+    boolean once;
+
+    @Option(names = "--cycles", paramLabel = "N", description = "run N scheduler cycles")
+    Integer cycles;
+
+    @Option(names = "--allow-insecure-http", description = "permit an http:// base URL (loopback testing)")
+    boolean allowInsecureHttp;
+
+    /**
+     * Parses {@code args}; null when help or the version was asked for (and printed to {@code out}).
+     *
+     * @param env the environment, for the password variable
+     * @param workingDir where the default state database goes
+     * @throws BridgeFailure (bad input) with the message to print
+     */
+    static BridgeInputs parse(String[] args, Map<String, String> env, Path workingDir, PrintStream out) {
+        for (String arg : args) {
+            String lower = arg.toLowerCase(Locale.ROOT);
+            if (lower.equals("--password") || lower.startsWith("--password=")) {
+                throw BridgeFailure.badInput("--password is not accepted: the password is never given on the command "
+                        + "line; put it in an environment variable and pass --password-env VAR");
+            }
+        }
+        BridgeCommand command = new BridgeCommand();
+        CommandLine line = new CommandLine(command);
+        try {
+            CommandLine.ParseResult result = line.parseArgs(args);
+            if (result.isUsageHelpRequested()) {
+                line.usage(out);
+                return null;
+            }
+            if (result.isVersionHelpRequested()) {
+                line.printVersionHelp(out);
+                return null;
+            }
+        } catch (CommandLine.ParameterException e) {
+            throw BridgeFailure.badInput(e.getMessage() + " (see --help)", e);
+        }
+        return command.check(env, workingDir);
+    }
+
+    private BridgeInputs check(Map<String, String> env, Path workingDir) {
+        require(baseUrl, "--base-url");
+        require(username, "--username");
+        require(passwordEnv, "--password-env");
+        if (config == null) {
+            throw BridgeFailure.badInput("--config FILE is required");
+        }
+        if (out == null) {
+            throw BridgeFailure.badInput("--out DIR is required");
+        }
+        URI url = checkUrl();
+        String password = env.get(passwordEnv);
+        if (password == null || password.isEmpty()) {
+            throw BridgeFailure.badInput("environment variable " + passwordEnv + " (from --password-env) is not set");
+        }
+        if (once && cycles != null) {
+            throw BridgeFailure.badInput("--once and --cycles cannot be combined");
+        }
+        if (cycles != null && cycles < 1) {
+            throw BridgeFailure.badInput("--cycles must be at least 1, was " + cycles);
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw BridgeFailure.badInput("--out " + out + " is a file, not a directory");
+        }
+        String stateUrl = state != null ? state : defaultState(workingDir);
+        if (!stateUrl.startsWith("jdbc:")) {
+            throw BridgeFailure.badInput("--state must be a JDBC URL (jdbc:h2:file:... or jdbc:postgresql://...), was '"
+                    + StateDatabase.redact(stateUrl) + "'");
+        }
+        Mode mode = once ? Mode.ONCE : cycles != null ? Mode.CYCLES : Mode.SCHEDULE;
+
+        BridgeConfig loaded = ConfigLoader.load(config);
+        InventoryCsv stock;
+        if (inventory != null) {
+            stock = InventoryCsv.read(inventory);
+        } else if (loaded.settings().inventorySync()) {
+            throw BridgeFailure.badInput("--inventory FILE is required: " + config + " turns inventorySync on");
+        } else {
+            stock = InventoryCsv.empty();
+        }
+        HostEventsCsv events = hostEvents == null ? HostEventsCsv.empty() : HostEventsCsv.read(hostEvents);
+        return new BridgeInputs(url.toString(), username.trim(), password, config, loaded, stock, events, out,
+                stateUrl, mode, cycles == null ? 0 : cycles, allowInsecureHttp);
+    }
+
+    private URI checkUrl() {
+        URI url;
+        try {
+            url = new URI(baseUrl.trim());
+        } catch (URISyntaxException e) {
+            throw BridgeFailure.badInput("--base-url is not a URL: " + e.getMessage());
+        }
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (url.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            throw BridgeFailure.badInput("--base-url must be an https URL like "
+                    + "https://<host>/RestWS/api/sellerPanel/v3/, was '" + baseUrl + "'");
+        }
+        if (url.getRawQuery() != null) {
+            throw BridgeFailure.badInput("--base-url must not carry a query string");
+        }
+        if (scheme.equals("http") && !allowInsecureHttp) {
+            throw BridgeFailure.badInput("--base-url uses plain http: the password would travel unencrypted; "
+                    + "use https, or add --allow-insecure-http for loopback testing");
+        }
+        return url;
+    }
+
+    private static void require(String value, String option) {
+        if (value == null || value.isBlank()) {
+            throw BridgeFailure.badInput(option + " is required (see --help)");
+        }
+    }
+
+    /** The default state database: an H2 file under {@code workingDir/babyshop-state/}. */
+    static String defaultState(Path workingDir) {
+        return "jdbc:h2:file:" + workingDir.toAbsolutePath().normalize().resolve("babyshop-state").resolve("bridge")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+    }
+}

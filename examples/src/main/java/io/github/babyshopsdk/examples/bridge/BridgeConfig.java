@@ -1,0 +1,37 @@
+package io.github.babyshopsdk.examples.bridge;
+
+import io.github.babyshopsdk.client.model.OrderStatus;
+import io.github.babyshopsdk.sync.config.HubMapping;
+import io.github.babyshopsdk.sync.config.StatusMapping;
+import io.github.babyshopsdk.sync.config.StoreSettings;
+import io.github.babyshopsdk.sync.schedule.IntervalSyncScheduler;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The bridge's configuration file, validated: the zone of the API's date-times, the store settings, status
+ * and hub mapping, where the first import starts, the schedule and the quota budget.
+ *
+ * @param zone zone of the API's date-times (default {@code Asia/Kolkata})
+ * @param settings the store-level toggles (each off unless the file turns it on)
+ * @param statusMapping inbound (Babyshop status to host stage) and outbound (host event to Babyshop action)
+ * @param hubMapping hub rules and default hub; names at least one hub
+ * @param orderImportFrom orders updated before this are not imported on the first run (default: all)
+ * @param scheduler when each flow is due in the scheduled modes
+ * @param tick how often the scheduled modes ask what is due (default 1 minute)
+ * @param quotaCalls calls allowed per quota window (default 40)
+ * @param quotaWindow the quota's rolling window (default 5 minutes)
+ * @param warnings things that are allowed but probably unintended (e.g. Pending not mapped)
+ */
+public record BridgeConfig(ZoneId zone, StoreSettings settings, StatusMapping statusMapping, HubMapping hubMapping,
+                           Optional<Instant> orderImportFrom, IntervalSyncScheduler scheduler, Duration tick,
+                           int quotaCalls, Duration quotaWindow, List<String> warnings) {
+
+    /** The host stage a cancelled order gets: what Cancelled maps to inbound, else {@code CANCELLED}. */
+    public String cancelledStage() {
+        return statusMapping.stageFor(OrderStatus.CANCELLED).orElse("CANCELLED");
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.babyshopsdk.examples.bridge;
+
+import java.nio.file.Path;
+
+/**
+ * Everything a bridge run needs, validated before anything is written: the server and credentials, the loaded
+ * configuration and CSV files, where the host writes, the state database and the run mode.
+ *
+ * @param baseUrl SellerPanel V3 base URL
+ * @param username seller username
+ * @param password seller password (from the environment; never printed)
+ * @param configFile the configuration file, for the configuration log
+ * @param config the configuration
+ * @param stock the host's stock
+ * @param events the host's order events
+ * @param outDir where the file host writes
+ * @param stateUrl JDBC URL of the engine state
+ * @param mode once, N cycles, or on the schedule
+ * @param cycles the number of cycles for {@link BridgeCommand.Mode#CYCLES}
+ * @param allowInsecureHttp whether plain http is allowed
+ */
+public record BridgeInputs(String baseUrl, String username, String password, Path configFile, BridgeConfig config,
+                           InventoryCsv stock, HostEventsCsv events, Path outDir, String stateUrl,
+                           BridgeCommand.Mode mode, int cycles, boolean allowInsecureHttp) {
+
+    @Override
+    public String toString() {
+        return "BridgeInputs{" + baseUrl + ", " + username + ", password=██, " + configFile + ", out " + outDir
+                + ", state " + StateDatabase.redact(stateUrl) + ", " + mode + "}";
+    }
+}

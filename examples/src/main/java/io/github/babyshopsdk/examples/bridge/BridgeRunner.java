@@ -1,0 +1,390 @@
+package io.github.babyshopsdk.examples.bridge;
+
+import io.github.babyshopsdk.client.BabyshopClient;
+import io.github.babyshopsdk.client.ClientMetrics;
+import io.github.babyshopsdk.client.Credentials;
+import io.github.babyshopsdk.client.error.AuthenticationException;
+import io.github.babyshopsdk.client.error.BabyshopException;
+import io.github.babyshopsdk.sync.EngineOptions;
+import io.github.babyshopsdk.sync.FlowOutcome;
+import io.github.babyshopsdk.sync.FlowReport;
+import io.github.babyshopsdk.sync.ImmutableEngineOptions;
+import io.github.babyshopsdk.sync.StoredQuotaBudget;
+import io.github.babyshopsdk.sync.SyncEngine;
+import io.github.babyshopsdk.sync.spi.ChannelGateway;
+import io.github.babyshopsdk.sync.spi.HubResolver;
+import io.github.babyshopsdk.sync.spi.StatusMapper;
+import io.github.babyshopsdk.sync.spi.SyncListener;
+import io.github.babyshopsdk.sync.state.OrderReason;
+import io.github.babyshopsdk.sync.state.SyncStateStore;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Runs the bridge: opens the state database, builds the client (quota budget kept in the state database, so
+ * runs one after another share it) and checks the credentials, opens the file host, builds and configures the
+ * engine, then runs the flows once (pass after pass until nothing is left to do), for N cycles, or on the
+ * schedule until interrupted. Prints a progress line per flow run, the report table and, last, the JSON
+ * summary. Everything that can be checked is checked before the host directory is touched.
+ */
+final class BridgeRunner {
+    /** Passes of {@code --once} at most: each pass runs every flow. */
+    static final int MAX_PASSES = 20;
+    /** The engine's instance name in flow leases. */
+    static final String INSTANCE_ID = "bridge@" + host() + ":" + ProcessHandle.current().pid();
+
+    /** Called after each pass of {@code --once} (the demo moves the simulated store between passes). */
+    interface PassHook {
+        void afterPass(int pass);
+    }
+
+    private final BridgeInputs in;
+    private final BridgeEnvironment environment;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final PassHook hook;
+    private final BridgeSummary summary = new BridgeSummary();
+    private Supplier<String> note;
+    private volatile boolean stopping;
+    private String label = "pass";
+    private int round;
+
+    BridgeRunner(BridgeInputs in, BridgeEnvironment environment, PrintStream out, PrintStream err, PassHook hook) {
+        this.in = in;
+        this.environment = environment;
+        this.out = out;
+        this.err = err;
+        this.hook = hook;
+    }
+
+    /** A line printed just before the JSON summary (the demo's timing). */
+    void beforeSummary(Supplier<String> line) {
+        this.note = line;
+    }
+
+    /**
+     * Runs the bridge and returns the exit code: 0 when the run completed.
+     *
+     * @throws BridgeFailure for bad input (2), or a server that refuses the credentials or cannot be reached (3)
+     */
+    int run() {
+        BridgeConfig config = in.config();
+        config.warnings().forEach(w -> err.println("babyshop-bridge: warning: " + in.configFile() + ": " + w));
+        try (StateDatabase state = StateDatabase.open(in.stateUrl(), environment.env(), storeId());
+             BabyshopClient client = client(state)) {
+            authenticate(client);
+            FileHost host;
+            try {
+                host = FileHost.open(in.outDir(), config.cancelledStage(), in.stock(), in.events(),
+                        message -> err.println("babyshop-bridge: " + message));
+            } catch (UncheckedIOException e) {
+                throw BridgeFailure.badInput("--out " + in.outDir() + ": " + e.getMessage(), e);
+            }
+            SyncEngine engine = engine(state.store(), client, host);
+            try {
+                configure(engine);
+                runWithShutdownHook(engine, state.store(), host, client);
+            } finally {
+                engine.close();
+            }
+            return 0;
+        }
+    }
+
+    private String storeId() {
+        String id = in.username();
+        if (id.length() > 100) {
+            throw BridgeFailure.badInput("--username is longer than 100 characters");
+        }
+        return id;
+    }
+
+    private BabyshopClient client(StateDatabase state) {
+        BridgeConfig config = in.config();
+        BabyshopClient.Builder builder = BabyshopClient.builder()
+                .baseUrl(in.baseUrl())
+                .credentials(Credentials.of(in.username(), in.password()))
+                .zone(config.zone())
+                .clock(environment.clock())
+                .sleeper(environment.sleeper())
+                .quotaBudget(StoredQuotaBudget.of(state.store().quotaStore(), "babyshop-bridge:" + in.username(),
+                        config.quotaCalls(), config.quotaWindow()));
+        if (in.allowInsecureHttp()) {
+            builder.allowInsecureHttp();
+        }
+        try {
+            return builder.build();
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw BridgeFailure.badInput("--base-url " + in.baseUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void authenticate(BabyshopClient client) {
+        try {
+            client.authenticate();
+        } catch (AuthenticationException e) {
+            throw BridgeFailure.unreachable("authentication failed for user " + in.username() + " at " + in.baseUrl()
+                    + ": " + e.serverMessage().orElse(e.getMessage())
+                    + " (check --username and the password in the --password-env variable)", e);
+        } catch (BabyshopException e) {
+            throw BridgeFailure.unreachable("cannot reach SellerPanel V3 at " + in.baseUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private SyncEngine engine(SyncStateStore store, BabyshopClient client, FileHost host) {
+        BridgeConfig config = in.config();
+        ImmutableEngineOptions.Builder options = EngineOptions.builder().instanceId(INSTANCE_ID);
+        config.orderImportFrom().ifPresent(options::orderImportFrom);
+        return SyncEngine.builder()
+                .stateStore(store)
+                .channel(ChannelGateway.of(client))
+                .hostOrders(host).hostCatalog(host).hostInventory(host).hostFulfilment(host)
+                .hubResolver(HubResolver.byMapping())
+                .statusMapper(StatusMapper.byMapping())
+                .scheduler(config.scheduler())
+                .listener(new Progress(host))
+                .clock(environment.clock())
+                .options(options.build())
+                .build();
+    }
+
+    /** Applies the configuration file to the store; unchanged values are not logged again. */
+    private void configure(SyncEngine engine) {
+        BridgeConfig config = in.config();
+        String actor = "babyshop-bridge (" + in.configFile() + ")";
+        if (!engine.settings().equals(config.settings())) {
+            engine.updateSettings(actor, before -> config.settings());
+        }
+        if (!engine.statusMapping().equals(config.statusMapping())) {
+            engine.updateStatusMapping(actor, config.statusMapping());
+        }
+        if (!engine.hubMapping().equals(config.hubMapping())) {
+            engine.updateHubMapping(actor, config.hubMapping());
+        }
+    }
+
+    private void runWithShutdownHook(SyncEngine engine, SyncStateStore store, FileHost host, BabyshopClient client) {
+        Thread runner = Thread.currentThread();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stopping = true;
+            runner.interrupt();
+            try {
+                finished.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "babyshop-bridge-shutdown");
+        boolean hooked = addHook(hook);
+        try {
+            switch (in.mode()) {
+                case ONCE -> once(engine, store, host);
+                case CYCLES -> cycles(engine, store, in.cycles());
+                default -> cycles(engine, store, Integer.MAX_VALUE);
+            }
+            if (Thread.interrupted() || stopping) {
+                err.println("babyshop-bridge: interrupted; the state is consistent and the next run continues");
+            }
+            report(host, client);
+        } finally {
+            finished.countDown();
+            if (hooked && !stopping) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // the JVM is already shutting down
+                }
+            }
+        }
+    }
+
+    private static boolean addHook(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /** Pass after pass of every flow until a pass does nothing (or {@value #MAX_PASSES} passes). */
+    private void once(SyncEngine engine, SyncStateStore store, FileHost host) {
+        label = "pass";
+        for (round = 1; round <= MAX_PASSES && !stopped(); round++) {
+            int hostBefore = host.counts().total();
+            List<FlowReport> reports = engine.runAll();
+            if (hook != null) {
+                hook.afterPass(round);
+            }
+            boolean waitingOnQuota = reports.stream().anyMatch(r -> r.outcome() == FlowOutcome.WAITING_ON_QUOTA);
+            // work: the host changed or Babyshop acknowledged something (the catalog's overlap re-reads are not)
+            boolean work = host.counts().total() != hostBefore || reports.stream().anyMatch(r -> r.pushed() > 0);
+            if (stopped()) {
+                return;
+            }
+            if (waitingOnQuota) {
+                Duration window = in.config().quotaWindow();
+                out.printf(Locale.ROOT, "[%s %d] waiting %s for the quota window (%d calls per %s) before the next pass%n",
+                        label, round, human(window), in.config().quotaCalls(), human(window));
+                summary.quotaWait();
+                if (!sleep(window)) {
+                    return;
+                }
+            } else if (!work) {
+                return;
+            }
+        }
+        if (round > MAX_PASSES) {
+            err.println("babyshop-bridge: stopped after " + MAX_PASSES + " passes with work left; the next run continues");
+        }
+    }
+
+    /** {@code n} scheduler cycles: the flows that are due, then a tick's wait. */
+    private void cycles(SyncEngine engine, SyncStateStore store, int n) {
+        label = "cycle";
+        for (round = 1; round <= n && !stopped(); round++) {
+            engine.runDue(environment.clock().instant());
+            if (round < n && !sleep(in.config().tick())) {
+                return;
+            }
+        }
+    }
+
+    private boolean stopped() {
+        return stopping || Thread.currentThread().isInterrupted();
+    }
+
+    private boolean sleep(Duration duration) {
+        try {
+            environment.sleeper().sleep(duration);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void report(FileHost host, BabyshopClient client) {
+        FileHost.Counts counts = host.counts();
+        ClientMetrics metrics = client.metrics();
+        BridgeSummary.Counts totals = new BridgeSummary.Counts(counts.ordersCreated(), counts.ordersCancelled(),
+                counts.skusImported(), counts.skusRejected(), metrics.requests(), metrics.quotaWaits());
+        summary.printTable(out, totals, host.waitingEvents());
+        out.println("host files     " + in.outDir().toAbsolutePath().normalize() + " (orders/, host-events.jsonl, labels/, "
+                + "catalog.jsonl)");
+        if (note != null) {
+            out.println(note.get());
+        }
+        out.println(summary.toJson(totals));
+        out.flush();
+    }
+
+    /** A progress line per flow run; every listener call also feeds the summary. */
+    private final class Progress implements SyncListener {
+        private final FileHost host;
+
+        Progress(FileHost host) {
+            this.host = host;
+        }
+
+        @Override
+        public void flowFinished(FlowReport report) {
+            summary.add(report);
+            out.printf(Locale.ROOT, "[%s %d] %-14s %s%n", label, round, report.flow().name().toLowerCase(Locale.ROOT),
+                    describe(report));
+            out.flush();
+        }
+
+        @Override
+        public void orderImported(String orderNo, String hostOrderId, String hub) {
+            summary.orderImported(orderNo);
+        }
+
+        @Override
+        public void orderSkipped(String orderNo, OrderReason reason, String detail) {
+            summary.orderSkipped(orderNo, reason);
+        }
+
+        @Override
+        public void itemLevelChange(String orderNo, String detail) {
+            summary.orderSkipped(orderNo, OrderReason.ITEM_LEVEL_CHANGE);
+            err.println("babyshop-bridge: order " + orderNo + ": " + detail + " (reported, not applied)");
+        }
+
+        @Override
+        public void skuRejected(String sku, String reason) {
+            if (reason.startsWith(BridgeSummary.NO_VENDOR_SKU_CODE)) {
+                host.recordRejection(sku, reason);
+            } else {
+                summary.catalogError();
+            }
+        }
+
+        @Override
+        public void outboundSettled(String orderNo, String operation, String status, String detail) {
+            summary.outboundSettled(orderNo, operation, status, detail);
+        }
+
+        @Override
+        public void warning(String message) {
+            summary.warning(message);
+            err.println("babyshop-bridge: warning: " + message);
+        }
+    }
+
+    private static String describe(FlowReport r) {
+        String counts = switch (r.flow()) {
+            case ORDERS -> String.format(Locale.ROOT, "%d listed, %d imported, %d cancelled, %d skipped, %d failed",
+                    r.fetched(), r.imported(), r.updated(), r.skipped().values().stream().mapToInt(Integer::intValue).sum(),
+                    r.failed());
+            case CANCELLATIONS -> String.format(Locale.ROOT, "%d host events read, %d cancellations pushed, %d failed",
+                    r.fetched(), r.pushed(), r.failed());
+            case SHIPMENTS -> String.format(Locale.ROOT, "%d host events read, %d shipment operations pushed, %d failed",
+                    r.fetched(), r.pushed(), r.failed());
+            case INVENTORY -> String.format(Locale.ROOT, "%d stock levels read, %d SKUs pushed, %d failed",
+                    r.fetched(), r.pushed(), r.failed());
+            case CATALOG -> String.format(Locale.ROOT, "%d products read, %d upserted, %d rejected",
+                    r.fetched(), r.imported(), r.failed());
+        };
+        if (r.outcome() == FlowOutcome.DISABLED) {
+            return "disabled in the settings";
+        }
+        if (r.outcome() == FlowOutcome.LEASE_HELD_ELSEWHERE) {
+            return "running on another instance (lease held)";
+        }
+        String outcome = switch (r.outcome()) {
+            case WAITING_ON_QUOTA -> "  (stopped to keep quota for more urgent flows)";
+            case INTERRUPTED -> "  (interrupted)";
+            case FAILED -> "  FAILED: " + r.error().orElse("?");
+            default -> "";
+        };
+        String quota = r.quotaRemaining().isPresent() ? "; quota " + r.quotaRemaining().getAsInt() + " left" : "";
+        return counts + quota + outcome;
+    }
+
+    static String human(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds % 3600 == 0) {
+            return seconds / 3600 + "h";
+        }
+        if (seconds % 60 == 0) {
+            return seconds / 60 + "m";
+        }
+        return seconds + "s";
+    }
+
+    private static String host() {
+        String name = System.getenv("HOSTNAME");
+        if (name == null || name.isBlank()) {
+            name = System.getenv("COMPUTERNAME");
+        }
+        return name == null || name.isBlank() ? "localhost" : name;
+    }
+
+}

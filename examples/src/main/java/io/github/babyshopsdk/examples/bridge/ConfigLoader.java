@@ -1,0 +1,368 @@
+package io.github.babyshopsdk.examples.bridge;
+
+import io.github.babyshopsdk.client.model.OrderStatus;
+import io.github.babyshopsdk.examples.bridge.YamlTree.Entry;
+import io.github.babyshopsdk.examples.bridge.YamlTree.Kind;
+import io.github.babyshopsdk.examples.bridge.YamlTree.Node;
+import io.github.babyshopsdk.sync.Flow;
+import io.github.babyshopsdk.sync.config.ChannelAction;
+import io.github.babyshopsdk.sync.config.HubMapping;
+import io.github.babyshopsdk.sync.config.HubRule;
+import io.github.babyshopsdk.sync.config.ImmutableHubMapping;
+import io.github.babyshopsdk.sync.config.ImmutableHubRule;
+import io.github.babyshopsdk.sync.config.ImmutableStatusMapping;
+import io.github.babyshopsdk.sync.config.StatusMapping;
+import io.github.babyshopsdk.sync.config.StoreSettings;
+import io.github.babyshopsdk.sync.host.HostEventType;
+import io.github.babyshopsdk.sync.schedule.IntervalSyncScheduler;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and validates the bridge's YAML configuration file. Every error names the file and the YAML line:
+ * {@code config.yml line 12: unknown Babyshop status 'Pendng' (known: Pending, Confirmed, ...)}.
+ *
+ * <pre>
+ * zone: Asia/Kolkata
+ * settings: { orderSync: true, catalogSync: true, inventorySync: true, autoCancelOnChannel: false }
+ * statusMapping:
+ *   inbound:  { Pending: NEW, Confirmed: NEW, Cancelled: CANCELLED }
+ *   outbound: { SHIPPED: Shipped, CANCELLED: Cancelled }
+ * hubMapping:
+ *   defaultHub: HUB-DXB
+ *   rules:
+ *     - { country: SAU, hub: HUB-RUH }
+ * orderImportFrom: 01/01/2026          # optional, dd/MM/yyyy in the zone
+ * schedule: { tick: 1m, orders: 30m }  # optional; also cancellations, shipments, inventory, catalog
+ * quota: { calls: 40, window: 5m }     # optional
+ * </pre>
+ */
+public final class ConfigLoader {
+    private static final List<String> TOP = List.of("zone", "settings", "statusMapping", "hubMapping",
+            "orderImportFrom", "schedule", "quota");
+    private static final List<String> SETTINGS = List.of("orderSync", "catalogSync", "inventorySync",
+            "autoCancelOnChannel");
+    private static final List<String> RULE = List.of("country", "state", "city", "hub");
+    private static final List<String> SCHEDULE = List.of("tick", "orders", "cancellations", "shipments",
+            "inventory", "catalog");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu", Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+    private final String name;
+
+    private ConfigLoader(String name) {
+        this.name = name;
+    }
+
+    /**
+     * Reads {@code file}.
+     *
+     * @throws BridgeFailure (bad input) naming the file and line of the first problem
+     */
+    public static BridgeConfig load(Path file) {
+        String name = file.toString();
+        if (!Files.isRegularFile(file)) {
+            throw BridgeFailure.badInput(name + ": no such file");
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return new ConfigLoader(name).config(YamlTree.read(reader, name));
+        } catch (IOException e) {
+            throw BridgeFailure.badInput(name + ": cannot read: " + e, e);
+        }
+    }
+
+    /** Validates an already parsed document (for tests and embedding). */
+    static BridgeConfig parse(Reader reader, String name) {
+        return new ConfigLoader(name).config(YamlTree.read(reader, name));
+    }
+
+    private BridgeConfig config(Node root) {
+        Map<String, Entry> top = map(root, "the configuration", TOP);
+        List<String> warnings = new ArrayList<>();
+
+        ZoneId zone = optional(top, "zone").map(this::zone).orElse(ZoneId.of("Asia/Kolkata"));
+        StoreSettings settings = optional(top, "settings").map(this::settings).orElse(StoreSettings.allOff());
+        Entry mappingEntry = top.get("statusMapping");
+        if (mappingEntry == null) {
+            throw fail(root.line(), "statusMapping is missing: map at least the Babyshop statuses to import");
+        }
+        StatusMapping statusMapping = statusMapping(mappingEntry);
+        Entry hubEntry = top.get("hubMapping");
+        if (hubEntry == null) {
+            throw fail(root.line(), "hubMapping is missing: name a defaultHub or hub rules");
+        }
+        HubMapping hubMapping = hubMapping(hubEntry);
+        Optional<Instant> importFrom = optional(top, "orderImportFrom").map(e -> importFrom(e, zone));
+
+        IntervalSyncScheduler scheduler = IntervalSyncScheduler.defaults();
+        Duration tick = Duration.ofMinutes(1);
+        Optional<Entry> schedule = optional(top, "schedule");
+        if (schedule.isPresent()) {
+            for (Entry entry : map(schedule.get().value(), "schedule", SCHEDULE).values()) {
+                Duration interval = duration(entry);
+                if (entry.key().equals("tick")) {
+                    tick = interval;
+                } else {
+                    scheduler = scheduler.with(Flow.valueOf(entry.key().toUpperCase(Locale.ROOT)), interval);
+                }
+            }
+        }
+        int calls = 40;
+        Duration window = Duration.ofMinutes(5);
+        Optional<Entry> quota = optional(top, "quota");
+        if (quota.isPresent()) {
+            Map<String, Entry> q = map(quota.get().value(), "quota", List.of("calls", "window"));
+            if (q.containsKey("calls")) {
+                calls = positiveInt(q.get("calls"));
+            }
+            if (q.containsKey("window")) {
+                window = duration(q.get("window"));
+            }
+        }
+        warnings.addAll(statusMapping.warnings());
+        if (!settings.orderSync() && !settings.catalogSync() && !settings.inventorySync()) {
+            warnings.add("orderSync, catalogSync and inventorySync are all off: only host events are handled");
+        }
+        return new BridgeConfig(zone, settings, statusMapping, hubMapping, importFrom, scheduler, tick, calls, window,
+                List.copyOf(warnings));
+    }
+
+    private ZoneId zone(Entry entry) {
+        String text = text(entry);
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            throw fail(entry.value().line(), "unknown zone '" + text + "' (e.g. Asia/Kolkata, Asia/Dubai, UTC)");
+        }
+    }
+
+    private StoreSettings settings(Entry entry) {
+        Map<String, Entry> values = map(entry.value(), "settings", SETTINGS);
+        return StoreSettings.builder()
+                .orderSync(flag(values, "orderSync"))
+                .catalogSync(flag(values, "catalogSync"))
+                .inventorySync(flag(values, "inventorySync"))
+                .autoCancelOnChannel(flag(values, "autoCancelOnChannel"))
+                .build();
+    }
+
+    private boolean flag(Map<String, Entry> values, String key) {
+        Entry entry = values.get(key);
+        if (entry == null) {
+            return false;
+        }
+        String text = text(entry).toLowerCase(Locale.ROOT);
+        if (text.equals("true") || text.equals("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        throw fail(entry.value().line(), key + " must be true or false, not '" + text(entry) + "'");
+    }
+
+    private StatusMapping statusMapping(Entry entry) {
+        Map<String, Entry> parts = map(entry.value(), "statusMapping", List.of("inbound", "outbound"));
+        ImmutableStatusMapping.Builder mapping = StatusMapping.builder();
+        Entry inbound = parts.get("inbound");
+        if (inbound == null) {
+            throw fail(entry.line(), "statusMapping.inbound is missing: map at least the Babyshop statuses to import");
+        }
+        for (Entry status : map(inbound.value(), "statusMapping.inbound", null).values()) {
+            OrderStatus parsed = channelStatus(status.key(), status.line());
+            String stage = status.value().kind() == Kind.SCALAR ? status.value().text() : null;
+            if (stage == null || stage.isBlank()) {
+                throw fail(status.line(), "Babyshop status " + parsed.label() + " maps to no host stage");
+            }
+            mapping.putInbound(parsed, stage.trim());
+        }
+        Entry outbound = parts.get("outbound");
+        if (outbound != null && !outbound.value().isNull()) {
+            for (Entry event : map(outbound.value(), "statusMapping.outbound", null).values()) {
+                HostEventType type = hostEvent(event);
+                mapping.putOutbound(type, channelAction(event, type));
+            }
+        }
+        try {
+            return mapping.build();
+        } catch (IllegalArgumentException e) {
+            throw fail(entry.line(), e.getMessage());
+        }
+    }
+
+    private OrderStatus channelStatus(String text, int line) {
+        String trimmed = text.trim();
+        Optional<OrderStatus> status;
+        if (!trimmed.isEmpty() && trimmed.chars().allMatch(Character::isDigit)) {
+            OrderStatus byCode = OrderStatus.fromCode(trimmed);
+            status = byCode == OrderStatus.UNKNOWN ? Optional.empty() : Optional.of(byCode);
+        } else {
+            status = OrderStatus.fromLabel(trimmed).or(() -> StatusMapping.channelStatuses().stream()
+                    .filter(s -> s.name().equalsIgnoreCase(trimmed)).findFirst());
+        }
+        return status.orElseThrow(() -> fail(line, "unknown Babyshop status '" + text + "' (known: "
+                + StatusMapping.channelStatuses().stream().map(s -> s.label() + " (" + s.code() + ")")
+                .collect(Collectors.joining(", ")) + ")"));
+    }
+
+    private HostEventType hostEvent(Entry event) {
+        String key = event.key().trim().toUpperCase(Locale.ROOT);
+        if (key.equals(HostEventType.PACKED.name())) {
+            throw fail(event.line(), "PACKED cannot be mapped outbound: a packed order always gets its shipment "
+                    + "(invoice, AWB, label); map SHIPPED, DELIVERED or CANCELLED");
+        }
+        return Arrays.stream(HostEventType.values()).filter(t -> t.name().equals(key)).findFirst()
+                .orElseThrow(() -> fail(event.line(), "unknown host event '" + event.key()
+                        + "' (known: SHIPPED, DELIVERED, CANCELLED)"));
+    }
+
+    private ChannelAction channelAction(Entry event, HostEventType type) {
+        String text = event.value().kind() == Kind.SCALAR ? event.value().text() : null;
+        if (text == null || text.isBlank()) {
+            throw fail(event.line(), "host event " + type + " maps to nothing: give Shipped, Cancelled or Delivered");
+        }
+        String wanted = text.trim().toUpperCase(Locale.ROOT);
+        return Arrays.stream(ChannelAction.values()).filter(a -> a.name().equals(wanted)).findFirst()
+                .orElseThrow(() -> fail(event.value().line(), "unknown Babyshop action '" + text
+                        + "' for " + type + " (known: Shipped, Cancelled, Delivered)"));
+    }
+
+    private HubMapping hubMapping(Entry entry) {
+        Map<String, Entry> parts = map(entry.value(), "hubMapping", List.of("defaultHub", "rules"));
+        ImmutableHubMapping.Builder mapping = HubMapping.builder();
+        Entry defaultHub = parts.get("defaultHub");
+        if (defaultHub != null && !defaultHub.value().isNull()) {
+            mapping.defaultHub(text(defaultHub));
+        }
+        Entry rules = parts.get("rules");
+        if (rules != null && !rules.value().isNull()) {
+            if (rules.value().kind() != Kind.LIST) {
+                throw fail(rules.line(), "hubMapping.rules must be a list of rules like '- { country: SAU, hub: HUB-RUH }'");
+            }
+            for (Node rule : rules.value().items()) {
+                mapping.addRules(hubRule(rule));
+            }
+        }
+        HubMapping built = mapping.build();
+        if (built.hubs().isEmpty()) {
+            throw fail(entry.line(), "hubMapping names no hub: set defaultHub or add rules");
+        }
+        return built;
+    }
+
+    private HubRule hubRule(Node rule) {
+        Map<String, Entry> fields = map(rule, "a hub rule", RULE);
+        Entry hub = fields.get("hub");
+        if (hub == null || hub.value().isNull() || hub.value().text().isBlank()) {
+            throw fail(rule.line(), "hub rule has no hub: add 'hub: <HUB-CODE>'");
+        }
+        ImmutableHubRule.Builder builder = HubRule.builder().hub(text(hub));
+        Optional.ofNullable(fields.get("country")).map(this::text).ifPresent(builder::country);
+        Optional.ofNullable(fields.get("state")).map(this::text).ifPresent(builder::state);
+        Optional.ofNullable(fields.get("city")).map(this::text).ifPresent(builder::city);
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw fail(rule.line(), e.getMessage());
+        }
+    }
+
+    private Instant importFrom(Entry entry, ZoneId zone) {
+        String text = text(entry);
+        try {
+            return LocalDate.parse(text, DATE).atStartOfDay(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw fail(entry.value().line(), "orderImportFrom must be a date dd/MM/yyyy, not '" + text + "'");
+        }
+    }
+
+    private Duration duration(Entry entry) {
+        String text = text(entry).toLowerCase(Locale.ROOT);
+        Duration duration = null;
+        Matcher matcher = SHORT_DURATION.matcher(text);
+        if (matcher.matches()) {
+            long n = Long.parseLong(matcher.group(1));
+            duration = switch (matcher.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        } else {
+            try {
+                duration = Duration.parse(text.toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                duration = null;
+            }
+        }
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw fail(entry.value().line(), entry.key() + " must be a positive duration like 90s, 5m, 6h or PT30M, not '"
+                    + text(entry) + "'");
+        }
+        return duration;
+    }
+
+    private int positiveInt(Entry entry) {
+        String text = text(entry);
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw fail(entry.value().line(), entry.key() + " must be a whole number of at least 1, not '" + text + "'");
+    }
+
+    /** The entries of a map node, checking keys against {@code known} (any key when null). */
+    private Map<String, Entry> map(Node node, String what, List<String> known) {
+        if (node.kind() != Kind.MAP) {
+            throw fail(node.line(), what + " must be a map of 'key: value' lines");
+        }
+        if (known != null) {
+            for (Entry entry : node.entries().values()) {
+                if (!known.contains(entry.key())) {
+                    throw fail(entry.line(), "unknown key '" + entry.key() + "' in " + what + " (known: "
+                            + String.join(", ", known) + ")");
+                }
+            }
+        }
+        return node.entries();
+    }
+
+    private Optional<Entry> optional(Map<String, Entry> map, String key) {
+        return Optional.ofNullable(map.get(key)).filter(e -> !e.value().isNull());
+    }
+
+    private String text(Entry entry) {
+        Node value = entry.value();
+        if (value.kind() != Kind.SCALAR || value.text() == null || value.text().isBlank()) {
+            throw fail(value.kind() == Kind.SCALAR ? entry.line() : value.line(), entry.key() + " needs a value");
+        }
+        return value.text().trim();
+    }
+
+    private BridgeFailure fail(int line, String message) {
+        return BridgeFailure.badInput(name + " line " + line + ": " + message);
+    }
+}
