@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
+    private static final int MAX_ATTEMPTS = 5;
+
     private Migrations() {
     }
 
@@ -24,6 +26,29 @@ final class Migrations {
      * @throws StateStoreException when a migration fails
      */
     static void migrate(DataSource dataSource, String prefix) {
+        // Nodes starting together race on creating the history table: the loser sees it "exists and is
+        // empty" while the winner migrates. Flyway's own lock serialises the rest, so trying again after the
+        // winner finished finds the tables up to date.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                migrateOnce(dataSource, prefix);
+                return;
+            } catch (StateStoreException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.debug("migrating '{}*' failed (attempt {}), trying again: {}", prefix, attempt, e.getMessage());
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void migrateOnce(DataSource dataSource, String prefix) {
         try {
             MigrateResult result = Flyway.configure(Migrations.class.getClassLoader())
                     .dataSource(dataSource)
