@@ -42,16 +42,16 @@ import org.slf4j.LoggerFactory;
  * <p>A run has three steps.
  * <ol>
  *   <li><b>Intake.</b> It reads the host's change feed ({@code hostInventory().changedSkus(token)}, token
- *       cursor {@value #FEED_TOKEN}, again while {@code hasMore}), and adds every Vendor SKU Code the
- *       catalog flow linked since the last intake (cursor {@value #LINKS_SEEN}; on the first run, all of
- *       them), so a SKU whose stock changed before it had a link still reaches Babyshop. Only codes
+ *       cursor {@value #FEED_TOKEN}, again while {@code hasMore}), and adds every linked Vendor SKU Code the
+ *       ledger has not taken in yet (or whose link now points to another SKU), so a SKU whose stock changed
+ *       before it had a link still reaches Babyshop, whenever and wherever the catalog flow linked it. Only codes
  *       with a {@link SkuLink} (recorded by the catalog flow for SKUs with a valid Vendor SKU Code) are
  *       considered: a SKU without a link is never pushed. Their stock is read in batches of
  *       {@value #STOCK_BATCH} ({@code hostInventory().available(codes)}); the quantity for Babyshop is the
  *       available stock summed over the hubs that serve the store ({@code hubMapping().hubs()}), or over
  *       <em>every hub the host reports when the hub mapping names none</em>, floored at 0 and rounded
- *       down to the 3 decimals Babyshop takes (never over-sell). A linked code the host does not report
- *       has 0 available: the host is master. In one transaction per batch the ledger's pending quantity
+ *       down to the 3 decimals Babyshop takes (never over-sell). A linked code the host reports in no hub
+ *       is unknown to the host and is not pushed (one it reports with 0 is pushed as 0). In one transaction per batch the ledger's pending quantity
  *       is set where the quantity differs from {@link InventoryState#acknowledgedQuantity()} (compared
  *       with {@code compareTo}; only the latest pending quantity is kept), and cleared where it equals it;
  *       a changed quantity also clears attempts and dead-letter state (a dead-lettered SKU is re-queued
@@ -94,8 +94,6 @@ import org.slf4j.LoggerFactory;
 public final class InventoryFlow implements FlowRun {
     /** The cursor holding the host change feed's next token. */
     public static final String FEED_TOKEN = "inventory.feedToken";
-    /** The cursor holding the latest SKU-link time already taken in. */
-    public static final String LINKS_SEEN = "inventory.linksSeenAt";
     /** SKUs per inventoryPriceUpdate call (the API's maximum). */
     static final int PUSH_BATCH = 100;
     /** Vendor SKU Codes per {@code hostInventory().available} read. */
@@ -229,11 +227,12 @@ public final class InventoryFlow implements FlowRun {
         private void intake() {
             Set<String> hubs = read(tx -> tx.settings().hubMapping().hubs());
             Optional<String> token = read(tx -> tx.cursors().get(FEED_TOKEN));
-            // SKUs linked (or relinked) by the catalog flow since the last intake: their stock may have
-            // changed before they had a link, so the feed alone would never bring them back
-            Instant linksSince = read(tx -> tx.cursors().get(LINKS_SEEN)).map(Instant::parse).orElse(Instant.MIN);
-            List<SkuLink> newLinks = read(tx -> tx.catalog().links()).stream()
-                    .filter(link -> link.updatedAt().isAfter(linksSince)).toList();
+            // SKUs linked (or relinked) that the ledger has not taken in yet: their stock may have changed
+            // before they had a link, so the feed alone would never bring them back
+            List<SkuLink> newLinks = read(tx -> tx.catalog().links().stream()
+                    .filter(link -> tx.inventory().find(link.vendorSkuCode())
+                            .map(state -> !state.sku().equals(link.sku())).orElse(true))
+                    .toList());
             boolean firstRead = true;
             while (true) {
                 ChangeFeed<String> feed;
@@ -252,11 +251,7 @@ public final class InventoryFlow implements FlowRun {
                 if (!takeIn(linked, hubs, feed.nextToken())) {
                     return;
                 }
-                if (firstRead) {
-                    firstRead = false;
-                    newLinks.stream().map(SkuLink::updatedAt).max(Comparator.naturalOrder())
-                            .ifPresent(latest -> write(tx -> tx.cursors().put(LINKS_SEEN, latest.toString())));
-                }
+                firstRead = false;
                 if (!feed.hasMore()) {
                     return;
                 }

@@ -81,6 +81,7 @@ public final class OrderImportFlow implements FlowRun {
         private final Instant now;
         private final OrderQuarantine quarantine;
         private final Map<OrderReason, Integer> skipped = new EnumMap<>(OrderReason.class);
+        private final Map<String, Instant> listedAt = new HashMap<>();
         private StatusMapping statusMapping;
         private HubMapping hubMapping;
         private int fetched;
@@ -125,7 +126,10 @@ public final class OrderImportFlow implements FlowRun {
             });
 
             List<Order> orders = fetch(toFetch);
-            orders.sort(Comparator.comparing((Order o) -> o.lastUpdated().orElse(Instant.MIN))
+            // the cursor follows the update times as LISTED: an order fetched later may carry a newer time,
+            // and moving the cursor there could step over an order created after the listing
+            listed.forEach((orderNo, summary) -> summary.lastUpdated().ifPresent(t -> listedAt.put(orderNo, t)));
+            orders.sort(Comparator.comparing((Order o) -> listedAt.getOrDefault(o.orderNo(), Instant.MIN))
                     .thenComparing(Order::orderNo));
             for (Order order : orders) {
                 if (Thread.currentThread().isInterrupted()) {
@@ -373,7 +377,10 @@ public final class OrderImportFlow implements FlowRun {
                 tx.orders().save(invoice.isPresent() ? ImmutableOrderRecord.copyOf(record).withInvoiceNo(invoice)
                         : record);
                 tx.quarantine().remove(Flow.ORDERS, order.orderNo());
-                order.lastUpdated().ifPresent(t -> advanceCursor(tx, t));
+                Instant listedTime = listedAt.get(order.orderNo());
+                if (listedTime != null) {
+                    advanceCursor(tx, listedTime);
+                }
             });
         }
 
