@@ -178,6 +178,19 @@ final class JdbcTransaction implements SyncTransaction {
      * Reads a key with {@code query} (which locks the row it finds); if there is no row, locks the key's
      * bucket and reads again, so that a concurrent transaction creating the key is waited for.
      */
+    /**
+     * The row of {@code key} in a table keyed by (store id, key), read with a lock: the common shape of
+     * every single-key lookup.
+     */
+    private <T> Optional<T> findByKey(String what, String kind, String key, String query, Row<T> row) {
+        check();
+        Objects.requireNonNull(key, kind + " key");
+        return call(what + " " + key, () -> lockedRead(kind, key, query, ps -> {
+            ps.setString(1, storeId);
+            ps.setString(2, key);
+        }, row));
+    }
+
     private <T> Optional<T> lockedRead(String kind, String key, String query, Binder binder, Row<T> row)
             throws SQLException {
         Optional<T> found = one(query, binder, row);
@@ -382,12 +395,7 @@ final class JdbcTransaction implements SyncTransaction {
     private final class Cursors implements CursorStore {
         @Override
         public Optional<String> get(String name) {
-            check();
-            Objects.requireNonNull(name, "name");
-            return call("reading cursor " + name, () -> lockedRead("cursor", name, sql.cursorFind, ps -> {
-                ps.setString(1, storeId);
-                ps.setString(2, name);
-            }, rs -> rs.getString(1)));
+            return findByKey("reading cursor", "cursor", name, sql.cursorFind, rs -> rs.getString(1));
         }
 
         @Override
@@ -426,12 +434,7 @@ final class JdbcTransaction implements SyncTransaction {
     private final class Orders implements OrderStore {
         @Override
         public Optional<OrderRecord> find(String orderNo) {
-            check();
-            Objects.requireNonNull(orderNo, "orderNo");
-            return call("reading order " + orderNo, () -> lockedRead("order", orderNo, sql.orderFind, ps -> {
-                ps.setString(1, storeId);
-                ps.setString(2, orderNo);
-            }, JdbcTransaction::orderRecord));
+            return findByKey("reading order", "order", orderNo, sql.orderFind, JdbcTransaction::orderRecord);
         }
 
         @Override
@@ -560,13 +563,7 @@ final class JdbcTransaction implements SyncTransaction {
     private final class Catalog implements CatalogStore {
         @Override
         public Optional<SkuLink> link(String vendorSkuCode) {
-            check();
-            Objects.requireNonNull(vendorSkuCode, "vendorSkuCode");
-            return call("reading SKU link " + vendorSkuCode,
-                    () -> lockedRead("sku_link", vendorSkuCode, sql.linkFind, ps -> {
-                        ps.setString(1, storeId);
-                        ps.setString(2, vendorSkuCode);
-                    }, JdbcTransaction::skuLink));
+            return findByKey("reading SKU link", "sku_link", vendorSkuCode, sql.linkFind, JdbcTransaction::skuLink);
         }
 
         @Override
@@ -626,13 +623,8 @@ final class JdbcTransaction implements SyncTransaction {
     private final class Inventory implements InventoryStore {
         @Override
         public Optional<InventoryState> find(String vendorSkuCode) {
-            check();
-            Objects.requireNonNull(vendorSkuCode, "vendorSkuCode");
-            return call("reading inventory of " + vendorSkuCode,
-                    () -> lockedRead("inventory", vendorSkuCode, sql.inventoryFind, ps -> {
-                        ps.setString(1, storeId);
-                        ps.setString(2, vendorSkuCode);
-                    }, JdbcTransaction::inventoryState));
+            return findByKey("reading inventory of", "inventory", vendorSkuCode, sql.inventoryFind,
+                    JdbcTransaction::inventoryState);
         }
 
         @Override
@@ -730,12 +722,7 @@ final class JdbcTransaction implements SyncTransaction {
 
         @Override
         public Optional<OutboxEntry> find(String id) {
-            check();
-            Objects.requireNonNull(id, "id");
-            return call("reading outbox entry " + id, () -> lockedRead("outbox", id, sql.outboxFind, ps -> {
-                ps.setString(1, storeId);
-                ps.setString(2, id);
-            }, JdbcTransaction::outboxEntry));
+            return findByKey("reading outbox entry", "outbox", id, sql.outboxFind, JdbcTransaction::outboxEntry);
         }
 
         /**
