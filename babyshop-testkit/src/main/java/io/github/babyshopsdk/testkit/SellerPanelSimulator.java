@@ -104,7 +104,7 @@ public final class SellerPanelSimulator implements AutoCloseable {
             creds.add(new Credential(DEFAULT_USERNAME, DEFAULT_PASSWORD, "BS0001"));
         }
         this.usernames = creds.stream().map(Credential::username).toList();
-        this.tokens = new Tokens(creds, b.tokenTtl, new Random(b.seed));
+        this.tokens = new Tokens(creds, b.tokenTtl, new Random(b.seed), b.tokenPrefix);
         this.quota = new QuotaLimiter(b.quotaCalls, b.quotaWindow);
         this.faultEngine = new FaultEngine(b.seed + 1);
         this.store = new SimulatorStore(state);
@@ -368,6 +368,7 @@ public final class SellerPanelSimulator implements AutoCloseable {
         private int quotaCalls = 40;
         private Duration quotaWindow = Duration.ofMinutes(5);
         private Duration tokenTtl;
+        private String tokenPrefix = "";
         private long seed = 42;
         private Fixture fixture;
         private Duration moderationDelay = Duration.ofMinutes(10);
@@ -455,6 +456,22 @@ public final class SellerPanelSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("token TTL must be positive");
             }
             this.tokenTtl = ttl;
+            return this;
+        }
+
+        /**
+         * Every API key issued starts with {@code prefix} (default: none), followed by the usual random
+         * part: a marker that secret-leak tests search every output for.
+         *
+         * @param prefix printable ASCII without spaces, at most 64 characters
+         * @return this builder
+         */
+        public Builder tokenPrefix(String prefix) {
+            if (prefix == null || prefix.length() > 64 || !prefix.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                throw new IllegalArgumentException("token prefix must be printable ASCII without spaces, "
+                        + "at most 64 characters");
+            }
+            this.tokenPrefix = prefix;
             return this;
         }
 

@@ -49,6 +49,7 @@ public final class Tokens {
     private final Random random;
     private final Map<String, Token> byValue = new HashMap<>();
     private final Map<String, Token> current = new HashMap<>();
+    private final String prefix;
 
     /**
      * The store of keys.
@@ -58,9 +59,22 @@ public final class Tokens {
      * @param random source of key values (seeded: keys are repeatable)
      */
     public Tokens(List<Credential> credentials, Duration ttl, Random random) {
+        this(credentials, ttl, random, "");
+    }
+
+    /**
+     * The store of keys, each key starting with {@code prefix} (a marker that secret-leak tests search for).
+     *
+     * @param credentials configured logins
+     * @param ttl key lifetime, null for keys that never expire
+     * @param random source of key values (seeded: keys are repeatable)
+     * @param prefix the start of every key issued (may be empty)
+     */
+    public Tokens(List<Credential> credentials, Duration ttl, Random random, String prefix) {
         credentials.forEach(c -> this.credentials.put(c.username(), c));
         this.ttl = ttl;
         this.random = random;
+        this.prefix = prefix;
     }
 
     /**
@@ -104,7 +118,7 @@ public final class Tokens {
         if (t == null || !t.validAt(now)) {
             byte[] bytes = new byte[48];
             random.nextBytes(bytes);
-            t = new Token(Base64.getEncoder().withoutPadding().encodeToString(bytes), username,
+            t = new Token(prefix + Base64.getEncoder().withoutPadding().encodeToString(bytes), username,
                     ttl == null ? null : now.plus(ttl));
             current.put(username, t);
             byValue.put(t.value(), t);

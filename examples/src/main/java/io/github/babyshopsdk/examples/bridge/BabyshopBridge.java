@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The Babyshop bridge: a standalone program that syncs one Babyshop store (SellerPanel V3) with a file-backed
@@ -52,6 +53,17 @@ public final class BabyshopBridge {
      * @return the exit code
      */
     public static int run(String[] args, PrintStream out, PrintStream err, BridgeEnvironment environment) {
+        return run(args, out, err, environment, runner -> { });
+    }
+
+    /**
+     * What {@link #run(String[], PrintStream, PrintStream, BridgeEnvironment)} does, letting {@code prepare} see
+     * the runner before it runs (the secrets sweep inspects every configured object through it).
+     *
+     * @return the exit code
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, BridgeEnvironment environment,
+                   Consumer<BridgeRunner> prepare) {
         try {
             if (args.length == 0) {
                 Path dir;
@@ -66,12 +78,14 @@ public final class BabyshopBridge {
             if (inputs == null) {
                 return 0; // --help or --version
             }
-            return new BridgeRunner(inputs, environment, out, err, null).run();
+            BridgeRunner runner = new BridgeRunner(inputs, environment, out, err, null);
+            prepare.accept(runner);
+            return runner.run();
         } catch (BridgeFailure failure) {
             err.println("babyshop-bridge: " + failure.getMessage());
             return failure.exitCode();
         } catch (RuntimeException e) {
-            err.println("babyshop-bridge: unexpected failure: " + e);
+            err.println("babyshop-bridge: unexpected failure: " + SafeText.of(e.toString()));
             e.printStackTrace(err);
             return 1;
         }

@@ -23,7 +23,10 @@ import picocli.CommandLine.Option;
                 + "inventory, shipments and cancellations out.",
             "Without arguments: a demo against the in-JVM simulator."},
         footer = {"", "Exit codes: 0 the run completed (failed records are counted in the summary), "
-                + "2 bad input, 3 authentication failed or the server cannot be reached."})
+                + "2 bad input (checked before anything is written), 3 authentication failed or the server cannot "
+                + "be reached, 1 an unexpected failure.",
+            "Inventory lines with a bad value (e.g. available not a whole number in -1000000000..1000000000) are "
+                + "rejected with a message and their SKU is not pushed this run; the other lines go through."})
 public final class BridgeCommand {
     /** What the bridge is asked to do. */
     public enum Mode {
@@ -34,6 +37,9 @@ public final class BridgeCommand {
         /** On the schedule until interrupted. */
         SCHEDULE
     }
+
+    /** The longest {@code --username}. */
+    static final int MAX_USERNAME = 100;
 
     @Option(names = "--base-url", paramLabel = "URL",
             description = "SellerPanel V3 base URL, e.g. https://<host>/RestWS/api/sellerPanel/v3/")
@@ -72,6 +78,10 @@ public final class BridgeCommand {
     @Option(names = "--allow-insecure-http", description = "permit an http:// base URL (loopback testing)")
     boolean allowInsecureHttp;
 
+    @Option(names = "--wire-log", description = "log every HTTP exchange at DEBUG (logger "
+            + "io.github.babyshopsdk.client.wire, to standard error); the API key and the password are redacted")
+    boolean wireLog;
+
     /**
      * Parses {@code args}; null when help or the version was asked for (and printed to {@code out}).
      *
@@ -100,7 +110,11 @@ public final class BridgeCommand {
                 return null;
             }
         } catch (CommandLine.ParameterException e) {
-            throw BridgeFailure.badInput(e.getMessage() + " (see --help)", e);
+            throw BridgeFailure.badInput(SafeText.of(e.getMessage()) + " (see --help)", e);
+        } catch (RuntimeException e) {
+            // a value picocli could not convert in an unusual way (e.g. a path the file system refuses)
+            throw BridgeFailure.badInput("bad argument: " + SafeText.of(String.valueOf(e.getMessage()))
+                    + " (see --help)", e);
         }
         return command.check(env, workingDir);
     }
@@ -116,9 +130,15 @@ public final class BridgeCommand {
             throw BridgeFailure.badInput("--out DIR is required");
         }
         URI url = checkUrl();
+        String user = username.trim();
+        if (user.length() > MAX_USERNAME || SafeText.hasControl(user)) {
+            throw BridgeFailure.badInput("--username is longer than " + MAX_USERNAME
+                    + " characters or holds a control character");
+        }
         String password = env.get(passwordEnv);
         if (password == null || password.isEmpty()) {
-            throw BridgeFailure.badInput("environment variable " + passwordEnv + " (from --password-env) is not set");
+            throw BridgeFailure.badInput("environment variable " + SafeText.of(passwordEnv)
+                    + " (from --password-env) is not set");
         }
         if (once && cycles != null) {
             throw BridgeFailure.badInput("--once and --cycles cannot be combined");
@@ -126,13 +146,15 @@ public final class BridgeCommand {
         if (cycles != null && cycles < 1) {
             throw BridgeFailure.badInput("--cycles must be at least 1, was " + cycles);
         }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw BridgeFailure.badInput("--out " + out + " is a file, not a directory");
+        try {
+            FileHost.checkDirectory(out);
+        } catch (IllegalArgumentException e) {
+            throw BridgeFailure.badInput("--out " + SafeText.of(out.toString()) + ": " + e.getMessage(), e);
         }
         String stateUrl = state != null ? state : defaultState(workingDir);
-        if (!stateUrl.startsWith("jdbc:")) {
+        if (!stateUrl.startsWith("jdbc:") || SafeText.hasControl(stateUrl)) {
             throw BridgeFailure.badInput("--state must be a JDBC URL (jdbc:h2:file:... or jdbc:postgresql://...), was '"
-                    + StateDatabase.redact(stateUrl) + "'");
+                    + SafeText.of(StateDatabase.redact(stateUrl)) + "'");
         }
         Mode mode = once ? Mode.ONCE : cycles != null ? Mode.CYCLES : Mode.SCHEDULE;
 
@@ -141,13 +163,14 @@ public final class BridgeCommand {
         if (inventory != null) {
             stock = InventoryCsv.read(inventory);
         } else if (loaded.settings().inventorySync()) {
-            throw BridgeFailure.badInput("--inventory FILE is required: " + config + " turns inventorySync on");
+            throw BridgeFailure.badInput("--inventory FILE is required: " + SafeText.of(config.toString())
+                    + " turns inventorySync on");
         } else {
             stock = InventoryCsv.empty();
         }
         HostEventsCsv events = hostEvents == null ? HostEventsCsv.empty() : HostEventsCsv.read(hostEvents);
-        return new BridgeInputs(url.toString(), username.trim(), password, config, loaded, stock, events, out,
-                stateUrl, mode, cycles == null ? 0 : cycles, allowInsecureHttp);
+        return new BridgeInputs(url.toString(), user, password, config, loaded, stock, events, out,
+                stateUrl, mode, cycles == null ? 0 : cycles, allowInsecureHttp, wireLog);
     }
 
     private URI checkUrl() {
@@ -155,15 +178,20 @@ public final class BridgeCommand {
         try {
             url = new URI(baseUrl.trim());
         } catch (URISyntaxException e) {
-            throw BridgeFailure.badInput("--base-url is not a URL: " + e.getMessage());
+            // the parser's message echoes the input, which may hold a secret
+            throw BridgeFailure.badInput("--base-url is not a URL (" + SafeText.of(e.getReason()) + ")");
         }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (url.getRawUserInfo() != null) {
+            throw BridgeFailure.badInput("--base-url must not carry user info (user:password@): give --username "
+                    + "and --password-env instead");
+        }
         if (url.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
             throw BridgeFailure.badInput("--base-url must be an https URL like "
-                    + "https://<host>/RestWS/api/sellerPanel/v3/, was '" + baseUrl + "'");
+                    + "https://<host>/RestWS/api/sellerPanel/v3/, was '" + SafeText.url(baseUrl) + "'");
         }
-        if (url.getRawQuery() != null) {
-            throw BridgeFailure.badInput("--base-url must not carry a query string");
+        if (url.getRawQuery() != null || url.getRawFragment() != null) {
+            throw BridgeFailure.badInput("--base-url must not carry a query string or a fragment");
         }
         if (scheme.equals("http") && !allowInsecureHttp) {
             throw BridgeFailure.badInput("--base-url uses plain http: the password would travel unencrypted; "

@@ -10,6 +10,8 @@ import java.util.Map;
  * (real time in production; the simulator's time in the demo and in tests) and the working directory (the
  * default state database goes under it).
  *
+ * <p>{@link #toString()} never shows the environment's names or values.
+ *
  * @param env environment variables
  * @param clock the clock of the engine and the client
  * @param sleeper how the client and the bridge wait
@@ -25,5 +27,12 @@ public record BridgeEnvironment(Map<String, String> env, Clock clock, Sleeper sl
     /** The same with other environment variables. */
     public BridgeEnvironment withEnv(Map<String, String> variables) {
         return new BridgeEnvironment(Map.copyOf(variables), clock, sleeper, workingDir);
+    }
+
+    /** Names the number of environment variables, never their names or values (the password is one). */
+    @Override
+    public String toString() {
+        return "BridgeEnvironment{env=" + env.size() + " variables (hidden), clock=" + clock + ", workingDir="
+                + SafeText.of(String.valueOf(workingDir)) + "}";
     }
 }

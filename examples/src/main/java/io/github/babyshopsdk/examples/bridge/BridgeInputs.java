@@ -18,14 +18,17 @@ import java.nio.file.Path;
  * @param mode once, N cycles, or on the schedule
  * @param cycles the number of cycles for {@link BridgeCommand.Mode#CYCLES}
  * @param allowInsecureHttp whether plain http is allowed
+ * @param wireLog whether the client logs every HTTP exchange (secrets redacted)
  */
 public record BridgeInputs(String baseUrl, String username, String password, Path configFile, BridgeConfig config,
                            InventoryCsv stock, HostEventsCsv events, Path outDir, String stateUrl,
-                           BridgeCommand.Mode mode, int cycles, boolean allowInsecureHttp) {
+                           BridgeCommand.Mode mode, int cycles, boolean allowInsecureHttp,
+                           boolean wireLog) {
 
     @Override
     public String toString() {
-        return "BridgeInputs{" + baseUrl + ", " + username + ", password=██, " + configFile + ", out " + outDir
-                + ", state " + StateDatabase.redact(stateUrl) + ", " + mode + "}";
+        return "BridgeInputs{" + SafeText.url(baseUrl) + ", " + SafeText.of(username) + ", password=██, "
+                + SafeText.of(String.valueOf(configFile)) + ", out " + SafeText.of(String.valueOf(outDir)) + ", state "
+                + SafeText.of(StateDatabase.redact(stateUrl)) + ", " + mode + "}";
     }
 }

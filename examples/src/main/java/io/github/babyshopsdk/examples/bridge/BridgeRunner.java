@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -51,6 +52,7 @@ final class BridgeRunner {
     private final PassHook hook;
     private final BridgeSummary summary = new BridgeSummary();
     private Supplier<String> note;
+    private Consumer<Object> inspector = object -> { };
     private volatile boolean stopping;
     private String label = "pass";
     private int round;
@@ -61,6 +63,15 @@ final class BridgeRunner {
         this.out = out;
         this.err = err;
         this.hook = hook;
+    }
+
+    /**
+     * Receives every object the run configures (inputs, environment, configuration, state store, client builder,
+     * client, host, engine options, engine), as each is made: for the secrets sweep, which searches their
+     * {@code toString()}s.
+     */
+    void inspect(Consumer<Object> sink) {
+        this.inspector = sink;
     }
 
     /** A line printed just before the JSON summary (the demo's timing). */
@@ -75,18 +86,34 @@ final class BridgeRunner {
      */
     int run() {
         BridgeConfig config = in.config();
-        config.warnings().forEach(w -> err.println("babyshop-bridge: warning: " + in.configFile() + ": " + w));
+        inspector.accept(in);
+        inspector.accept(environment);
+        inspector.accept(config);
+        config.warnings().forEach(w -> err.println("babyshop-bridge: warning: " + SafeText.of(in.configFile().toString())
+                + ": " + SafeText.of(w)));
+        for (String rejected : in.stock().rejected()) {
+            err.println("babyshop-bridge: warning: " + rejected);
+            summary.warning(rejected);
+        }
+        if (in.wireLog()) {
+            WireLog.enable();
+        }
         try (StateDatabase state = StateDatabase.open(in.stateUrl(), environment.env(), storeId());
              BabyshopClient client = client(state)) {
+            inspector.accept(state.store());
+            inspector.accept(client);
             authenticate(client);
             FileHost host;
             try {
                 host = FileHost.open(in.outDir(), config.cancelledStage(), in.stock(), in.events(),
                         message -> err.println("babyshop-bridge: " + message));
             } catch (UncheckedIOException e) {
-                throw BridgeFailure.badInput("--out " + in.outDir() + ": " + e.getMessage(), e);
+                throw BridgeFailure.badInput("--out " + SafeText.of(in.outDir().toString()) + ": "
+                        + SafeText.of(e.getMessage()), e);
             }
+            inspector.accept(host);
             SyncEngine engine = engine(state.store(), client, host);
+            inspector.accept(engine);
             try {
                 configure(engine);
                 runWithShutdownHook(engine, state.store(), host, client);
@@ -98,11 +125,7 @@ final class BridgeRunner {
     }
 
     private String storeId() {
-        String id = in.username();
-        if (id.length() > 100) {
-            throw BridgeFailure.badInput("--username is longer than 100 characters");
-        }
-        return id;
+        return in.username(); // checked by BridgeCommand: at most 100 characters, no control characters
     }
 
     private BabyshopClient client(StateDatabase state) {
@@ -118,10 +141,13 @@ final class BridgeRunner {
         if (in.allowInsecureHttp()) {
             builder.allowInsecureHttp();
         }
+        builder.wireLogging(in.wireLog());
+        inspector.accept(builder);
         try {
             return builder.build();
         } catch (IllegalStateException | IllegalArgumentException e) {
-            throw BridgeFailure.badInput("--base-url " + in.baseUrl() + ": " + e.getMessage(), e);
+            throw BridgeFailure.badInput("--base-url " + SafeText.url(in.baseUrl()) + ": "
+                    + SafeText.of(e.getMessage()), e);
         }
     }
 
@@ -129,11 +155,12 @@ final class BridgeRunner {
         try {
             client.authenticate();
         } catch (AuthenticationException e) {
-            throw BridgeFailure.unreachable("authentication failed for user " + in.username() + " at " + in.baseUrl()
-                    + ": " + e.serverMessage().orElse(e.getMessage())
+            throw BridgeFailure.unreachable("authentication failed for user " + SafeText.of(in.username()) + " at "
+                    + SafeText.url(in.baseUrl()) + ": " + SafeText.of(e.serverMessage().orElse(e.getMessage()))
                     + " (check --username and the password in the --password-env variable)", e);
         } catch (BabyshopException e) {
-            throw BridgeFailure.unreachable("cannot reach SellerPanel V3 at " + in.baseUrl() + ": " + e.getMessage(), e);
+            throw BridgeFailure.unreachable("cannot reach SellerPanel V3 at " + SafeText.url(in.baseUrl()) + ": "
+                    + SafeText.of(e.getMessage()), e);
         }
     }
 
@@ -141,6 +168,8 @@ final class BridgeRunner {
         BridgeConfig config = in.config();
         ImmutableEngineOptions.Builder options = EngineOptions.builder().instanceId(INSTANCE_ID);
         config.orderImportFrom().ifPresent(options::orderImportFrom);
+        EngineOptions built = options.build();
+        inspector.accept(built);
         return SyncEngine.builder()
                 .stateStore(store)
                 .channel(ChannelGateway.of(client))
@@ -150,7 +179,7 @@ final class BridgeRunner {
                 .scheduler(config.scheduler())
                 .listener(new Progress(host))
                 .clock(environment.clock())
-                .options(options.build())
+                .options(built)
                 .build();
     }
 
@@ -314,7 +343,8 @@ final class BridgeRunner {
         @Override
         public void itemLevelChange(String orderNo, String detail) {
             summary.orderSkipped(orderNo, OrderReason.ITEM_LEVEL_CHANGE);
-            err.println("babyshop-bridge: order " + orderNo + ": " + detail + " (reported, not applied)");
+            err.println("babyshop-bridge: order " + SafeText.of(orderNo) + ": " + SafeText.of(detail)
+                    + " (reported, not applied)");
         }
 
         @Override
@@ -334,7 +364,7 @@ final class BridgeRunner {
         @Override
         public void warning(String message) {
             summary.warning(message);
-            err.println("babyshop-bridge: warning: " + message);
+            err.println("babyshop-bridge: warning: " + SafeText.of(message));
         }
     }
 
@@ -361,7 +391,7 @@ final class BridgeRunner {
         String outcome = switch (r.outcome()) {
             case WAITING_ON_QUOTA -> "  (stopped to keep quota for more urgent flows)";
             case INTERRUPTED -> "  (interrupted)";
-            case FAILED -> "  FAILED: " + r.error().orElse("?");
+            case FAILED -> "  FAILED: " + SafeText.of(r.error().orElse("?"));
             default -> "";
         };
         String quota = r.quotaRemaining().isPresent() ? "; quota " + r.quotaRemaining().getAsInt() + " left" : "";

@@ -153,7 +153,7 @@ public final class BridgeSummary {
             out.printf(Locale.ROOT, "%-14s %5d %7d %9d %10d %7d %7d  %s%n", flow.name().toLowerCase(Locale.ROOT),
                     t.runs, t.fetched, t.imported, t.updated, t.pushed, t.failed, t.last == null ? "-"
                             : t.last.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                            + (t.lastError == null ? "" : ": " + t.lastError));
+                            + (t.lastError == null ? "" : ": " + SafeText.of(t.lastError)));
         }
         out.println();
         out.printf(Locale.ROOT, "host orders    %d created, %d cancelled; SKU master %d new or changed, %d rejected%n",
@@ -162,13 +162,14 @@ public final class BridgeSummary {
         if (!skipped.isEmpty()) {
             out.println("not imported   " + describe(skipped));
         }
-        outboundSkipped.forEach((what, why) -> out.println("not pushed     " + what + ": " + why));
-        outboundDead.forEach((what, why) -> out.println("dead-lettered  " + what + ": " + why));
+        outboundSkipped.forEach((what, why) -> out.println("not pushed     " + SafeText.of(what) + ": "
+                + SafeText.of(why)));
+        outboundDead.forEach((what, why) -> out.println("dead-lettered  " + SafeText.of(what) + ": " + SafeText.of(why)));
         for (HostEventsCsv.Line line : waitingEvents) {
-            out.println("waiting        " + line.type() + " " + line.orderNo() + " (host events line " + line.line()
-                    + "): the host holds no such order yet");
+            out.println("waiting        " + line.type() + " " + SafeText.of(line.orderNo()) + " (host events line "
+                    + line.line() + "): the host holds no such order yet");
         }
-        warnings.forEach(w -> out.println("warning        " + w));
+        warnings.forEach(w -> out.println("warning        " + SafeText.of(w)));
     }
 
     private static String describe(Map<String, Integer> counts) {

@@ -15,10 +15,8 @@ import io.github.babyshopsdk.sync.config.StatusMapping;
 import io.github.babyshopsdk.sync.config.StoreSettings;
 import io.github.babyshopsdk.sync.host.HostEventType;
 import io.github.babyshopsdk.sync.schedule.IntervalSyncScheduler;
-import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -56,6 +54,11 @@ import java.util.stream.Collectors;
  * schedule: { tick: 1m, orders: 30m }  # optional; also cancellations, shipments, inventory, catalog
  * quota: { calls: 40, window: 5m }     # optional
  * </pre>
+ *
+ * <p>Limits (anything outside is bad input, never an overflow): one YAML document of at most
+ * {@value #MAX_BYTES} bytes, UTF-8 (a byte-order mark is ignored); durations from {@link #MIN_DURATION 1 second}
+ * to {@link #MAX_DURATION 30 days}; {@code quota.calls} from 1 to {@value #MAX_CALLS}; {@code orderImportFrom}
+ * from year {@value #MIN_YEAR} to {@value #MAX_YEAR}.
  */
 public final class ConfigLoader {
     private static final List<String> TOP = List.of("zone", "settings", "statusMapping", "hubMapping",
@@ -67,7 +70,21 @@ public final class ConfigLoader {
             "inventory", "catalog");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu", Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h|d)");
+    /** The largest configuration file read. */
+    static final int MAX_BYTES = 1 << 20;
+    /** The shortest duration (tick, intervals, quota window). */
+    static final Duration MIN_DURATION = Duration.ofSeconds(1);
+    /** The longest duration (tick, intervals, quota window). */
+    static final Duration MAX_DURATION = Duration.ofDays(30);
+    /** The most calls a quota window may allow. */
+    static final int MAX_CALLS = 100_000;
+    /** The longest value (a stage, a hub, a zone). */
+    static final int MAX_VALUE = 100;
+    /** The earliest year of {@code orderImportFrom}. */
+    static final int MIN_YEAR = 2000;
+    /** The latest year of {@code orderImportFrom}. */
+    static final int MAX_YEAR = 2100;
 
     private final String name;
 
@@ -81,15 +98,9 @@ public final class ConfigLoader {
      * @throws BridgeFailure (bad input) naming the file and line of the first problem
      */
     public static BridgeConfig load(Path file) {
-        String name = file.toString();
-        if (!Files.isRegularFile(file)) {
-            throw BridgeFailure.badInput(name + ": no such file");
-        }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return new ConfigLoader(name).config(YamlTree.read(reader, name));
-        } catch (IOException e) {
-            throw BridgeFailure.badInput(name + ": cannot read: " + e, e);
-        }
+        String name = SafeText.of(file.toString());
+        String text = BridgeFiles.readText(file, MAX_BYTES);
+        return new ConfigLoader(name).config(YamlTree.read(new StringReader(text), name));
     }
 
     /** Validates an already parsed document (for tests and embedding). */
@@ -134,7 +145,7 @@ public final class ConfigLoader {
         if (quota.isPresent()) {
             Map<String, Entry> q = map(quota.get().value(), "quota", List.of("calls", "window"));
             if (q.containsKey("calls")) {
-                calls = positiveInt(q.get("calls"));
+                calls = calls(q.get("calls"));
             }
             if (q.containsKey("window")) {
                 window = duration(q.get("window"));
@@ -153,7 +164,7 @@ public final class ConfigLoader {
         try {
             return ZoneId.of(text);
         } catch (DateTimeException e) {
-            throw fail(entry.value().line(), "unknown zone '" + text + "' (e.g. Asia/Kolkata, Asia/Dubai, UTC)");
+            throw fail(entry.value().line(), "unknown zone '" + SafeText.of(text) + "' (e.g. Asia/Kolkata, Asia/Dubai, UTC)");
         }
     }
 
@@ -176,7 +187,7 @@ public final class ConfigLoader {
         if (text.equals("true") || text.equals("false")) {
             return Boolean.parseBoolean(text);
         }
-        throw fail(entry.value().line(), key + " must be true or false, not '" + text(entry) + "'");
+        throw fail(entry.value().line(), key + " must be true or false, not '" + SafeText.of(text(entry)) + "'");
     }
 
     private StatusMapping statusMapping(Entry entry) {
@@ -192,7 +203,7 @@ public final class ConfigLoader {
             if (stage == null || stage.isBlank()) {
                 throw fail(status.line(), "Babyshop status " + parsed.label() + " maps to no host stage");
             }
-            mapping.putInbound(parsed, stage.trim());
+            mapping.putInbound(parsed, checked(stage.trim(), status.value().line(), status.key()));
         }
         Entry outbound = parts.get("outbound");
         if (outbound != null && !outbound.value().isNull()) {
@@ -204,7 +215,7 @@ public final class ConfigLoader {
         try {
             return mapping.build();
         } catch (IllegalArgumentException e) {
-            throw fail(entry.line(), e.getMessage());
+            throw fail(entry.line(), SafeText.of(e.getMessage()));
         }
     }
 
@@ -218,7 +229,7 @@ public final class ConfigLoader {
             status = OrderStatus.fromLabel(trimmed).or(() -> StatusMapping.channelStatuses().stream()
                     .filter(s -> s.name().equalsIgnoreCase(trimmed)).findFirst());
         }
-        return status.orElseThrow(() -> fail(line, "unknown Babyshop status '" + text + "' (known: "
+        return status.orElseThrow(() -> fail(line, "unknown Babyshop status '" + SafeText.of(text) + "' (known: "
                 + StatusMapping.channelStatuses().stream().map(s -> s.label() + " (" + s.code() + ")")
                 .collect(Collectors.joining(", ")) + ")"));
     }
@@ -230,7 +241,7 @@ public final class ConfigLoader {
                     + "(invoice, AWB, label); map SHIPPED, DELIVERED or CANCELLED");
         }
         return Arrays.stream(HostEventType.values()).filter(t -> t.name().equals(key)).findFirst()
-                .orElseThrow(() -> fail(event.line(), "unknown host event '" + event.key()
+                .orElseThrow(() -> fail(event.line(), "unknown host event '" + SafeText.of(event.key())
                         + "' (known: SHIPPED, DELIVERED, CANCELLED)"));
     }
 
@@ -241,7 +252,7 @@ public final class ConfigLoader {
         }
         String wanted = text.trim().toUpperCase(Locale.ROOT);
         return Arrays.stream(ChannelAction.values()).filter(a -> a.name().equals(wanted)).findFirst()
-                .orElseThrow(() -> fail(event.value().line(), "unknown Babyshop action '" + text
+                .orElseThrow(() -> fail(event.value().line(), "unknown Babyshop action '" + SafeText.of(text)
                         + "' for " + type + " (known: Shipped, Cancelled, Delivered)"));
     }
 
@@ -281,57 +292,62 @@ public final class ConfigLoader {
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
-            throw fail(rule.line(), e.getMessage());
+            throw fail(rule.line(), SafeText.of(e.getMessage()));
         }
     }
 
     private Instant importFrom(Entry entry, ZoneId zone) {
         String text = text(entry);
+        LocalDate date = null;
         try {
-            return LocalDate.parse(text, DATE).atStartOfDay(zone).toInstant();
+            date = text.length() <= 10 ? LocalDate.parse(text, DATE) : null;
         } catch (DateTimeParseException e) {
-            throw fail(entry.value().line(), "orderImportFrom must be a date dd/MM/yyyy, not '" + text + "'");
+            date = null; // reported below
         }
+        if (date == null || date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
+            throw fail(entry.value().line(), "orderImportFrom must be a date dd/MM/yyyy from year " + MIN_YEAR
+                    + " to " + MAX_YEAR + ", not '" + SafeText.of(text) + "'");
+        }
+        return date.atStartOfDay(zone).toInstant();
     }
 
     private Duration duration(Entry entry) {
         String text = text(entry).toLowerCase(Locale.ROOT);
         Duration duration = null;
         Matcher matcher = SHORT_DURATION.matcher(text);
-        if (matcher.matches()) {
-            long n = Long.parseLong(matcher.group(1));
-            duration = switch (matcher.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-        } else {
-            try {
+        try {
+            if (matcher.matches()) {
+                long n = Long.parseLong(matcher.group(1));
+                duration = switch (matcher.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                };
+            } else if (text.length() <= 40) {
                 duration = Duration.parse(text.toUpperCase(Locale.ROOT));
-            } catch (DateTimeParseException e) {
-                duration = null;
             }
+        } catch (DateTimeParseException | ArithmeticException e) {
+            duration = null; // not a duration, or beyond Duration's range: reported below
         }
-        if (duration == null || duration.isNegative() || duration.isZero()) {
-            throw fail(entry.value().line(), entry.key() + " must be a positive duration like 90s, 5m, 6h or PT30M, not '"
-                    + text(entry) + "'");
+        if (duration == null || duration.compareTo(MIN_DURATION) < 0 || duration.compareTo(MAX_DURATION) > 0) {
+            throw fail(entry.value().line(), entry.key() + " must be a duration from 1s to 30d like 90s, 5m, 6h "
+                    + "or PT30M, not '" + SafeText.of(text(entry)) + "'");
         }
         return duration;
     }
 
-    private int positiveInt(Entry entry) {
+    private int calls(Entry entry) {
         String text = text(entry);
-        try {
+        if (text.matches("\\d{1,6}")) {
             int value = Integer.parseInt(text);
-            if (value >= 1) {
+            if (value >= 1 && value <= MAX_CALLS) {
                 return value;
             }
-        } catch (NumberFormatException e) {
-            // reported below
         }
-        throw fail(entry.value().line(), entry.key() + " must be a whole number of at least 1, not '" + text + "'");
+        throw fail(entry.value().line(), entry.key() + " must be a whole number from 1 to " + MAX_CALLS + ", not '"
+                + SafeText.of(text) + "'");
     }
 
     /** The entries of a map node, checking keys against {@code known} (any key when null). */
@@ -342,7 +358,7 @@ public final class ConfigLoader {
         if (known != null) {
             for (Entry entry : node.entries().values()) {
                 if (!known.contains(entry.key())) {
-                    throw fail(entry.line(), "unknown key '" + entry.key() + "' in " + what + " (known: "
+                    throw fail(entry.line(), "unknown key '" + SafeText.of(entry.key()) + "' in " + what + " (known: "
                             + String.join(", ", known) + ")");
                 }
             }
@@ -357,9 +373,20 @@ public final class ConfigLoader {
     private String text(Entry entry) {
         Node value = entry.value();
         if (value.kind() != Kind.SCALAR || value.text() == null || value.text().isBlank()) {
-            throw fail(value.kind() == Kind.SCALAR ? entry.line() : value.line(), entry.key() + " needs a value");
+            throw fail(value.kind() == Kind.SCALAR ? entry.line() : value.line(), SafeText.of(entry.key()) + " needs a value");
         }
-        return value.text().trim();
+        return checked(value.text().trim(), value.line(), entry.key());
+    }
+
+    /** {@code text} if it is one printable line of at most {@value #MAX_VALUE} characters. */
+    private String checked(String text, int line, String key) {
+        if (SafeText.hasControl(text)) {
+            throw fail(line, SafeText.of(key) + " holds a control character: '" + SafeText.of(text) + "'");
+        }
+        if (text.length() > MAX_VALUE) {
+            throw fail(line, SafeText.of(key) + " is longer than " + MAX_VALUE + " characters");
+        }
+        return text;
     }
 
     private BridgeFailure fail(int line, String message) {

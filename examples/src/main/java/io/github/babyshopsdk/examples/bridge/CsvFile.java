@@ -3,10 +3,6 @@ package io.github.babyshopsdk.examples.bridge;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,9 +14,11 @@ import java.util.List;
  * A small, strict CSV reader for the bridge's input files: UTF-8 (a byte-order mark is ignored), one record
  * per line, comma separated, fields optionally in double quotes ({@code ""} inside quotes is a quote),
  * surrounding spaces of unquoted fields trimmed, blank lines skipped. The header must be exactly the expected
- * one. Every error names the file and the line.
+ * one. At most {@value #MAX_BYTES} bytes. Every error names the file and the line.
  */
 final class CsvFile {
+    /** The largest CSV file read (64 MiB). */
+    static final int MAX_BYTES = 64 << 20;
 
     /** One data line: its 1-based line number and its fields, as many as the header has. */
     record Row(int line, List<String> fields) {
@@ -45,25 +43,9 @@ final class CsvFile {
      * @throws BridgeFailure (bad input) for a missing file, a wrong header or a malformed line
      */
     static CsvFile read(Path file, List<String> header) {
-        String name = file.toString();
-        if (!Files.isRegularFile(file)) {
-            throw BridgeFailure.badInput(name + ": no such file");
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw BridgeFailure.badInput(name + ": cannot read: " + e, e);
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw BridgeFailure.badInput(name + ": not UTF-8 text", e);
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
+        String name = SafeText.of(file.toString());
+        byte[] bytes = BridgeFiles.readBytes(file, MAX_BYTES);
+        String text = BridgeFiles.decode(file, bytes);
         List<Row> rows = new ArrayList<>();
         boolean headerSeen = false;
         int lineNo = 0;
@@ -78,7 +60,7 @@ final class CsvFile {
                 if (!headerSeen) {
                     if (!fields.equals(header)) {
                         throw BridgeFailure.badInput(name + " line " + lineNo + ": the header must be '"
-                                + String.join(",", header) + "', found '" + line.strip() + "'");
+                                + String.join(",", header) + "', found '" + SafeText.of(line.strip()) + "'");
                     }
                     headerSeen = true;
                     continue;

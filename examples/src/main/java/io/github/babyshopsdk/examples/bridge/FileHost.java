@@ -55,6 +55,18 @@ import java.util.regex.Pattern;
  *                              rejected for want of a valid Vendor SKU Code
  * </pre>
  *
+ * <p>File names: an order number becomes a file name only if it is 1 to 100 characters of {@code A-Z a-z 0-9
+ * . _ -} starting with a letter or digit and is not a name Windows reserves ({@code CON}, {@code NUL.1},
+ * {@code com1}, ...); any other order number (path separators, {@code ..}, NUL, control characters, over-long)
+ * is refused by {@link #createOrder} with an {@link IllegalArgumentException}, and the engine reports the order.
+ * Two order numbers that differ only in case (one file on a case-insensitive file system) are told apart by the
+ * {@code orderNo} inside the file: the second is refused rather than taken for the first.
+ *
+ * <p>Labels: a label is saved as {@code labels/<orderNo>.pdf} only if its content starts with {@code %PDF-};
+ * any other body (an HTML error page, JSON, a byte-order mark) is refused with an
+ * {@link IllegalStateException}, so the engine fetches it again on a later run and dead-letters the shipment's
+ * label step if it never becomes a PDF.
+ *
  * <p>Orders: {@link #createOrder} is idempotent by order number (an existing file is the order); a line's
  * {@code vendorSkuCode} comes from the SKU master and is filled in when the SKU arrives later.
  * {@link #cancelOrder} (and a CANCELLED host event) sets the stage Cancelled maps to and appends one
@@ -73,6 +85,9 @@ import java.util.regex.Pattern;
  */
 public final class FileHost implements HostOrders, HostCatalog, HostInventory, HostFulfilment {
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    /** Names Windows reserves for devices, whatever the case and extension ({@code CON}, {@code nul.x}, ...). */
+    private static final Pattern WINDOWS_RESERVED = Pattern.compile("(?i)(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\\..*)?");
+    private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
     private final Path ordersDir;
     private final Path labelsDir;
@@ -182,6 +197,64 @@ public final class FileHost implements HostOrders, HostCatalog, HostInventory, H
         return host;
     }
 
+    /**
+     * Checks, without writing anything, that {@code dir} can be the host directory: it is a writable directory
+     * whose {@code orders/} and {@code labels/} are directories and whose {@code host-events.jsonl},
+     * {@code catalog.jsonl} and order files are readable (as an earlier run left them), or it does not exist
+     * and its nearest existing ancestor is a writable directory.
+     *
+     * @throws IllegalArgumentException with the reason, when it cannot be
+     */
+    public static void checkDirectory(Path dir) {
+        Path target;
+        try {
+            target = dir.toAbsolutePath().normalize();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a usable path", e);
+        }
+        if (!Files.exists(target)) {
+            Path ancestor = target.getParent();
+            while (ancestor != null && !Files.exists(ancestor)) {
+                ancestor = ancestor.getParent();
+            }
+            if (ancestor == null) {
+                throw new IllegalArgumentException("cannot be created: no existing parent directory");
+            }
+            if (!Files.isDirectory(ancestor)) {
+                throw new IllegalArgumentException("cannot be created: " + SafeText.of(ancestor.toString())
+                        + " is a file, not a directory");
+            }
+            if (!Files.isWritable(ancestor) || !Files.isExecutable(ancestor)) {
+                throw new IllegalArgumentException("cannot be created: " + SafeText.of(ancestor.toString())
+                        + " is not writable");
+            }
+            return;
+        }
+        if (!Files.isDirectory(target)) {
+            throw new IllegalArgumentException("is a file, not a directory");
+        }
+        if (!Files.isWritable(target) || !Files.isExecutable(target)) {
+            throw new IllegalArgumentException("is not writable");
+        }
+        FileHost probe = new FileHost(target, "-", InventoryCsv.empty(), HostEventsCsv.empty(), message -> { });
+        for (Path sub : List.of(probe.ordersDir, probe.labelsDir)) {
+            if (Files.exists(sub) && !(Files.isDirectory(sub) && Files.isWritable(sub) && Files.isExecutable(sub))) {
+                throw new IllegalArgumentException(sub.getFileName() + " is not a writable directory");
+            }
+        }
+        for (Path file : List.of(probe.eventsLog, probe.catalogLog)) {
+            if (Files.exists(file) && !(Files.isRegularFile(file) && Files.isWritable(file))) {
+                throw new IllegalArgumentException(file.getFileName() + " is not a writable file");
+            }
+        }
+        try {
+            probe.load();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot read what an earlier run left there: "
+                    + SafeText.of(String.valueOf(e.getMessage())), e);
+        }
+    }
+
     private void load() throws IOException {
         for (JsonNode line : readJsonLines(eventsLog)) {
             String orderNo = line.path("orderNo").asText();
@@ -201,6 +274,9 @@ public final class FileHost implements HostOrders, HostCatalog, HostInventory, H
                         text(line, "lastUpdated")));
                 rejected.remove(sku);
             }
+        }
+        if (!Files.isDirectory(ordersDir)) {
+            return;
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(ordersDir, "*.json")) {
             for (Path file : files) {
@@ -242,7 +318,13 @@ public final class FileHost implements HostOrders, HostCatalog, HostInventory, H
     public synchronized String createOrder(ImportedOrder order) {
         String orderNo = safe(order.orderNo());
         Path file = orderFile(orderNo);
-        if (!Files.exists(file)) {
+        if (Files.exists(file)) {
+            String holder = readOrder(file).path("orderNo").asText();
+            if (!orderNo.equals(holder)) {
+                throw new IllegalStateException("order " + orderNo + " would share the file " + file.getFileName()
+                        + " with order " + SafeText.of(holder) + " (a case-insensitive file system); not created");
+            }
+        } else {
             ObjectNode node = json.createObjectNode();
             node.put("orderNo", orderNo);
             node.put("masterOrderNo", order.order().masterOrderNo().orElse(null));
@@ -272,8 +354,8 @@ public final class FileHost implements HostOrders, HostCatalog, HostInventory, H
 
     @Override
     public synchronized void cancelOrder(String orderNo, String hostOrderId, String reason) {
-        if (!Files.exists(orderFile(safe(orderNo)))) {
-            throw new IllegalStateException("the host holds no order " + orderNo);
+        if (!holds(safe(orderNo))) {
+            throw new IllegalStateException("the host holds no order " + SafeText.of(orderNo));
         }
         cancel(orderNo);
     }
@@ -296,7 +378,10 @@ public final class FileHost implements HostOrders, HostCatalog, HostInventory, H
 
     /** Whether the host holds {@code orderNo}. */
     public synchronized boolean holds(String orderNo) {
-        return SAFE_NAME.matcher(orderNo).matches() && Files.exists(orderFile(orderNo));
+        if (!safeName(orderNo) || !Files.exists(orderFile(orderNo))) {
+            return false;
+        }
+        return orderNo.equals(readOrder(orderFile(orderNo)).path("orderNo").asText());
     }
 
     private Path orderFile(String orderNo) {
@@ -312,10 +397,16 @@ public final class FileHost implements HostOrders, HostCatalog, HostInventory, H
     }
 
     private static String safe(String orderNo) {
-        if (!SAFE_NAME.matcher(orderNo).matches()) {
-            throw new IllegalArgumentException("order number '" + orderNo + "' cannot be a file name");
+        if (!safeName(orderNo)) {
+            throw new IllegalArgumentException("order number '" + SafeText.of(orderNo) + "' cannot be a file name "
+                    + "(1 to 100 of A-Z a-z 0-9 . _ -, starting with a letter or digit, not a reserved device name)");
         }
         return orderNo;
+    }
+
+    /** Whether {@code orderNo} may be used as a file name on every common file system. */
+    static boolean safeName(String orderNo) {
+        return orderNo != null && SAFE_NAME.matcher(orderNo).matches() && !WINDOWS_RESERVED.matcher(orderNo).matches();
     }
 
     private static BigDecimal quantity(BigDecimal qty) {
@@ -328,7 +419,8 @@ public final class FileHost implements HostOrders, HostCatalog, HostInventory, H
     @Override
     public synchronized void upsertSku(Product product) {
         String vendorSkuCode = product.vendorSkuCode().filter(c -> !c.isBlank())
-                .orElseThrow(() -> new IllegalArgumentException("SKU " + product.sku() + " has no Vendor SKU Code"));
+                .orElseThrow(() -> new IllegalArgumentException("SKU " + SafeText.of(product.sku())
+                        + " has no Vendor SKU Code"));
         SkuEntry entry = new SkuEntry(vendorSkuCode, product.skuName().orElse(null),
                 product.lastUpdated().map(Object::toString).orElse(null));
         if (entry.equals(skus.get(product.sku()))) {
@@ -425,8 +517,9 @@ public final class FileHost implements HostOrders, HostCatalog, HostInventory, H
             if (!holds(line.orderNo())) {
                 waiting.put(line.eventId(), line);
                 if (reportedWaiting.add(line.eventId())) {
-                    reporter.accept("host event line " + line.line() + " (" + line.type() + " " + line.orderNo()
-                            + "): the host holds no order " + line.orderNo() + "; tried again on the next run");
+                    reporter.accept("host event line " + line.line() + " (" + line.type() + " "
+                            + SafeText.of(line.orderNo()) + "): the host holds no order " + SafeText.of(line.orderNo())
+                            + "; tried again on the next run");
                 }
                 continue;
             }
@@ -447,6 +540,11 @@ public final class FileHost implements HostOrders, HostCatalog, HostInventory, H
     @Override
     public synchronized void shipmentCreated(String orderNo, String invoiceNo, Document label) {
         Path file = labelsDir.resolve(safe(orderNo) + ".pdf");
+        byte[] content = label.content();
+        if (!isPdf(content)) {
+            throw new IllegalStateException("the AWB label of order " + orderNo + " (invoice " + SafeText.of(invoiceNo)
+                    + ") is not a PDF: " + content.length + " bytes starting '" + start(content) + "'; not saved");
+        }
         try {
             if (Files.exists(file) && Arrays.equals(Files.readAllBytes(file), label.content())) {
                 return;
@@ -456,6 +554,22 @@ public final class FileHost implements HostOrders, HostCatalog, HostInventory, H
         }
         writeAtomically(file, label.content());
         counts.labelsWritten++;
+    }
+
+    /** Whether {@code content} starts with the PDF magic {@code %PDF-}. */
+    static boolean isPdf(byte[] content) {
+        return content.length >= PDF_MAGIC.length
+                && Arrays.equals(content, 0, PDF_MAGIC.length, PDF_MAGIC, 0, PDF_MAGIC.length);
+    }
+
+    /** The first bytes of {@code content} as printable ASCII (others as '?'), for a message. */
+    private static String start(byte[] content) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < Math.min(content.length, 16); i++) {
+            int b = content[i] & 0xff;
+            text.append(b >= 0x20 && b < 0x7f ? (char) b : '?');
+        }
+        return text.toString();
     }
 
     /** What this host did since it was opened (a snapshot). */

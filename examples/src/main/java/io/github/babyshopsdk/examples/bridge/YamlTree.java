@@ -74,10 +74,11 @@ final class YamlTree {
     }
 
     /**
-     * Reads one YAML document.
+     * Reads one YAML document; a second document in the same stream is an error.
      *
      * @param name the file name used in error messages
-     * @throws BridgeFailure (bad input) for invalid YAML, an empty document or a duplicate key, naming the line
+     * @throws BridgeFailure (bad input) for invalid YAML, an empty document, a second document or a duplicate
+     *     key, naming the line
      */
     static Node read(Reader reader, String name) {
         try (JsonParser parser = new YAMLFactory().createParser(reader)) {
@@ -85,13 +86,25 @@ final class YamlTree {
             if (first == null) {
                 throw BridgeFailure.badInput(name + ": the file is empty");
             }
-            return node(parser, name);
+            Node root = node(parser, name);
+            if (parser.nextToken() != null) {
+                throw BridgeFailure.badInput(name + " line " + parser.currentTokenLocation().getLineNr()
+                        + ": a second YAML document ('---'): the file must hold exactly one document");
+            }
+            return root;
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw BridgeFailure.badInput(name + (line > 0 ? " line " + line : "") + ": not valid YAML: "
-                    + e.getOriginalMessage().lines().findFirst().orElse("?"), e);
+                        + SafeText.of(String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("?")), e);
         } catch (IOException e) {
-            throw BridgeFailure.badInput(name + ": cannot read: " + e, e);
+            throw BridgeFailure.badInput(name + ": cannot read: " + SafeText.of(String.valueOf(e.getMessage())), e);
+        } catch (RuntimeException e) {
+            if (e instanceof BridgeFailure failure) {
+                throw failure;
+            }
+            // SnakeYAML's own limits and errors (nesting depth, alias expansion, code point limit) surface unchecked
+            throw BridgeFailure.badInput(name + ": not valid YAML: " + SafeText.of(
+                    String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName())), e);
         }
     }
 
@@ -107,7 +120,7 @@ final class YamlTree {
                     parser.nextToken();
                     Node value = node(parser, name);
                     if (entries.containsKey(key)) {
-                        throw BridgeFailure.badInput(name + " line " + keyLine + ": duplicate key '" + key
+                        throw BridgeFailure.badInput(name + " line " + keyLine + ": duplicate key '" + SafeText.of(key)
                                 + "' (first on line " + entries.get(key).line() + ")");
                     }
                     entries.put(key, new Entry(key, keyLine, value));
