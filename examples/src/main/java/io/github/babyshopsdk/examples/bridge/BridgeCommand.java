@@ -91,6 +91,9 @@ public final class BridgeCommand {
      */
     static BridgeInputs parse(String[] args, Map<String, String> env, Path workingDir, PrintStream out) {
         for (String arg : args) {
+            if (SafeText.hasControl(arg)) {
+                throw BridgeFailure.badInput("an argument holds a control character: '" + SafeText.of(arg) + "'");
+            }
             String lower = arg.toLowerCase(Locale.ROOT);
             if (lower.equals("--password") || lower.startsWith("--password=")) {
                 throw BridgeFailure.badInput("--password is not accepted: the password is never given on the command "

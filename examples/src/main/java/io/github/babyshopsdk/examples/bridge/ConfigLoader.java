@@ -197,8 +197,14 @@ public final class ConfigLoader {
         if (inbound == null) {
             throw fail(entry.line(), "statusMapping.inbound is missing: map at least the Babyshop statuses to import");
         }
+        Map<OrderStatus, Integer> inboundLines = new java.util.EnumMap<>(OrderStatus.class);
         for (Entry status : map(inbound.value(), "statusMapping.inbound", null).values()) {
             OrderStatus parsed = channelStatus(status.key(), status.line());
+            Integer first = inboundLines.putIfAbsent(parsed, status.line());
+            if (first != null) {
+                throw fail(status.line(), "Babyshop status " + parsed.label() + " is mapped twice (first on line "
+                        + first + ")");
+            }
             String stage = status.value().kind() == Kind.SCALAR ? status.value().text() : null;
             if (stage == null || stage.isBlank()) {
                 throw fail(status.line(), "Babyshop status " + parsed.label() + " maps to no host stage");
@@ -207,8 +213,13 @@ public final class ConfigLoader {
         }
         Entry outbound = parts.get("outbound");
         if (outbound != null && !outbound.value().isNull()) {
+            Map<HostEventType, Integer> outboundLines = new java.util.EnumMap<>(HostEventType.class);
             for (Entry event : map(outbound.value(), "statusMapping.outbound", null).values()) {
                 HostEventType type = hostEvent(event);
+                Integer first = outboundLines.putIfAbsent(type, event.line());
+                if (first != null) {
+                    throw fail(event.line(), "host event " + type + " is mapped twice (first on line " + first + ")");
+                }
                 mapping.putOutbound(type, channelAction(event, type));
             }
         }

@@ -53,11 +53,20 @@ final class BridgeWorld implements AutoCloseable {
     final SellerPanelSimulator sim;
     final Path dir;
     final Path out;
+    final String password;
 
     BridgeWorld(Path dir, Fixture fixture) {
-        this.sim = SellerPanelSimulator.builder().credentials(USER, PASSWORD).fixture(fixture).build().start();
+        this(dir, fixture, PASSWORD, builder -> builder);
+    }
+
+    /** A world whose seller has {@code password}, with the simulator configured further by {@code simulator}. */
+    BridgeWorld(Path dir, Fixture fixture, String password,
+                java.util.function.UnaryOperator<SellerPanelSimulator.Builder> simulator) {
+        this.sim = simulator.apply(SellerPanelSimulator.builder().credentials(USER, password).fixture(fixture))
+                .build().start();
         this.dir = dir;
         this.out = dir.resolve("out");
+        this.password = password;
     }
 
     /** The result of one run. */
@@ -111,7 +120,7 @@ final class BridgeWorld implements AutoCloseable {
     }
 
     Result runExactly(String... args) {
-        return runWith(Map.of(PASSWORD_ENV, PASSWORD), args);
+        return runWith(Map.of(PASSWORD_ENV, password), args);
     }
 
     Result runWith(Map<String, String> env, String... args) {

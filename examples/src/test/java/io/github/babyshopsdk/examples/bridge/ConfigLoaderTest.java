@@ -92,9 +92,9 @@ class ConfigLoaderTest {
         refused(head + "hubMapping: { defaultHub: HUB-DXB }\nsettings:\n  orderSync: yes please\n",
                 "config.yml line 4: orderSync must be true or false, not 'yes please'");
         refused(head + "hubMapping: { defaultHub: HUB-DXB }\norderImportFrom: 2026-01-31\n",
-                "config.yml line 3: orderImportFrom must be a date dd/MM/yyyy, not '2026-01-31'");
+                "config.yml line 3: orderImportFrom must be a date dd/MM/yyyy from year 2000 to 2100, not '2026-01-31'");
         refused(head + "hubMapping: { defaultHub: HUB-DXB }\nschedule:\n  orders: soon\n",
-                "config.yml line 4: orders must be a positive duration like 90s, 5m, 6h or PT30M, not 'soon'");
+                "config.yml line 4: orders must be a duration from 1s to 30d like 90s, 5m, 6h or PT30M, not 'soon'");
         refused(head + "hubMapping: {}\n", "config.yml line 2: hubMapping names no hub: set defaultHub or add rules");
         refused(head + "hubMapping:\n  rules:\n    - { hub: HUB-RUH }\n", "config.yml line 4: hub rule for HUB-RUH "
                 + "matches nothing: set country, state or city (use defaultHub for a fallback)");

@@ -178,4 +178,64 @@ class FileHostTest {
         assertThat(Files.readString(dir.resolve("labels").resolve("500.pdf"))).isEqualTo("%PDF-1.4 label");
         assertThat(host.counts().labelsWritten()).isEqualTo(1);
     }
+
+    @Test
+    void aLabelThatIsNotAPdfIsRefusedAndNotSaved() throws IOException {
+        FileHost host = open();
+        for (String body : List.of("<html><body>502 Bad Gateway</body></html>", "\uFEFF%PDF-1.4 behind a BOM",
+                "{\"responseCode\":1}", " %PDF-1.4", "%PDF", "")) {
+            Document label = Document.of(body.getBytes(StandardCharsets.UTF_8), "application/pdf", "x.pdf");
+            assertThatThrownBy(() -> host.shipmentCreated("500", "INV1", label)).as(body)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("the AWB label of order 500 (invoice INV1) is not a PDF: ")
+                    .hasMessageNotContaining("\n");
+        }
+        assertThat(dir.resolve("labels")).isEmptyDirectory();
+        assertThat(host.counts().labelsWritten()).isZero();
+    }
+
+    @Test
+    void hostileOrderNumbersNeverBecomeFileNames() throws IOException {
+        FileHost host = open();
+        for (String orderNo : List.of("../500", "..", ".hidden", "a/b", "a\\b", "x\u0000y", "5\nFORGED", "C:x",
+                "O".repeat(101), "CON", "con", "nul.1", "Com1", "LPT9.json", "prn", "aux.x", " 500", "500 ",
+                "٥٠٠", "500\u202E")) {
+            assertThatThrownBy(() -> host.createOrder(order(orderNo, "NEW", "SKU-1"))).as(orderNo)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot be a file name")
+                    .hasMessageNotContaining("\n");
+            assertThat(host.holds(orderNo)).isFalse();
+        }
+        assertThat(dir.resolve("orders")).isEmptyDirectory();
+        assertThat(log()).isEmpty();
+        host.createOrder(order("O".repeat(100), "NEW", "SKU-1"));
+        host.createOrder(order("CONSOLE-1.x_y", "NEW", "SKU-1"));
+        assertThat(host.holds("CONSOLE-1.x_y")).isTrue();
+    }
+
+    @Test
+    void anOrderWhoseFileHoldsAnotherOrderNumberIsNotTakenForIt() throws IOException {
+        // what a case-insensitive file system shows when AB1 arrives after ab1: the file of ab1
+        Files.createDirectories(dir.resolve("orders"));
+        Files.writeString(dir.resolve("orders").resolve("AB1.json"), "{\"orderNo\": \"ab1\", \"stage\": \"NEW\"}");
+        FileHost host = open();
+        assertThatThrownBy(() -> host.createOrder(order("AB1", "NEW", "SKU-1")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("would share the file AB1.json with order ab1");
+        assertThat(host.holds("AB1")).isFalse();
+        assertThat(log()).isEmpty();
+    }
+
+    @Test
+    void checkDirectoryWritesNothing() throws IOException {
+        Path out = dir.resolve("a").resolve("b");
+        FileHost.checkDirectory(out);
+        assertThat(Files.exists(dir.resolve("a"))).isFalse();
+        Files.writeString(dir.resolve("f"), "x");
+        assertThatThrownBy(() -> FileHost.checkDirectory(dir.resolve("f")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("is a file, not a directory");
+        Files.createDirectories(dir.resolve("o"));
+        Files.writeString(dir.resolve("o").resolve("catalog.jsonl"), "not json\n");
+        assertThatThrownBy(() -> FileHost.checkDirectory(dir.resolve("o")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("cannot read what an earlier run");
+        assertThat(dir.resolve("o")).isDirectoryNotContaining(p -> p.getFileName().toString().equals("orders"));
+    }
 }
