@@ -173,6 +173,12 @@ class SecretsSweepTest {
                 + "%d hits%n", places.size(), logLines.size(), bytes, forms(List.of(PASSWORD_MARKER), tokens).size(),
                 hits.values().stream().mapToInt(List::size).sum());
         hits.forEach((place, found) -> System.out.println("  leak in " + place + ": " + found));
+        long wireLines = logLines.stream().filter(l -> l.contains("client.wire")).count();
+        long redacted = logLines.stream().filter(l -> l.contains("client.wire") && (l.contains("ApiKey: ██")
+                || l.contains("password=██"))).count();
+        System.out.printf("secrets sweep: %d wire log lines (%d with a redacted key or password), operations called: %s%n",
+                wireLines, redacted, world.sim.requests().all().stream().map(r -> String.valueOf(r.operation())).distinct()
+                        .sorted().toList());
         assertThat(places.size()).as("places searched").isGreaterThan(40);
         assertThat(hits).as("places holding a secret").isEmpty();
     }
