@@ -66,7 +66,8 @@ public final class BridgeCommand {
     Path out;
 
     @Option(names = "--state", paramLabel = "JDBC_URL",
-            description = "engine state (default: an H2 file under ./babyshop-state/)")
+            description = "engine state (default: an H2 file under ./babyshop-state/); no password in it: the user "
+                + "and password come from BABYSHOP_STATE_USER and BABYSHOP_STATE_PASSWORD")
     String state;
 
     @Option(names = "--once", description = "run each enabled flow until nothing is left to do in this run")
@@ -155,6 +156,11 @@ public final class BridgeCommand {
             throw BridgeFailure.badInput("--out " + SafeText.of(out.toString()) + ": " + e.getMessage(), e);
         }
         String stateUrl = state != null ? state : defaultState(workingDir);
+        if (StateDatabase.carriesCredentials(stateUrl)) {
+            // never echoed: the URL holds a secret, and a driver would log or quote it
+            throw BridgeFailure.badInput("--state must not carry a password or user info: give them in the "
+                    + "environment variables " + StateDatabase.USER_ENV + " and " + StateDatabase.PASSWORD_ENV);
+        }
         if (!stateUrl.startsWith("jdbc:") || SafeText.hasControl(stateUrl)) {
             throw BridgeFailure.badInput("--state must be a JDBC URL (jdbc:h2:file:... or jdbc:postgresql://...), was '"
                     + SafeText.of(StateDatabase.redact(stateUrl)) + "'");

@@ -10,7 +10,8 @@ import java.util.Map;
  * The bridge's engine state: a small HikariCP pool on the {@code --state} JDBC URL and a
  * {@link JdbcSyncStateStore} on it (Flyway migrations run on open). H2 (the default, a file under the working
  * directory) and PostgreSQL drivers are on the bridge's class path; a database user and password, when needed,
- * come from the environment variables {@value #USER_ENV} and {@value #PASSWORD_ENV}.
+ * come from the environment variables {@value #USER_ENV} and {@value #PASSWORD_ENV}, never from the URL (a URL
+ * with credentials is refused before this class sees it).
  */
 final class StateDatabase implements AutoCloseable {
     /** Environment variable with the state database's user. */
@@ -85,9 +86,19 @@ final class StateDatabase implements AutoCloseable {
         return jdbcUrl;
     }
 
-    /** The URL with any password parameter hidden. */
+    /**
+     * Whether {@code jdbcUrl} carries credentials: a {@code password} or {@code user} parameter, or user info
+     * ({@code //user:password@host}). The bridge refuses such a URL: drivers and pools log and quote their URL.
+     */
+    static boolean carriesCredentials(String jdbcUrl) {
+        String lower = jdbcUrl.toLowerCase(Locale.ROOT);
+        int authority = lower.indexOf("//");
+        return lower.matches("(?s).*[;?&](password|user)\\s*=.*") || authority >= 0 && lower.indexOf('@', authority) >= 0;
+    }
+
+    /** The URL (or a driver's message quoting it) with any password parameter and any user info hidden. */
     static String redact(String jdbcUrl) {
-        return jdbcUrl.replaceAll("(?i)(password=)[^;&]*", "$1██");
+        return jdbcUrl.replaceAll("(?i)(password=)[^;&\\s]*", "$1██").replaceAll("//[^/@\\s]*@", "//██@");
     }
 
     private static String rootMessage(Throwable e) {

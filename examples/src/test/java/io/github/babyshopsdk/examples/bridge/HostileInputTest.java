@@ -194,6 +194,24 @@ class HostileInputTest {
     }
 
     @Test
+    void aStateUrlWithAPasswordNeverShowsIt() throws IOException {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        for (String url : List.of("jdbc:postgresql://seller:TOPSECRET@127.0.0.1:" + port + "/x",
+                "jdbc:postgresql://127.0.0.1:" + port + "/x?user=a&password=TOPSECRET",
+                "jdbc:h2:mem:x;PASSWORD=TOPSECRET;FOO=1", "jdbc:h2:mem:x;user=TOPSECRET",
+                "jdbc:postgresql://u:TOP/SECRET@h/x", "jdbc:nosuch://u:TOPSECRET@h/")) {
+            BridgeWorld.Result result = world.runExactly(with(replace(world.args(), "--state", url), "--once")
+                    .toArray(String[]::new));
+            assertFails(result, 2, "--state must not carry a password or user info: give them in the environment "
+                    + "variables BABYSHOP_STATE_USER and BABYSHOP_STATE_PASSWORD");
+            assertThat(result.stdout() + result.stderr()).as(url).doesNotContain("TOPSECRET");
+        }
+    }
+
+    @Test
     void aWrongPasswordIsExitCode3WithoutThePassword() {
         BridgeWorld.Result result = world.runWith(Map.of(BridgeWorld.PASSWORD_ENV, "WRONG-PW-4f1e"),
                 with(world.args(), "--once").toArray(String[]::new));

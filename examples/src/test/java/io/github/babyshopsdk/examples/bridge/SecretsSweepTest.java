@@ -105,6 +105,7 @@ class SecretsSweepTest {
         try (Stream<Path> labels = Files.list(world.out.resolve("labels"))) {
             assertThat(labels.count()).as("labels saved").isPositive();
         }
+        Set<String> tokens = new LinkedHashSet<>(List.of(TOKEN_MARKER, world.sim.apiKey())); // the key in use
         world.sim.store().generateOrder();
         Run second = run("run 2", "--cycles", "2", "--wire-log");
         assertThat(second.result.exitCode()).as(second.result.stderr()).isZero();
@@ -118,7 +119,7 @@ class SecretsSweepTest {
         world.sim.faults().clear();
 
         // a wrong password: exit 3
-        Run wrong = runWith("wrong password", Map.of(BridgeWorld.PASSWORD_ENV, "WRONG-" + PASSWORD_MARKER),
+        Run wrong = runWith("wrong password", env("WRONG-" + PASSWORD_MARKER),
                 "--once", "--wire-log");
         assertThat(wrong.result.exitCode()).isEqualTo(3);
         // the token expired and authToken answered with a server fault: exit 3
@@ -135,6 +136,14 @@ class SecretsSweepTest {
         Run unreachable = runArgs("unreachable", replace(world.args(), "--base-url",
                 "http://127.0.0.1:" + port + "/RestWS/api/sellerPanel/v3/"), "--once", "--wire-log");
         assertThat(unreachable.result.exitCode()).isEqualTo(3);
+        Run stateUserInfo = runArgs("state URL with a password", replace(world.args(), "--state",
+                "jdbc:postgresql://seller:" + PASSWORD_MARKER + "@127.0.0.1:" + port + "/x?password=" + PASSWORD_MARKER),
+                "--once");
+        assertThat(stateUserInfo.result.exitCode()).isEqualTo(2);
+        stateUserInfo = runArgs("state URL with a password parameter", replace(world.args(), "--state",
+                world.stateUrl() + ";PASSWORD=" + PASSWORD_MARKER),
+                "--once");
+        assertThat(stateUserInfo.result.exitCode()).isEqualTo(2);
         Run userInfo = runArgs("user info", replace(world.args(), "--base-url", world.sim.baseUrl()
                 .replace("http://", "http://seller:" + PASSWORD_MARKER + "@")), "--once");
         assertThat(userInfo.result.exitCode()).isEqualTo(2);
@@ -151,7 +160,7 @@ class SecretsSweepTest {
             places.put("log (" + logLines.size() + " events)", String.join("\n", logLines));
         }
 
-        Set<String> tokens = new LinkedHashSet<>(List.of(TOKEN_MARKER, world.sim.apiKey()));
+        tokens.add(world.sim.apiKey());
         assertThat(logLines).as("the wire log ran").anyMatch(l -> l.contains("client.wire"));
         assertThat(logLines).as("DEBUG was on").anyMatch(l -> l.contains(" DEBUG "));
         // the sweep finds what it must: a canary of each form of each secret
@@ -211,14 +220,22 @@ class SecretsSweepTest {
     private record Run(BridgeWorld.Result result) {
     }
 
+    /** The seller's password, and the state database's user and password (the marker too). */
+    private static Map<String, String> env(String password) {
+        return Map.of(BridgeWorld.PASSWORD_ENV, password, StateDatabase.USER_ENV, STATE_USER,
+                StateDatabase.PASSWORD_ENV, PASSWORD_MARKER);
+    }
+
+    private static final String STATE_USER = "sweep";
+
     private Run run(String name, String... extra) {
-        return runWith(name, Map.of(BridgeWorld.PASSWORD_ENV, PASSWORD_MARKER), extra);
+        return runWith(name, env(PASSWORD_MARKER), extra);
     }
 
     private Run runArgs(String name, List<String> args, String... extra) {
         List<String> all = new ArrayList<>(args);
         all.addAll(List.of(extra));
-        return runExactly(name, Map.of(BridgeWorld.PASSWORD_ENV, PASSWORD_MARKER), all);
+        return runExactly(name, env(PASSWORD_MARKER), all);
     }
 
     private Run runWith(String name, Map<String, String> env, String... extra) {
@@ -283,7 +300,7 @@ class SecretsSweepTest {
     /** An SQL dump of the state database (every table, every row) and its raw files. */
     private void stateDatabase() throws SQLException, IOException {
         StringBuilder dump = new StringBuilder();
-        try (Connection connection = DriverManager.getConnection(world.stateUrl());
+        try (Connection connection = DriverManager.getConnection(world.stateUrl(), STATE_USER, PASSWORD_MARKER);
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SCRIPT")) {
             while (rows.next()) {
