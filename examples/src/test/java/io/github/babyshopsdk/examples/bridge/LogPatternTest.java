@@ -43,4 +43,19 @@ class LogPatternTest {
         assertThat(line.lines()).hasSize(1);
         assertThat(line).contains("order 5001\\r\\n12:00:00.000 ERROR FORGED - admin logged in\\nx failed");
     }
+
+    @Test
+    void wireLogTurnsTheWireLoggerToDebugUnderTheBridgesWarnRoot() {
+        LoggerContext context = (LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+        ch.qos.logback.classic.Logger wire = context.getLogger(WireLog.LOGGER);
+        Level before = wire.getLevel();
+        try {
+            wire.setLevel(Level.WARN);
+            assertThat(wire.isDebugEnabled()).isFalse();
+            WireLog.enable();
+            assertThat(wire.isDebugEnabled()).isTrue();
+        } finally {
+            wire.setLevel(before);
+        }
+    }
 }
