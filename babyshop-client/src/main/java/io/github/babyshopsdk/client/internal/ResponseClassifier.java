@@ -27,6 +27,8 @@ import okhttp3.HttpUrl;
  * statuses, and bodies of the wrong shape. Stateless and thread-safe.
  */
 final class ResponseClassifier {
+    /** Longest server message kept (characters); a longer one is cut. */
+    private static final int MAX_SERVER_MESSAGE = 1000;
     private static final Pattern CODE_TEXT = Pattern.compile("[-+]?\\d{1,10}");
     private final Redactor redactor;
 
@@ -203,7 +205,14 @@ final class ResponseClassifier {
 
     private String message(JsonNode envelope) {
         JsonNode message = envelope.get("responseMessage");
-        return message == null || message.isNull() ? null : redactor.redact(message.asText());
+        if (message == null || message.isNull()) {
+            return null;
+        }
+        String text = message.isValueNode() ? message.asText() : message.getNodeType().toString();
+        if (text.length() > MAX_SERVER_MESSAGE) {
+            text = text.substring(0, MAX_SERVER_MESSAGE) + "...";
+        }
+        return LogText.escape(redactor.redact(text));
     }
 
     private static String describe(ResponseCode code) {
