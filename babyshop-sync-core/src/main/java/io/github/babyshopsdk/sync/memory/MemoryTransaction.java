@@ -9,6 +9,7 @@ import io.github.babyshopsdk.sync.state.CatalogStore;
 import io.github.babyshopsdk.sync.state.CursorStore;
 import io.github.babyshopsdk.sync.state.InventoryState;
 import io.github.babyshopsdk.sync.state.InventoryStore;
+import io.github.babyshopsdk.sync.state.Lease;
 import io.github.babyshopsdk.sync.state.OrderRecord;
 import io.github.babyshopsdk.sync.state.OrderState;
 import io.github.babyshopsdk.sync.state.OrderStore;
@@ -51,6 +52,7 @@ final class MemoryTransaction implements SyncTransaction {
             Comparator.comparing(OutboxEntry::createdAt).thenComparing(OutboxEntry::id);
 
     private final MemoryState state;
+    private final MemoryLeaseStore leases;
     private final Thread owner;
     private final Deque<Runnable> undo = new ArrayDeque<>();
     private volatile boolean active = true;
@@ -63,8 +65,9 @@ final class MemoryTransaction implements SyncTransaction {
     private final InventoryStore inventory = new Inventory();
     private final OutboxStore outbox = new Outbox();
 
-    MemoryTransaction(MemoryState state, Thread owner) {
+    MemoryTransaction(MemoryState state, MemoryLeaseStore leases, Thread owner) {
         this.state = state;
+        this.leases = leases;
         this.owner = owner;
     }
 
@@ -109,6 +112,12 @@ final class MemoryTransaction implements SyncTransaction {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
         return values.stream().filter(filter).sorted(order).limit(limit).toList();
+    }
+
+    @Override
+    public void fence(Lease lease) {
+        check();
+        leases.fence(lease);
     }
 
     @Override
