@@ -54,6 +54,10 @@ public final class InMemorySyncStateStore implements SyncStateStore {
                 tx.rollback();
                 throw failure;
             }
+            if (tx.fenceFailure() != null) {
+                tx.rollback();
+                throw tx.fenceFailure();
+            }
             tx.commit();
             return result;
         } finally {

@@ -10,6 +10,7 @@ import io.github.babyshopsdk.sync.state.CursorStore;
 import io.github.babyshopsdk.sync.state.InventoryState;
 import io.github.babyshopsdk.sync.state.InventoryStore;
 import io.github.babyshopsdk.sync.state.Lease;
+import io.github.babyshopsdk.sync.state.LeaseLostException;
 import io.github.babyshopsdk.sync.state.OrderRecord;
 import io.github.babyshopsdk.sync.state.OrderState;
 import io.github.babyshopsdk.sync.state.OrderStore;
@@ -56,6 +57,7 @@ final class MemoryTransaction implements SyncTransaction {
     private final Thread owner;
     private final Deque<Runnable> undo = new ArrayDeque<>();
     private volatile boolean active = true;
+    private LeaseLostException fenceFailure;
 
     private final SettingsStore settings = new Settings();
     private final CursorStore cursors = new Cursors();
@@ -117,7 +119,19 @@ final class MemoryTransaction implements SyncTransaction {
     @Override
     public void fence(Lease lease) {
         check();
-        leases.fence(lease);
+        try {
+            leases.fence(lease);
+        } catch (LeaseLostException e) {
+            if (fenceFailure == null) {
+                fenceFailure = e;
+            }
+            throw e;
+        }
+    }
+
+    /** The fence this transaction failed, if any: it must not commit even if the work went on. */
+    LeaseLostException fenceFailure() {
+        return fenceFailure;
     }
 
     @Override
