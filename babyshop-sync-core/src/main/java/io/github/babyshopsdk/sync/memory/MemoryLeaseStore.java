@@ -116,7 +116,8 @@ final class MemoryLeaseStore implements LeaseStore {
             Entry current = leases.get(lease.flow());
             throw new LeaseLostException(lease.flow(), "the " + lease.flow() + " lease of " + lease.holder()
                     + " (token " + lease.token() + ") is no longer held: " + (current == null ? "never acquired"
-                    : current.released() ? "released" : "now held by " + current.lease().holder() + " (token "
+                    : current.released() ? "released by " + current.lease().holder() + " (token " + current.lease().token()
+                    + ")" : "now held by " + current.lease().holder() + " (token "
                     + current.lease().token() + ")"));
         }
     }

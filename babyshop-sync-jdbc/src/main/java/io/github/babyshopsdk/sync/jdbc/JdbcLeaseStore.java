@@ -218,8 +218,8 @@ final class JdbcLeaseStore implements LeaseStore {
     void fence(Connection connection, Lease lease) throws SQLException {
         Optional<Row> row = read(connection, selectForUpdate, lease.flow());
         if (row.isEmpty() || row.get().token() != lease.token() || row.get().released()) {
-            String now = row.isEmpty() ? "never acquired" : row.get().released() ? "released"
-                    : "now held by " + row.get().holder() + " (token " + row.get().token() + ")";
+            String now = row.isEmpty() ? "never acquired" : row.get().released()
+                    ? "released by " + row.get().holder() + " (token " + row.get().token() + ")" : "now held by " + row.get().holder() + " (token " + row.get().token() + ")";
             throw new LeaseLostException(lease.flow(), "the " + lease.flow() + " lease of " + lease.holder()
                     + " (token " + lease.token() + ") is no longer held: " + now);
         }
