@@ -103,7 +103,7 @@ public final class SyncEngine implements AutoCloseable {
                 builder.hostInventory, builder.hostFulfilment, builder.hubResolver, builder.statusMapper,
                 builder.listener, builder.clock, builder.options);
         this.flows = FlowRegistry.standard();
-        this.explainer = new Explainer(builder.stateStore);
+        this.explainer = new Explainer(builder.stateStore, builder.clock);
         this.renewer = renewer(options.instanceId());
     }
 

@@ -159,6 +159,9 @@ class LeaseRenewalAndFencingEndToEndTest {
             assertThat(refused.error()).hasValue("lease held by node-1 until "
                     + world.store.leases().current(Flow.ORDERS).orElseThrow().expiresAt());
 
+            assertThat(node2.explain("BS-NOT-YET").details()).as("explain names the instance running the orders flow")
+                    .anySatisfy(d -> assertThat(d).startsWith("the orders flow is running on node-1 (lease held until "));
+
             node1.close(); // its close timeout passes with the run still stuck
 
             FlowReport afterClose = node2.run(Flow.ORDERS);
