@@ -46,16 +46,55 @@ public interface EngineOptions {
         return 5;
     }
 
-    /** How long a flow lease lasts before another instance may take it over (default 15 minutes). */
+    /** The default {@link #leaseTtl()}: 30 seconds. */
+    Duration DEFAULT_LEASE_TTL = Duration.ofSeconds(30);
+
+    /**
+     * How long a flow lease lasts unless renewed (default 30 s): a process killed while it runs a flow keeps
+     * other instances from that flow for at most this long.
+     */
     @Value.Default
     default Duration leaseTtl() {
-        return Duration.ofMinutes(15);
+        return DEFAULT_LEASE_TTL;
     }
 
-    /** This engine instance's name in leases (default a random UUID). */
+    /**
+     * How often a running flow renews its lease, in real time, on the engine's renewal thread (default a third
+     * of {@link #leaseTtl()}, so two renewals may fail before the lease expires). Must be shorter than the ttl.
+     */
+    @Value.Default
+    default Duration leaseRenewalInterval() {
+        return leaseTtl().dividedBy(3);
+    }
+
+    /**
+     * This engine instance's name in leases, shown in "lease held by ..." messages (default
+     * {@code <host name>-<pid>-<4 random hex digits>}, see {@link #defaultInstanceId()}).
+     */
     @Value.Default
     default String instanceId() {
-        return UUID.randomUUID().toString();
+        return defaultInstanceId();
+    }
+
+    /**
+     * A new instance id naming this process: {@code <host name>-<pid>-<4 random hex digits>} (the random part
+     * tells two engines of one process apart). The host name is {@code HOSTNAME}/{@code COMPUTERNAME} or the
+     * local host's name, else {@code "host"}.
+     */
+    static String defaultInstanceId() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            host = System.getenv("COMPUTERNAME");
+        }
+        if (host == null || host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException | RuntimeException e) {
+                host = "host";
+            }
+        }
+        String suffix = UUID.randomUUID().toString().substring(0, 4);
+        return host.trim() + "-" + ProcessHandle.current().pid() + "-" + suffix;
     }
 
     /** Validates the options. */
@@ -63,6 +102,13 @@ public interface EngineOptions {
     default void check() {
         if (overlap().isNegative() || retryDelay().isNegative() || leaseTtl().isNegative() || leaseTtl().isZero()) {
             throw new IllegalArgumentException("overlap and retryDelay must not be negative, leaseTtl must be positive");
+        }
+        if (leaseRenewalInterval().isNegative() || leaseRenewalInterval().isZero()
+                || leaseRenewalInterval().compareTo(leaseTtl()) >= 0) {
+            throw new IllegalArgumentException("leaseRenewalInterval must be positive and shorter than leaseTtl");
+        }
+        if (instanceId().isBlank()) {
+            throw new IllegalArgumentException("instanceId must not be blank");
         }
         if (maxDriftPasses() < 1 || maxAttempts() < 1 || quotaReservePerTier() < 0) {
             throw new IllegalArgumentException("maxDriftPasses and maxAttempts must be at least 1, "

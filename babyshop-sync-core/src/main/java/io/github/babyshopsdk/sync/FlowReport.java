@@ -60,7 +60,11 @@ public interface FlowReport {
     /** Calls left in the quota budget at the end of the run, when known. */
     OptionalInt quotaRemaining();
 
-    /** The failure that stopped the run, for {@link FlowOutcome#FAILED}. */
+    /**
+     * Why the run stopped early or was skipped: the failure for {@link FlowOutcome#FAILED}, {@code "lease held
+     * by <instance> until <time>"} for {@link FlowOutcome#LEASE_HELD_ELSEWHERE}, what happened to the lease for
+     * {@link FlowOutcome#LEASE_LOST}.
+     */
     Optional<String> error();
 
     /** A builder. */

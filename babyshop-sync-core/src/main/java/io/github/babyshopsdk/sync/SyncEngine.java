@@ -12,6 +12,7 @@ import io.github.babyshopsdk.sync.internal.Explainer;
 import io.github.babyshopsdk.sync.internal.FlowContext;
 import io.github.babyshopsdk.sync.internal.FlowRegistry;
 import io.github.babyshopsdk.sync.internal.FlowRun;
+import io.github.babyshopsdk.sync.internal.LeaseKeeper;
 import io.github.babyshopsdk.sync.spi.ChannelGateway;
 import io.github.babyshopsdk.sync.spi.HostCatalog;
 import io.github.babyshopsdk.sync.spi.HostFulfilment;
@@ -21,6 +22,8 @@ import io.github.babyshopsdk.sync.spi.HubResolver;
 import io.github.babyshopsdk.sync.spi.StatusMapper;
 import io.github.babyshopsdk.sync.spi.SyncListener;
 import io.github.babyshopsdk.sync.spi.SyncScheduler;
+import io.github.babyshopsdk.sync.state.Lease;
+import io.github.babyshopsdk.sync.state.LeaseLostException;
 import io.github.babyshopsdk.sync.state.StateStoreException;
 import io.github.babyshopsdk.sync.state.SyncStateStore;
 import java.time.Clock;
@@ -31,7 +34,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
@@ -55,6 +63,16 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: flows may run on several threads at once (each flow of a store runs at most once at a
  * time, here and on other nodes, through the store's leases). {@link #close()} waits for runs in
  * progress; an interrupted run stops between records with its state consistent.
+ *
+ * <p><b>Leases.</b> A run takes its flow's lease for {@link EngineOptions#leaseTtl()} (default 30 s) and a
+ * renewal thread of the engine renews it every {@link EngineOptions#leaseRenewalInterval()} (default 10 s)
+ * while the run goes on, also while it waits inside a call (quota window, retry back-off). Every transaction
+ * of the run is fenced with the lease's token ({@link io.github.babyshopsdk.sync.state.SyncTransaction#fence}),
+ * and every call to Babyshop or the host checks the lease first: a run whose lease was taken over (after a
+ * pause longer than the ttl) or whose renewal failed until it expired stops before its next write and reports
+ * {@link FlowOutcome#LEASE_LOST}. A flow whose lease another instance holds is skipped with
+ * {@link FlowOutcome#LEASE_HELD_ELSEWHERE} and "lease held by &lt;instance&gt; until &lt;time&gt;". A process
+ * killed while it holds a lease blocks that flow for at most one ttl.
  */
 public final class SyncEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
@@ -69,6 +87,9 @@ public final class SyncEngine implements AutoCloseable {
     private final Duration closeTimeout;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();
+    private final ScheduledThreadPoolExecutor renewer;
+    private final Set<Flow> runningHere = ConcurrentHashMap.newKeySet();
+    private final Set<LeaseKeeper> held = ConcurrentHashMap.newKeySet();
     private int running;
     private boolean closed;
 
@@ -82,7 +103,20 @@ public final class SyncEngine implements AutoCloseable {
                 builder.hostInventory, builder.hostFulfilment, builder.hubResolver, builder.statusMapper,
                 builder.listener, builder.clock, builder.options);
         this.flows = FlowRegistry.standard();
-        this.explainer = new Explainer(builder.stateStore);
+        this.explainer = new Explainer(builder.stateStore, builder.clock);
+        this.renewer = renewer(options.instanceId());
+    }
+
+    private static ScheduledThreadPoolExecutor renewer(String instanceId) {
+        AtomicInteger threads = new AtomicInteger();
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(Flow.values().length, task -> {
+            Thread thread = new Thread(task, "babyshop-lease-renewer-" + threads.incrementAndGet() + "-" + instanceId);
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return executor;
     }
 
     /** A builder; every SPI must be given. */
@@ -144,30 +178,91 @@ public final class SyncEngine implements AutoCloseable {
             return finished(FlowReport.builder().flow(flow).outcome(FlowOutcome.DISABLED).startedAt(now)
                     .finishedAt(now).build(), now);
         }
-        if (!store.leases().tryAcquire(flow, options.instanceId(), now, options.leaseTtl())) {
-            LOG.debug("{} is running on another instance", flow);
-            return FlowReport.builder().flow(flow).outcome(FlowOutcome.LEASE_HELD_ELSEWHERE).startedAt(now)
-                    .finishedAt(now).build();
+        if (!runningHere.add(flow)) {
+            return skipped(flow, now, "lease held by " + options.instanceId() + " (another run of this engine)");
         }
+        try {
+            Optional<Lease> lease = store.leases().acquire(flow, options.instanceId(), now, options.leaseTtl());
+            if (lease.isEmpty()) {
+                return skipped(flow, now, heldElsewhere(flow, now));
+            }
+            return runHolding(flow, implementation.get(), lease.get(), now);
+        } finally {
+            runningHere.remove(flow);
+        }
+    }
+
+    private FlowReport runHolding(Flow flow, FlowRun implementation, Lease lease, Instant now) {
+        LeaseKeeper keeper = new LeaseKeeper(store.leases(), lease, clock, options.leaseTtl());
+        long interval = options.leaseRenewalInterval().toNanos();
+        held.add(keeper);
+        ScheduledFuture<?> heartbeat = renewer.scheduleWithFixedDelay(keeper::renew, interval, interval,
+                TimeUnit.NANOSECONDS);
         context.listener().flowStarted(flow);
         FlowReport report;
         try {
-            report = implementation.get().run(context, now);
-        } catch (OperationInterruptedException e) {
-            Thread.currentThread().interrupt();
-            report = failure(flow, now, FlowOutcome.INTERRUPTED, "interrupted");
-        } catch (QuotaExceededException e) {
-            report = failure(flow, now, FlowOutcome.WAITING_ON_QUOTA, e.getMessage());
-        } catch (BabyshopException | StateStoreException e) {
-            LOG.warn("{} failed: {}", flow, e.getMessage());
-            report = failure(flow, now, FlowOutcome.FAILED, e.getMessage());
+            report = implementation.run(context.forRun(keeper), now);
+            if (keeper.isLost()) {
+                report = failure(flow, now, FlowOutcome.LEASE_LOST, keeper.lostReason());
+            }
         } catch (RuntimeException e) {
-            LOG.error("{} failed unexpectedly", flow, e);
-            report = failure(flow, now, FlowOutcome.FAILED, e.toString());
+            report = keeper.isLost() || e instanceof LeaseLostException
+                    ? failure(flow, now, FlowOutcome.LEASE_LOST, keeper.isLost() ? keeper.lostReason() : e.getMessage())
+                    : failed(flow, now, e);
         } finally {
-            store.leases().release(flow, options.instanceId());
+            heartbeat.cancel(false);
+            held.remove(keeper);
+            if (!keeper.isLost()) {
+                release(keeper);
+            }
+        }
+        if (report.outcome() == FlowOutcome.LEASE_LOST) {
+            LOG.warn("{} stopped: {}", flow, report.error().orElse("lease lost"));
+            context.listener().flowFinished(report);
+            return report;
         }
         return finished(report, now);
+    }
+
+    private FlowReport failed(Flow flow, Instant now, RuntimeException e) {
+        if (e instanceof OperationInterruptedException) {
+            Thread.currentThread().interrupt();
+            return failure(flow, now, FlowOutcome.INTERRUPTED, "interrupted");
+        }
+        if (e instanceof QuotaExceededException) {
+            return failure(flow, now, FlowOutcome.WAITING_ON_QUOTA, e.getMessage());
+        }
+        if (e instanceof BabyshopException || e instanceof StateStoreException) {
+            LOG.warn("{} failed: {}", flow, e.getMessage());
+            return failure(flow, now, FlowOutcome.FAILED, e.getMessage());
+        }
+        LOG.error("{} failed unexpectedly", flow, e);
+        return failure(flow, now, FlowOutcome.FAILED, e.toString());
+    }
+
+    private void release(LeaseKeeper keeper) {
+        try {
+            store.leases().release(keeper.lease());
+        } catch (RuntimeException e) {
+            LOG.warn("could not release the {} lease; it expires at {}: {}", keeper.lease().flow(),
+                    keeper.lease().expiresAt(), e.getMessage());
+        }
+    }
+
+    private FlowReport skipped(Flow flow, Instant now, String why) {
+        LOG.info("{} skipped: {}", flow, why);
+        return FlowReport.builder().flow(flow).outcome(FlowOutcome.LEASE_HELD_ELSEWHERE).startedAt(now)
+                .finishedAt(now).error(why).build();
+    }
+
+    private String heldElsewhere(Flow flow, Instant now) {
+        try {
+            return store.leases().current(flow).filter(l -> l.heldAt(now))
+                    .map(l -> "lease held by " + l.holder() + " until " + l.expiresAt())
+                    .orElse("lease held by another instance");
+        } catch (RuntimeException e) {
+            return "lease held by another instance";
+        }
     }
 
     private FlowReport failure(Flow flow, Instant now, FlowOutcome outcome, String error) {
@@ -307,8 +402,10 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     /**
-     * Refuses new runs and waits (up to the close timeout) for runs in progress to finish. Every record a
-     * run finished is committed; a run cut short continues on the next start.
+     * Refuses new runs and waits (up to the close timeout) for runs in progress to finish; each releases its
+     * lease. A run still in progress after the timeout loses its lease (it writes nothing more) and the lease
+     * is released, so another instance may take the flow at once. Every record a run finished is committed; a
+     * run cut short continues on the next start. Stops the lease renewal threads.
      */
     @Override
     public void close() {
@@ -320,12 +417,17 @@ public final class SyncEngine implements AutoCloseable {
                 nanos = idle.awaitNanos(nanos);
             }
             if (running > 0) {
-                LOG.warn("closing with {} flow run(s) still in progress", running);
+                LOG.warn("closing with {} flow run(s) still in progress; releasing their leases", running);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             lock.unlock();
+            for (LeaseKeeper keeper : held) {
+                keeper.markLost("the engine was closed while the " + keeper.lease().flow() + " run was in progress");
+                release(keeper);
+            }
+            renewer.shutdownNow();
         }
     }
 

@@ -9,7 +9,9 @@ import io.github.babyshopsdk.sync.state.OrderRecord;
 import io.github.babyshopsdk.sync.state.OutboxEntry;
 import io.github.babyshopsdk.sync.state.QuarantineEntry;
 import io.github.babyshopsdk.sync.state.SyncStateStore;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,14 +31,37 @@ public final class Explainer {
     }
 
     private final SyncStateStore store;
+    private final Clock clock;
 
-    /** An explainer over {@code store}. */
-    public Explainer(SyncStateStore store) {
+    /** An explainer over {@code store}; {@code clock} tells whether a flow's lease is held now. */
+    public Explainer(SyncStateStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
-    /** The explanation for {@code orderNo}. */
+    /**
+     * The explanation for {@code orderNo}; when the orders flow (or, for an order with outbound operations, the
+     * shipments or cancellations flow) is running somewhere, a detail names the instance holding its lease.
+     */
     public OrderExplanation explain(String orderNo) {
+        OrderExplanation explanation = explainFromState(orderNo);
+        List<String> leases = new ArrayList<>();
+        List<Flow> flows = explanation.details().stream().anyMatch(d -> d.startsWith("create_shipment ")
+                || d.startsWith("ship ") || d.startsWith("cancel ")) ? List.of(Flow.ORDERS, Flow.SHIPMENTS, Flow.CANCELLATIONS) : List.of(Flow.ORDERS);
+        for (Flow flow : flows) {
+            try {
+                store.leases().current(flow).filter(l -> l.heldAt(clock.instant())).ifPresent(l -> leases.add("the "
+                        + flow.name().toLowerCase(Locale.ROOT) + " flow is running on " + l.holder() + " (lease held until "
+                        + l.expiresAt() + ")"));
+            } catch (RuntimeException e) {
+                // diagnostics only: the explanation stands without it
+            }
+        }
+        return leases.isEmpty() ? explanation
+                : OrderExplanation.builder().from(explanation).addAllDetails(leases).build();
+    }
+
+    private OrderExplanation explainFromState(String orderNo) {
         return store.inTransaction(tx -> {
             StoreSettings settings = tx.settings().settings();
             Optional<OrderRecord> record = tx.orders().find(orderNo);

@@ -48,6 +48,30 @@ public final class FlowContext {
         this.quota = new QuotaGuard(channel, options.quotaReservePerTier());
     }
 
+    private FlowContext(FlowContext base, LeaseKeeper keeper) {
+        this.store = new FencedStateStore(base.store, keeper);
+        this.channel = FencedCalls.guard(ChannelGateway.class, base.channel, keeper);
+        this.hostOrders = FencedCalls.guard(HostOrders.class, base.hostOrders, keeper);
+        this.hostCatalog = FencedCalls.guard(HostCatalog.class, base.hostCatalog, keeper);
+        this.hostInventory = FencedCalls.guard(HostInventory.class, base.hostInventory, keeper);
+        this.hostFulfilment = FencedCalls.guard(HostFulfilment.class, base.hostFulfilment, keeper);
+        this.hubResolver = base.hubResolver;
+        this.statusMapper = base.statusMapper;
+        this.listener = base.listener;
+        this.clock = base.clock;
+        this.options = base.options;
+        this.quota = base.quota;
+    }
+
+    /**
+     * The context of one flow run holding {@code keeper}'s lease: its store is fenced (every transaction checks
+     * the lease atomically with its writes) and every call to Babyshop or the host first checks that the lease
+     * is not lost. The quota guard, listener and resolvers are shared.
+     */
+    public FlowContext forRun(LeaseKeeper keeper) {
+        return new FlowContext(this, keeper);
+    }
+
     public SyncStateStore store() {
         return store;
     }

@@ -16,7 +16,8 @@ import java.util.function.Function;
  * unchanged. A transaction may not be opened inside another on the same thread (that would deadlock a
  * database-backed store): doing so throws {@link IllegalStateException}. The {@link SyncTransaction} passed
  * to the work refuses any use after the transaction ended or from another thread. Leases live outside
- * transactions and never wait for the transaction lock.
+ * transactions (a rollback does not undo a lease change) but change hands only under the transaction lock,
+ * so {@link SyncTransaction#fence} is atomic with the transaction's writes.
  *
  * <p>Beyond the SPI: list results are unmodifiable; a negative {@code limit} or a non-positive lease ttl
  * throws {@link IllegalArgumentException}; {@code OutboxStore.save} of an id that was never added throws
@@ -27,7 +28,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final MemoryState state = new MemoryState();
-    private final MemoryLeaseStore leases = new MemoryLeaseStore();
+    private final MemoryLeaseStore leases = new MemoryLeaseStore(lock);
 
     private InMemorySyncStateStore() {
     }
@@ -45,13 +46,17 @@ public final class InMemorySyncStateStore implements SyncStateStore {
         }
         lock.lock();
         try {
-            MemoryTransaction tx = new MemoryTransaction(state, Thread.currentThread());
+            MemoryTransaction tx = new MemoryTransaction(state, leases, Thread.currentThread());
             T result;
             try {
                 result = work.apply(tx);
             } catch (Throwable failure) {
                 tx.rollback();
                 throw failure;
+            }
+            if (tx.fenceFailure() != null) {
+                tx.rollback();
+                throw tx.fenceFailure();
             }
             tx.commit();
             return result;

@@ -9,6 +9,8 @@ import io.github.babyshopsdk.sync.state.CatalogStore;
 import io.github.babyshopsdk.sync.state.CursorStore;
 import io.github.babyshopsdk.sync.state.InventoryState;
 import io.github.babyshopsdk.sync.state.InventoryStore;
+import io.github.babyshopsdk.sync.state.Lease;
+import io.github.babyshopsdk.sync.state.LeaseLostException;
 import io.github.babyshopsdk.sync.state.OrderRecord;
 import io.github.babyshopsdk.sync.state.OrderState;
 import io.github.babyshopsdk.sync.state.OrderStore;
@@ -51,9 +53,11 @@ final class MemoryTransaction implements SyncTransaction {
             Comparator.comparing(OutboxEntry::createdAt).thenComparing(OutboxEntry::id);
 
     private final MemoryState state;
+    private final MemoryLeaseStore leases;
     private final Thread owner;
     private final Deque<Runnable> undo = new ArrayDeque<>();
     private volatile boolean active = true;
+    private LeaseLostException fenceFailure;
 
     private final SettingsStore settings = new Settings();
     private final CursorStore cursors = new Cursors();
@@ -63,8 +67,9 @@ final class MemoryTransaction implements SyncTransaction {
     private final InventoryStore inventory = new Inventory();
     private final OutboxStore outbox = new Outbox();
 
-    MemoryTransaction(MemoryState state, Thread owner) {
+    MemoryTransaction(MemoryState state, MemoryLeaseStore leases, Thread owner) {
         this.state = state;
+        this.leases = leases;
         this.owner = owner;
     }
 
@@ -109,6 +114,24 @@ final class MemoryTransaction implements SyncTransaction {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
         return values.stream().filter(filter).sorted(order).limit(limit).toList();
+    }
+
+    @Override
+    public void fence(Lease lease) {
+        check();
+        try {
+            leases.fence(lease);
+        } catch (LeaseLostException e) {
+            if (fenceFailure == null) {
+                fenceFailure = e;
+            }
+            throw e;
+        }
+    }
+
+    /** The fence this transaction failed, if any: it must not commit even if the work went on. */
+    LeaseLostException fenceFailure() {
+        return fenceFailure;
     }
 
     @Override

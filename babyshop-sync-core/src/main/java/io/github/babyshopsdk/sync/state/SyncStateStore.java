@@ -16,6 +16,11 @@ import java.util.function.Function;
  * ends (lock the rows read for update, e.g. {@code SELECT ... FOR UPDATE}, or run serializable and retry).
  * The reference implementation holds one store-wide lock per transaction. Transactions do not nest.
  *
+ * <p><b>Fencing.</b> Every transaction of a flow run starts with {@link SyncTransaction#fence}, which must
+ * refuse ({@link LeaseLostException}, nothing kept) a lease token that is no longer the current one of its
+ * flow and keep the lease from changing hands until the transaction ends; tokens come from {@link #leases()}
+ * (see {@link LeaseStore}). The conformance suite's {@code LeaseFencingContract} checks this.
+ *
  * <p>Values must round-trip exactly: {@code Instant}s to at least the microsecond, {@code BigDecimal}s
  * with their scale ({@code 11.500} stays {@code 11.500}).
  *
@@ -44,6 +49,6 @@ public interface SyncStateStore {
         });
     }
 
-    /** The flow leases of this store; each method is atomic by itself. */
+    /** The flow leases of this store, with their fencing tokens; each method is atomic by itself. */
     LeaseStore leases();
 }

@@ -26,4 +26,17 @@ public interface SyncTransaction {
 
     /** Outbound shipments and cancellations. */
     OutboxStore outbox();
+
+    /**
+     * Fences this transaction with {@code lease}: checks that {@code lease}'s token is the current token of
+     * its flow's lease and that the lease was not released, and keeps the lease from changing hands until
+     * this transaction ends (for instance by reading the lease row {@code FOR UPDATE}), so that no other
+     * holder can take it over between the check and the commit. The engine calls it first in every
+     * transaction of a flow run.
+     *
+     * @throws LeaseLostException when the token is not the current one or the lease was released; the
+     *     caller lets it propagate, so the transaction is rolled back
+     * @throws StateStoreException when the store fails
+     */
+    void fence(Lease lease);
 }

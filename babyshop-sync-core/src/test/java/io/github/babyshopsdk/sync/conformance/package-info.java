@@ -11,7 +11,7 @@
  *     @Nested class Settings extends SettingsStoreContract { protected SyncStateStore newStore() { return fresh(); } }
  *     @Nested class Cursors extends CursorStoreContract { protected SyncStateStore newStore() { return fresh(); } }
  *     // ... OrderStoreContract, QuarantineStoreContract, CatalogStoreContract, InventoryStoreContract,
- *     //     OutboxStoreContract, LeaseStoreContract, TransactionContract
+ *     //     OutboxStoreContract, LeaseStoreContract, LeaseFencingContract, TransactionContract
  * }
  * }</pre>
  *

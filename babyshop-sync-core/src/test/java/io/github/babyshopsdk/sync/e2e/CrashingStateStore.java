@@ -1,11 +1,13 @@
 package io.github.babyshopsdk.sync.e2e;
 
 import io.github.babyshopsdk.sync.Flow;
+import io.github.babyshopsdk.sync.state.Lease;
 import io.github.babyshopsdk.sync.state.LeaseStore;
 import io.github.babyshopsdk.sync.state.SyncStateStore;
 import io.github.babyshopsdk.sync.state.SyncTransaction;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -36,15 +38,32 @@ final class CrashingStateStore implements SyncStateStore {
         LeaseStore leases = delegate.leases();
         return new LeaseStore() {
             @Override
-            public boolean tryAcquire(Flow flow, String owner, Instant now, Duration ttl) {
+            public Optional<Lease> acquire(Flow flow, String owner, Instant now, Duration ttl) {
                 crash.alive();
-                return leases.tryAcquire(flow, owner, now, ttl);
+                return leases.acquire(flow, owner, now, ttl);
+            }
+
+            @Override
+            public Optional<Lease> renew(Lease lease, Instant now, Duration ttl) {
+                crash.alive();
+                return leases.renew(lease, now, ttl);
+            }
+
+            @Override
+            public void release(Lease lease) {
+                crash.alive();
+                leases.release(lease);
             }
 
             @Override
             public void release(Flow flow, String owner) {
                 crash.alive();
                 leases.release(flow, owner);
+            }
+
+            @Override
+            public Optional<Lease> current(Flow flow) {
+                return leases.current(flow);
             }
         };
     }

@@ -5,6 +5,7 @@ import io.github.babyshopsdk.testkit.SimulatedClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * A {@link Sleeper} that moves the simulator's clock by what the client asks to wait (quota waits,
@@ -13,6 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class SimSleeper implements Sleeper {
     private final SimulatedClock clock;
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    private volatile Duration step;
+    private volatile Consumer<Duration> afterStep;
 
     SimSleeper(SimulatedClock clock) {
         this.clock = clock;
@@ -24,9 +27,33 @@ final class SimSleeper implements Sleeper {
             throw new InterruptedException("interrupted before a simulated sleep");
         }
         sleeps.add(duration);
-        if (!duration.isNegative()) {
-            clock.advance(duration);
+        if (duration.isNegative()) {
+            return;
         }
+        Duration stepSize = step;
+        Consumer<Duration> hook = afterStep;
+        if (stepSize == null || hook == null) {
+            clock.advance(duration);
+            return;
+        }
+        Duration left = duration;
+        Duration slept = Duration.ZERO;
+        while (left.compareTo(Duration.ZERO) > 0) {
+            Duration next = left.compareTo(stepSize) < 0 ? left : stepSize;
+            clock.advance(next);
+            slept = slept.plus(next);
+            left = left.minus(next);
+            hook.accept(slept);
+        }
+    }
+
+    /**
+     * From now on, moves the clock in steps of at most {@code stepSize} and calls {@code hook} after each step
+     * with the time slept so far in this wait (on the sleeping thread): lets a test act while a client waits.
+     */
+    void stepping(Duration stepSize, Consumer<Duration> hook) {
+        this.afterStep = hook;
+        this.step = stepSize;
     }
 
     /** Every wait, in the order asked. */

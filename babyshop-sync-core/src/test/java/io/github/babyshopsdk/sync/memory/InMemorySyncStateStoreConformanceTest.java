@@ -3,6 +3,7 @@ package io.github.babyshopsdk.sync.memory;
 import io.github.babyshopsdk.sync.conformance.CatalogStoreContract;
 import io.github.babyshopsdk.sync.conformance.CursorStoreContract;
 import io.github.babyshopsdk.sync.conformance.InventoryStoreContract;
+import io.github.babyshopsdk.sync.conformance.LeaseFencingContract;
 import io.github.babyshopsdk.sync.conformance.LeaseStoreContract;
 import io.github.babyshopsdk.sync.conformance.OrderStoreContract;
 import io.github.babyshopsdk.sync.conformance.OutboxStoreContract;
@@ -77,6 +78,14 @@ class InMemorySyncStateStoreConformanceTest {
 
     @Nested
     class Leases extends LeaseStoreContract {
+        @Override
+        protected SyncStateStore newStore() {
+            return fresh();
+        }
+    }
+
+    @Nested
+    class LeaseFencing extends LeaseFencingContract {
         @Override
         protected SyncStateStore newStore() {
             return fresh();

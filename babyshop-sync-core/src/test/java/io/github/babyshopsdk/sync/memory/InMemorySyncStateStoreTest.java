@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -70,18 +71,18 @@ class InMemorySyncStateStoreTest {
         write(work);
     }
 
+    /** Leases change hands only between transactions, so that a transaction's fence holds until it commits. */
     @Test
-    void leasesDoNotWaitForARunningTransaction() {
+    void aLeaseChangesHandsOnlyAfterARunningTransactionEnds() throws Exception {
+        CompletableFuture<Boolean> lease = new CompletableFuture<>();
         Consumer<SyncTransaction> work = tx -> {
-            CompletableFuture<Boolean> lease = CompletableFuture.supplyAsync(
-                    () -> store.leases().tryAcquire(Flow.ORDERS, "a", T0, Duration.ofMinutes(1)));
-            try {
-                assertThat(lease.get(10, TimeUnit.SECONDS)).isTrue();
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
+            CompletableFuture.supplyAsync(() -> store.leases().tryAcquire(Flow.ORDERS, "a", T0, Duration.ofMinutes(1)))
+                    .whenComplete((acquired, failure) -> lease.complete(acquired));
+            assertThatThrownBy(() -> lease.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
         };
         write(work);
+        assertThat(lease.get(10, TimeUnit.SECONDS)).isTrue();
+        write(tx -> store.leases().tryAcquire(Flow.CATALOG, "a", T0, Duration.ofMinutes(1)));
     }
 
     @Test

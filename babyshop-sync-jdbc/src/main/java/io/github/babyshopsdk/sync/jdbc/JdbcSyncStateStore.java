@@ -105,7 +105,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
         inside.set(Boolean.TRUE);
         try {
             return db.transact("a transaction of store " + storeId, connection -> {
-                JdbcTransaction tx = new JdbcTransaction(db, sql, connection, storeId);
+                JdbcTransaction tx = new JdbcTransaction(db, sql, connection, storeId, leases);
                 T result;
                 try {
                     result = work.apply(tx);
@@ -120,6 +120,10 @@ public final class JdbcSyncStateStore implements SyncStateStore {
                     throw e;
                 }
                 tx.end();
+                if (tx.fenceFailure() != null) {
+                    // the work caught a refused fence and went on: nothing of it may be kept
+                    throw tx.fenceFailure();
+                }
                 StateStoreException failed = tx.firstFailure();
                 if (failed != null) {
                     // the work caught a failed statement and went on: its writes cannot all be kept

@@ -12,6 +12,8 @@ import io.github.babyshopsdk.sync.state.ImmutableOrderRecord;
 import io.github.babyshopsdk.sync.state.ImmutableOutboxEntry;
 import io.github.babyshopsdk.sync.state.InventoryState;
 import io.github.babyshopsdk.sync.state.InventoryStore;
+import io.github.babyshopsdk.sync.state.Lease;
+import io.github.babyshopsdk.sync.state.LeaseLostException;
 import io.github.babyshopsdk.sync.state.OrderReason;
 import io.github.babyshopsdk.sync.state.OrderRecord;
 import io.github.babyshopsdk.sync.state.OrderState;
@@ -60,6 +62,8 @@ final class JdbcTransaction implements SyncTransaction {
     private final Connection connection;
     private final String storeId;
     private final Thread owner;
+    private final JdbcLeaseStore leases;
+    private LeaseLostException fenceFailure;
     private volatile boolean active = true;
     private StateStoreException firstFailure;
     private final Set<Throwable> thrown = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -73,7 +77,8 @@ final class JdbcTransaction implements SyncTransaction {
     private final InventoryStore inventory = new Inventory();
     private final OutboxStore outbox = new Outbox();
 
-    JdbcTransaction(Database db, Statements sql, Connection connection, String storeId) {
+    JdbcTransaction(Database db, Statements sql, Connection connection, String storeId, JdbcLeaseStore leases) {
+        this.leases = leases;
         this.db = db;
         this.sql = sql;
         this.connection = connection;
@@ -248,6 +253,27 @@ final class JdbcTransaction implements SyncTransaction {
     }
 
     // ------------------------------------------------------------------------------------------ accessors
+
+    /** The fence this transaction failed, if any: it must not commit even if the work went on. */
+    LeaseLostException fenceFailure() {
+        return fenceFailure;
+    }
+
+    @Override
+    public void fence(Lease lease) {
+        Objects.requireNonNull(lease, "lease");
+        try {
+            call("fencing with the " + lease.flow() + " lease", () -> {
+                leases.fence(connection, lease);
+                return null;
+            });
+        } catch (LeaseLostException e) {
+            if (fenceFailure == null) {
+                fenceFailure = e;
+            }
+            throw e;
+        }
+    }
 
     @Override
     public SettingsStore settings() {

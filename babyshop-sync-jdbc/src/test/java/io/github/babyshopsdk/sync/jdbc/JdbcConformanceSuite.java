@@ -3,6 +3,7 @@ package io.github.babyshopsdk.sync.jdbc;
 import io.github.babyshopsdk.sync.conformance.CatalogStoreContract;
 import io.github.babyshopsdk.sync.conformance.CursorStoreContract;
 import io.github.babyshopsdk.sync.conformance.InventoryStoreContract;
+import io.github.babyshopsdk.sync.conformance.LeaseFencingContract;
 import io.github.babyshopsdk.sync.conformance.LeaseStoreContract;
 import io.github.babyshopsdk.sync.conformance.OrderStoreContract;
 import io.github.babyshopsdk.sync.conformance.OutboxStoreContract;
@@ -89,6 +90,14 @@ abstract class JdbcConformanceSuite {
 
     @Nested
     class Leases extends LeaseStoreContract {
+        @Override
+        protected SyncStateStore newStore() {
+            return JdbcConformanceSuite.this.newStore();
+        }
+    }
+
+    @Nested
+    class LeaseFencing extends LeaseFencingContract {
         @Override
         protected SyncStateStore newStore() {
             return JdbcConformanceSuite.this.newStore();

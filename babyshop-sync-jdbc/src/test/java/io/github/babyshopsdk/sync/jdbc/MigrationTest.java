@@ -3,6 +3,7 @@ package io.github.babyshopsdk.sync.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.babyshopsdk.sync.Flow;
+import io.github.babyshopsdk.sync.state.Lease;
 import io.github.babyshopsdk.sync.state.SyncStateStore;
 import io.github.babyshopsdk.sync.state.SyncTransaction;
 import java.sql.Connection;
@@ -36,7 +37,7 @@ class MigrationTest {
             JdbcSyncStateStore first = JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("s").build();
             first.runInTransaction(tx -> tx.cursors().put("kept", "1"));
             List<String> history = history(db.dataSource(), "babyshop_");
-            assertThat(history).containsExactly("1 babyshop state Success");
+            assertThat(history).containsExactly("1 babyshop state Success", "2 lease fencing tokens Success");
 
             JdbcSyncStateStore again = JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("s").build();
             JdbcSyncStateStore.migrate(db.dataSource(), "babyshop_");
@@ -59,7 +60,8 @@ class MigrationTest {
             store.runInTransaction(tx -> tx.cursors().put("c", "1"));
 
             // the store's history is its own: a baseline (the schema was not empty), then its migration
-            assertThat(history(db.dataSource(), "babyshop_")).hasSize(2).last().isEqualTo("1 babyshop state Success");
+            assertThat(history(db.dataSource(), "babyshop_")).hasSize(3).last()
+                    .isEqualTo("2 lease fencing tokens Success");
             // the host's Flyway still validates and has nothing to do
             host.validate();
             assertThat(host.migrate().migrationsExecuted).isZero();
@@ -91,6 +93,36 @@ class MigrationTest {
         }
     }
 
+    /** A database at version 1 (leases without tokens, one held) is migrated, and its leases keep working. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Backend.class)
+    void aVersion1DatabaseGetsFencingTokens(TestDatabase.Backend backend) throws Exception {
+        try (TestDatabase db = backend.open()) {
+            Flyway.configure().dataSource(db.dataSource()).locations(JdbcSyncStateStore.MIGRATION_LOCATION)
+                    .table("babyshop_" + JdbcSyncStateStore.HISTORY_TABLE_SUFFIX)
+                    .placeholders(Map.of(JdbcSyncStateStore.PREFIX_PLACEHOLDER, "babyshop_"))
+                    .target("1").load().migrate();
+            Instant now = Instant.parse("2026-01-01T00:00:00Z");
+            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO babyshop_lease (store_id, flow, holder, expires_at_us) VALUES ('s', 'ORDERS',"
+                        + " 'old-node', " + (now.getEpochSecond() + 60) * 1_000_000L + ")");
+            }
+            JdbcSyncStateStore store = JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("s").build();
+            assertThat(history(db.dataSource(), "babyshop_")).containsExactly("1 babyshop state Success",
+                    "2 lease fencing tokens Success");
+            assertThat(store.leases().acquire(Flow.ORDERS, "new-node", now, Duration.ofSeconds(30)))
+                    .as("the lease held before the upgrade is still held").isEmpty();
+            Lease lease = store.leases().acquire(Flow.ORDERS, "new-node", now.plusSeconds(60), Duration.ofSeconds(30))
+                    .orElseThrow();
+            assertThat(lease.token()).isPositive();
+            store.runInTransaction(tx -> {
+                tx.fence(lease);
+                tx.cursors().put("c", "1");
+            });
+            assertThat(store.inTransaction((SyncTransaction tx) -> tx.cursors().get("c"))).contains("1");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestDatabase.Backend.class)
     void twoNodesStartingTogetherMigrateOnce(TestDatabase.Backend backend) throws Exception {
@@ -98,7 +130,8 @@ class MigrationTest {
             List<DataSource> nodes = List.of(db.dataSource(), db.newDataSource(), db.newDataSource());
             List<JdbcSyncStateStore> stores = Concurrently.run(nodes.size(),
                     i -> JdbcSyncStateStore.builder().dataSource(nodes.get(i)).storeId("s").build());
-            assertThat(history(db.dataSource(), "babyshop_")).containsExactly("1 babyshop state Success");
+            assertThat(history(db.dataSource(), "babyshop_")).containsExactly("1 babyshop state Success",
+                    "2 lease fencing tokens Success");
             stores.get(0).runInTransaction(tx -> tx.cursors().put("c", "1"));
             assertThat(stores.get(2).inTransaction((SyncTransaction tx) -> tx.cursors().get("c"))).contains("1");
         }

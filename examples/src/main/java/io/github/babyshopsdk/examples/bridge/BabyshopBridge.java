@@ -22,11 +22,16 @@ import java.util.function.Consumer;
  *       SellerPanel V3 server; see {@code --help} and the README.</li>
  * </ul>
  *
- * <p>Exit codes: 0 the run completed (failed records are counted in the summary), 2 bad input (arguments,
- * configuration, CSV files, state database), 3 authentication failed or the server cannot be reached, 1 an
- * unexpected failure. The last line on standard output is the JSON summary; the log goes to standard error.
+ * <p>Exit codes: 0 the run completed (failed records are counted in the summary), {@value #EXIT_FLOWS_SKIPPED}
+ * the run completed but some flows were skipped because another instance holds their lease (or this run lost
+ * it): the report and the JSON summary's {@code skipped} name them and the holder; run again after the lease's
+ * expiry), 2 bad input (arguments, configuration, CSV files, state database), 3 authentication failed or the
+ * server cannot be reached, 1 an unexpected failure. The last line on standard output is the JSON summary; the
+ * log goes to standard error.
  */
 public final class BabyshopBridge {
+    /** Exit code: the run completed, but some flows were skipped (their lease is held by another instance). */
+    public static final int EXIT_FLOWS_SKIPPED = 4;
 
     private BabyshopBridge() {
     }

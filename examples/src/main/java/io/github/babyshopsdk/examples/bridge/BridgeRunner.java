@@ -37,7 +37,10 @@ import java.util.function.Supplier;
 final class BridgeRunner {
     /** Passes of {@code --once} at most: each pass runs every flow. */
     static final int MAX_PASSES = 20;
-    /** The engine's instance name in flow leases. */
+    /**
+     * The engine's instance name in flow leases, shown in "lease held by ..." messages and explain: the host name
+     * and the process id, so an operator can tell which process holds a flow.
+     */
     static final String INSTANCE_ID = "bridge@" + host() + ":" + ProcessHandle.current().pid();
 
     /** Called after each pass of {@code --once} (the demo moves the simulated store between passes). */
@@ -80,7 +83,8 @@ final class BridgeRunner {
     }
 
     /**
-     * Runs the bridge and returns the exit code: 0 when the run completed.
+     * Runs the bridge and returns the exit code: 0 when the run completed, {@value BabyshopBridge#EXIT_FLOWS_SKIPPED}
+     * when it completed but some flows' last run was skipped for their lease (held by another instance, or lost).
      *
      * @throws BridgeFailure for bad input (2), or a server that refuses the credentials or cannot be reached (3)
      */
@@ -120,7 +124,7 @@ final class BridgeRunner {
             } finally {
                 engine.close();
             }
-            return 0;
+            return summary.skippedFlows().isEmpty() ? 0 : BabyshopBridge.EXIT_FLOWS_SKIPPED;
         }
     }
 
@@ -222,6 +226,7 @@ final class BridgeRunner {
             }
             report(host, client);
         } finally {
+            engine.close(); // releases every lease this process holds before a SIGTERM's hook lets the JVM exit
             finished.countDown();
             if (hooked && !stopping) {
                 try {
@@ -248,6 +253,7 @@ final class BridgeRunner {
         for (round = 1; round <= MAX_PASSES && !stopped(); round++) {
             int hostBefore = host.counts().total();
             List<FlowReport> reports = engine.runAll();
+            reportSkipped(reports);
             if (hook != null) {
                 hook.afterPass(round);
             }
@@ -278,11 +284,28 @@ final class BridgeRunner {
     private void cycles(SyncEngine engine, SyncStateStore store, int n) {
         label = "cycle";
         for (round = 1; round <= n && !stopped(); round++) {
-            engine.runDue(environment.clock().instant());
+            reportSkipped(engine.runDue(environment.clock().instant()));
             if (round < n && !sleep(in.config().tick())) {
                 return;
             }
         }
+    }
+
+    /**
+     * Flows skipped because another instance holds their lease never reach the listener (they did not start):
+     * a progress line and the summary get them here.
+     */
+    private void reportSkipped(List<FlowReport> reports) {
+        for (FlowReport report : reports) {
+            if (report.outcome() == FlowOutcome.LEASE_HELD_ELSEWHERE) {
+                summary.add(report);
+                out.printf(Locale.ROOT, "[%s %d] %-14s %s%n", label, round, report.flow().name().toLowerCase(Locale.ROOT),
+                        describe(report));
+                err.println("babyshop-bridge: " + report.flow().name().toLowerCase(Locale.ROOT) + " skipped: "
+                        + report.error().orElse("lease held by another instance"));
+            }
+        }
+        out.flush();
     }
 
     private boolean stopped() {
@@ -386,12 +409,13 @@ final class BridgeRunner {
             return "disabled in the settings";
         }
         if (r.outcome() == FlowOutcome.LEASE_HELD_ELSEWHERE) {
-            return "running on another instance (lease held)";
+            return "skipped: " + SafeText.of(r.error().orElse("lease held by another instance"));
         }
         String outcome = switch (r.outcome()) {
             case WAITING_ON_QUOTA -> "  (stopped to keep quota for more urgent flows)";
             case INTERRUPTED -> "  (interrupted)";
             case FAILED -> "  FAILED: " + SafeText.of(r.error().orElse("?"));
+            case LEASE_LOST -> "  LEASE LOST (stopped; another instance continues): " + SafeText.of(r.error().orElse("?"));
             default -> "";
         };
         String quota = r.quotaRemaining().isPresent() ? "; quota " + r.quotaRemaining().getAsInt() + " left" : "";

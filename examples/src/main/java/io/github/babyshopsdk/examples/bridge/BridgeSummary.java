@@ -30,7 +30,9 @@ import java.util.function.ToIntFunction;
  * request, authToken included; {@code quotaWaits} waits for the quota budget (the client's, and the bridge's
  * waits for the window to roll between passes); {@code errors} flow runs that failed plus records that failed
  * without another count (unreadable orders, dead-lettered shipments or cancellations, catalog records the host
- * could not take or that could not be read).
+ * could not take or that could not be read); {@code skipped} names, by flow, the flows this run did not finish
+ * because another instance holds their lease ({@code "lease held by <instance> until <time>"}) or because this run
+ * lost the lease ({@code "lease lost: ..."}), judged by each flow's last run (empty when none was skipped).
  */
 public final class BridgeSummary {
     /** The catalog flow's reason for a SKU without a valid Vendor SKU Code. */
@@ -40,6 +42,7 @@ public final class BridgeSummary {
     private final Map<String, OrderReason> skippedOrders = new TreeMap<>();
     private final Map<String, String> outboundSkipped = new LinkedHashMap<>();
     private final Map<String, String> outboundDead = new LinkedHashMap<>();
+    private final Map<Flow, String> skippedFlows = new EnumMap<>(Flow.class);
     private final List<String> warnings = new ArrayList<>();
     private int catalogErrors;
     private int failedRuns;
@@ -64,8 +67,15 @@ public final class BridgeSummary {
 
     synchronized void add(FlowReport report) {
         Totals totals = flows.computeIfAbsent(report.flow(), f -> new Totals());
-        if (report.outcome() != FlowOutcome.DISABLED) {
+        if (report.outcome() != FlowOutcome.DISABLED && report.outcome() != FlowOutcome.LEASE_HELD_ELSEWHERE) {
             totals.runs++;
+        }
+        if (report.outcome() == FlowOutcome.LEASE_HELD_ELSEWHERE) {
+            skippedFlows.put(report.flow(), report.error().orElse("lease held by another instance"));
+        } else if (report.outcome() == FlowOutcome.LEASE_LOST) {
+            skippedFlows.put(report.flow(), "lease lost: " + report.error().orElse("taken over by another instance"));
+        } else {
+            skippedFlows.remove(report.flow());
         }
         totals.fetched += report.fetched();
         totals.imported += report.imported();
@@ -120,6 +130,11 @@ public final class BridgeSummary {
         return byReason;
     }
 
+    /** The flows whose last run was skipped or cut short for their lease, with why, in flow order. */
+    synchronized Map<Flow, String> skippedFlows() {
+        return new EnumMap<>(skippedFlows);
+    }
+
     /** Failed flow runs plus failed records that have no count of their own. */
     synchronized int errors() {
         return failedRuns + flow(Flow.ORDERS, t -> t.failed) + flow(Flow.SHIPMENTS, t -> t.failed)
@@ -133,14 +148,19 @@ public final class BridgeSummary {
                 .append('"').append(new String(JsonStringEncoder.getInstance().quoteAsString(reason))).append("\": ")
                 .append(n));
         skipped.append('}');
+        StringBuilder skippedFlowsJson = new StringBuilder("{");
+        skippedFlows.forEach((flow, why) -> skippedFlowsJson.append(skippedFlowsJson.length() > 1 ? ", " : "")
+                .append('"').append(flow.name().toLowerCase(Locale.ROOT)).append("\": \"")
+                .append(new String(JsonStringEncoder.getInstance().quoteAsString(why))).append('"'));
+        skippedFlowsJson.append('}');
         return String.format(Locale.ROOT, "{\"ordersImported\": %d, \"ordersCancelled\": %d, \"ordersSkipped\": %s, "
                         + "\"skusImported\": %d, \"skusRejected\": %d, \"inventoryPushed\": %d, \"inventoryFailed\": %d, "
                         + "\"shipmentsPushed\": %d, \"cancellationsPushed\": %d, \"apiCalls\": %d, \"quotaWaits\": %d, "
-                        + "\"errors\": %d}",
+                        + "\"errors\": %d, \"skipped\": %s}",
                 counts.ordersImported(), counts.ordersCancelled(), skipped, counts.skusImported(), counts.skusRejected(),
                 flow(Flow.INVENTORY, t -> t.pushed), flow(Flow.INVENTORY, t -> t.failed),
                 flow(Flow.SHIPMENTS, t -> t.pushed), flow(Flow.CANCELLATIONS, t -> t.pushed), counts.apiCalls(),
-                counts.clientQuotaWaits() + bridgeQuotaWaits, errors());
+                counts.clientQuotaWaits() + bridgeQuotaWaits, errors(), skippedFlowsJson);
     }
 
     /** The final report table and its notes. */
@@ -169,6 +189,9 @@ public final class BridgeSummary {
             out.println("waiting        " + line.type() + " " + SafeText.of(line.orderNo()) + " (host events line "
                     + line.line() + "): the host holds no such order yet");
         }
+        skippedFlows.forEach((flow, why) -> out.println("skipped        " + flow.name().toLowerCase(Locale.ROOT) + ": "
+                + SafeText.of(why) + " (another instance runs this flow; this run did not finish it; exit code "
+                + BabyshopBridge.EXIT_FLOWS_SKIPPED + ")"));
         warnings.forEach(w -> out.println("warning        " + SafeText.of(w)));
     }
 

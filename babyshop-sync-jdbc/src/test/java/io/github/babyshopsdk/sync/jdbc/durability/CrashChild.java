@@ -1,11 +1,14 @@
 package io.github.babyshopsdk.sync.jdbc.durability;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.babyshopsdk.sync.EngineOptions;
 import io.github.babyshopsdk.sync.Flow;
+import io.github.babyshopsdk.sync.ImmutableEngineOptions;
 import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.spi.SyncListener;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +23,8 @@ import java.util.function.UnaryOperator;
  * <p>Arguments {@code key=value}: {@code sim} (simulator base URL), {@code url}, {@code user} (the shared
  * database; its password comes in the environment variable {@value ChildJvm#PASSWORD_VARIABLE}, not on the
  * command line), {@code instance} (engine instance id; a restarted node keeps
- * its id, as a restarted service does), {@code mode}: {@code loop} runs until killed, {@code converge}
+ * its id, as a restarted service does; without it, the engine's default id of this process),
+ * {@code leaseTtlMillis} (the lease ttl; default the engine's), {@code mode}: {@code loop} runs until killed, {@code converge}
  * runs until two quiet passes at least {@code 1.2 s} apart (nothing imported, updated or pushed, every
  * flow completed), then exits 0 after printing {@code CONVERGED}; {@code maxSeconds} caps it (exit 3).
  *
@@ -59,14 +63,19 @@ public final class CrashChild {
                 say(out, "IMPORTED " + orderNo);
             }
         };
-        EngineNode node = EngineNode.create(arg.get("sim"), pool, arg.get("instance"), false, false,
-                UnaryOperator.identity(), progress);
+        // no instance id: the engine's default (host name, pid, random suffix), as a fresh process would have
+        String instance = arg.getOrDefault("instance", EngineOptions.defaultInstanceId());
+        long leaseTtlMillis = Long.parseLong(arg.getOrDefault("leaseTtlMillis", "0"));
+        UnaryOperator<ImmutableEngineOptions.Builder> leases = leaseTtlMillis <= 0 ? UnaryOperator.identity()
+                : options -> options.leaseTtl(Duration.ofMillis(leaseTtlMillis));
+        EngineNode node = EngineNode.create(arg.get("sim"), pool, instance, false, false,
+                UnaryOperator.identity(), progress, UnaryOperator.identity(), leases);
         node.host().afterCreate(orderNo -> {
             say(out, "HOST-CREATED " + orderNo);
             // the answer of a remote host takes a moment to come back: a window for kills after its commit
             pause(HOST_ANSWER_MILLIS);
         });
-        say(out, "STARTED");
+        say(out, "STARTED " + instance);
         node.configure();
         say(out, "CONFIGURED");
         int passes = 0;

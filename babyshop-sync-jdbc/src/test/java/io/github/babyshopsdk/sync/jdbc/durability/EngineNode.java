@@ -7,6 +7,7 @@ import io.github.babyshopsdk.sync.EngineOptions;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
+import io.github.babyshopsdk.sync.ImmutableEngineOptions;
 import io.github.babyshopsdk.sync.StoredQuotaBudget;
 import io.github.babyshopsdk.sync.SyncEngine;
 import io.github.babyshopsdk.sync.config.ChannelAction;
@@ -100,6 +101,15 @@ final class EngineNode {
     static EngineNode create(String simulatorUrl, DataSource dataSource, String instanceId, boolean migrate,
                              boolean sharedQuota, UnaryOperator<SyncStateStore> storeWrapper, SyncListener listener,
                              UnaryOperator<ChannelGateway> channelWrapper) {
+        return create(simulatorUrl, dataSource, instanceId, migrate, sharedQuota, storeWrapper, listener,
+                channelWrapper, UnaryOperator.identity());
+    }
+
+    /** A node whose engine options (instance id, retry delay 1 s) are changed by {@code tuning} (e.g. lease ttl). */
+    static EngineNode create(String simulatorUrl, DataSource dataSource, String instanceId, boolean migrate,
+                             boolean sharedQuota, UnaryOperator<SyncStateStore> storeWrapper, SyncListener listener,
+                             UnaryOperator<ChannelGateway> channelWrapper,
+                             UnaryOperator<ImmutableEngineOptions.Builder> tuning) {
         JdbcSyncStateStore store = JdbcSyncStateStore.builder().dataSource(dataSource).storeId(STORE_ID)
                 .tablePrefix(TABLE_PREFIX).migrate(migrate).build();
         BabyshopClient.Builder clientBuilder = BabyshopClient.builder().baseUrl(simulatorUrl).allowInsecureHttp()
@@ -118,7 +128,7 @@ final class EngineNode {
                 .hostOrders(host).hostCatalog(host).hostInventory(host).hostFulfilment(host)
                 .hubResolver(HubResolver.byMapping()).statusMapper(StatusMapper.byMapping())
                 .scheduler(IntervalSyncScheduler.defaults()).listener(listener)
-                .options(EngineOptions.builder().instanceId(instanceId).retryDelay(Duration.ofSeconds(1)).build())
+                .options(tuning.apply(EngineOptions.builder().instanceId(instanceId).retryDelay(Duration.ofSeconds(1))).build())
                 .closeTimeout(Duration.ofSeconds(5))
                 .build();
         return new EngineNode(client, store, host, engine);

@@ -1,6 +1,7 @@
 package io.github.babyshopsdk.sync.jdbc.durability;
 
 import io.github.babyshopsdk.sync.Flow;
+import io.github.babyshopsdk.sync.state.Lease;
 import io.github.babyshopsdk.sync.state.LeaseStore;
 import io.github.babyshopsdk.sync.state.SyncStateStore;
 import io.github.babyshopsdk.sync.state.SyncTransaction;
@@ -12,6 +13,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -35,8 +37,9 @@ final class LeaseLog {
         LeaseStore leases = store.leases();
         LeaseStore logged = new LeaseStore() {
             @Override
-            public boolean tryAcquire(Flow flow, String owner, Instant now, Duration ttl) {
-                boolean acquired = leases.tryAcquire(flow, owner, now, ttl);
+            public Optional<Lease> acquire(Flow flow, String owner, Instant now, Duration ttl) {
+                Optional<Lease> lease = leases.acquire(flow, owner, now, ttl);
+                boolean acquired = lease.isPresent();
                 long at = System.nanoTime();
                 synchronized (LeaseLog.this) {
                     if (acquired) {
@@ -45,11 +48,32 @@ final class LeaseLog {
                         refused.computeIfAbsent(node, n -> new EnumMap<>(Flow.class)).merge(flow, 1, Integer::sum);
                     }
                 }
-                return acquired;
+                return lease;
+            }
+
+            @Override
+            public Optional<Lease> renew(Lease lease, Instant now, Duration ttl) {
+                return leases.renew(lease, now, ttl);
+            }
+
+            @Override
+            public Optional<Lease> current(Flow flow) {
+                return leases.current(flow);
+            }
+
+            @Override
+            public void release(Lease lease) {
+                closed(lease.flow());
+                leases.release(lease);
             }
 
             @Override
             public void release(Flow flow, String owner) {
+                closed(flow);
+                leases.release(flow, owner);
+            }
+
+            private void closed(Flow flow) {
                 long at = System.nanoTime();
                 synchronized (LeaseLog.this) {
                     Long from = open.remove(node + "/" + flow);
@@ -57,7 +81,6 @@ final class LeaseLog {
                         held.add(new Held(flow, node, from, at));
                     }
                 }
-                leases.release(flow, owner);
             }
         };
         return new SyncStateStore() {
