@@ -13,6 +13,7 @@ import io.github.babyshopsdk.sync.internal.FlowContext;
 import io.github.babyshopsdk.sync.internal.FlowRegistry;
 import io.github.babyshopsdk.sync.internal.FlowRun;
 import io.github.babyshopsdk.sync.internal.LeaseKeeper;
+import io.github.babyshopsdk.sync.internal.LogSafe;
 import io.github.babyshopsdk.sync.spi.ChannelGateway;
 import io.github.babyshopsdk.sync.spi.HostCatalog;
 import io.github.babyshopsdk.sync.spi.HostFulfilment;
@@ -233,10 +234,11 @@ public final class SyncEngine implements AutoCloseable {
             return failure(flow, now, FlowOutcome.WAITING_ON_QUOTA, e.getMessage());
         }
         if (e instanceof BabyshopException || e instanceof StateStoreException) {
-            LOG.warn("{} failed: {}", flow, e.getMessage());
+            LOG.warn("{} failed: {}", flow, LogSafe.of(e.getMessage()));
             return failure(flow, now, FlowOutcome.FAILED, e.getMessage());
         }
-        LOG.error("{} failed unexpectedly", flow, e);
+        LOG.error("{} failed unexpectedly: {}", flow, LogSafe.of(e));
+        LOG.debug("{} failure, stack trace (its message unescaped)", flow, e);
         return failure(flow, now, FlowOutcome.FAILED, e.toString());
     }
 
@@ -245,7 +247,7 @@ public final class SyncEngine implements AutoCloseable {
             store.leases().release(keeper.lease());
         } catch (RuntimeException e) {
             LOG.warn("could not release the {} lease; it expires at {}: {}", keeper.lease().flow(),
-                    keeper.lease().expiresAt(), e.getMessage());
+                    keeper.lease().expiresAt(), LogSafe.of(e.getMessage()));
         }
     }
 
@@ -277,7 +279,8 @@ public final class SyncEngine implements AutoCloseable {
                 tx.cursors().put(Explainer.lastOutcomeCursor(report.flow()), report.outcome().name());
             });
         } catch (StateStoreException e) {
-            LOG.warn("could not record the run of {}: {}", report.flow(), e.getMessage());
+            LOG.warn("could not record the run of {}: {}", report.flow(),
+                    LogSafe.of(e.getMessage()));
         }
         context.listener().flowFinished(report);
         return report;

@@ -3,6 +3,7 @@ package io.github.babyshopsdk.sync.internal;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.OrderExplanation;
+import io.github.babyshopsdk.sync.RemoteKey;
 import io.github.babyshopsdk.sync.config.StoreSettings;
 import io.github.babyshopsdk.sync.state.OrderReason;
 import io.github.babyshopsdk.sync.state.OrderRecord;
@@ -62,11 +63,13 @@ public final class Explainer {
     }
 
     private OrderExplanation explainFromState(String orderNo) {
+        // an order number that is not a valid key is kept (set aside) under its storage form only
+        String key = RemoteKey.storageForm(orderNo);
         return store.inTransaction(tx -> {
             StoreSettings settings = tx.settings().settings();
-            Optional<OrderRecord> record = tx.orders().find(orderNo);
-            Optional<QuarantineEntry> quarantined = tx.quarantine().find(Flow.ORDERS, orderNo);
-            List<OutboxEntry> outbound = tx.outbox().forOrder(orderNo);
+            Optional<OrderRecord> record = tx.orders().find(key);
+            Optional<QuarantineEntry> quarantined = tx.quarantine().find(Flow.ORDERS, key);
+            List<OutboxEntry> outbound = tx.outbox().forOrder(key);
             Optional<String> lastOutcome = tx.cursors().get(lastOutcomeCursor(Flow.ORDERS));
             List<String> details = new ArrayList<>();
             OrderReason reason;
