@@ -31,7 +31,9 @@ import java.util.Set;
  * rounds. Each round: 1-15 changes (new orders, confirmations, progress to Ready for Ship, Shipped or
  * Delivered in the seller panel, cancellations and line changes on Babyshop, hold flips, host stock changes,
  * packing, shipping and cancelling in the host, repricing, new SKUs, some without a Vendor SKU Code, whose
- * host stock exists before the catalog links them), then one or two sweeps of every flow. Six rounds in
+ * host stock exists before the catalog links them), then one or two sweeps of every flow; in one round in
+ * three each flow runs 2-5 times back to back at the same instant (a short scheduler interval, a bridge's
+ * {@code --once} pass). Changes and flow runs may fall in the same second. Six rounds in
  * seven run under faults: <em>every</em> simulator {@link FaultKind} at once, each at 1-5% per applicable
  * call, and host failures at 2-10% per host call (before or after the host's effect); one round in three
  * expires the API tokens; one round in two kills the engine process at a random state transaction or host
@@ -77,7 +79,8 @@ final class ChaosScenarios {
                         HOST_FAILURE_RATES[random.nextInt(HOST_FAILURE_RATES.length)]);
         boolean expireTokens = random.nextInt(3) == 0;
         Crash crash = random.nextBoolean() ? new Crash(1 + random.nextInt(150), random.nextBoolean()) : null;
-        return new Round(steps, faults, expireTokens, crash, 1 + random.nextInt(2));
+        int repeats = random.nextInt(3) == 0 ? 2 + random.nextInt(4) : 1;
+        return new Round(steps, faults, expireTokens, crash, 1 + random.nextInt(2), repeats);
     }
 
     /** One change, drawn with the weights of {@link EngineUnderFaultsPropertyTest}, plus new SKUs. */

@@ -10,8 +10,7 @@ import java.util.TreeMap;
  * happened) and half of the time after it (the host committed, the engine sees an exception: the "did
  * it happen?" case the host ports' idempotency exists for). The failure is a plain
  * {@link IllegalStateException}, as a host's database or service would throw; the process stays alive.
- * Seeded; counts what it injected by kind, and the {@code createOrder} calls that failed after their
- * effect (each allows one idempotent repeat). Single-threaded use (one engine run at a time).
+ * Seeded; counts what it injected, by kind and method. Single-threaded use (one engine run at a time).
  */
 final class HostFailures {
     static final String MESSAGE = "host unavailable (injected)";
@@ -19,7 +18,6 @@ final class HostFailures {
     private final Random random;
     private final Map<String, Long> injected = new TreeMap<>();
     private double rate;
-    private long createdThenFailed;
 
     HostFailures(long seed) {
         this.random = new Random(seed);
@@ -42,9 +40,6 @@ final class HostFailures {
     void after(String method) {
         if (rate > 0 && random.nextDouble() < rate / 2) {
             injected.merge("hostFailAfter." + method, 1L, Long::sum);
-            if (method.equals("createOrder")) {
-                createdThenFailed++;
-            }
             throw new IllegalStateException(MESSAGE + " after " + method);
         }
     }
@@ -52,10 +47,5 @@ final class HostFailures {
     /** The failures injected, by {@code hostFailBefore.<method>} / {@code hostFailAfter.<method>}. */
     Map<String, Long> injected() {
         return injected;
-    }
-
-    /** How many {@code createOrder} calls took effect and then failed (each may be repeated once). */
-    long createdThenFailed() {
-        return createdThenFailed;
     }
 }
