@@ -67,7 +67,7 @@ final class ChaosSoak {
             Map<String, Long> t = totals;
             String faults = t.entrySet().stream().filter(e -> e.getKey().startsWith("fault."))
                     .map(e -> e.getKey().substring(6) + " " + e.getValue()).collect(Collectors.joining(", "));
-            String hostFaults = t.entrySet().stream().filter(e -> e.getKey().startsWith("hostFail"))
+            String hostFaults = t.entrySet().stream().filter(e -> e.getKey().startsWith("hostFailBefore.") || e.getKey().startsWith("hostFailAfter."))
                     .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
             return String.format("chaos soak [%s]: %d runs, %d with violations (%d violations)%n"
                             + "  faults injected: %d simulator (%s)%n"
