@@ -54,6 +54,29 @@ import java.util.stream.Collectors;
  * only grows unless {@link Scenario#stockMayGoBack()} (a push applied but reported failed, then a return to the
  * acknowledged level, is never corrected). A cancellation lost through the idempotent re-creation of an order
  * is recognised and reported apart ({@link #RECREATED_CANCELLED}).
+ *
+ * <p>{@linkplain Scenario#strict() Strict} runs (the chaos soak, {@link ChaosSoak}, scenarios from
+ * {@link ChaosScenarios}) lift those exclusions and tolerate nothing: changes and flow runs may fall in the
+ * same second, SKUs are added during the run (their host stock exists before the catalog links them), host
+ * stock may go back down, flows may run several times at one instant, the host's ports fail at random
+ * ({@link HostFailures}, before or after their effect) on top of every simulator fault kind at once, no
+ * dead letter is accepted (orders, SKUs, stock, outbound) and no known bug is excused. They add the
+ * fulfilment invariants: every packed order has exactly one invoice on Babyshop and its label in the host,
+ * every SHIPPED order is Shipped there from exactly one orderShipping, every order cancelled in the host
+ * is Cancelled there. What stays outside, and why:
+ * <ul>
+ *   <li>the store is onboarded (settings, mappings, one clean catalog import) before the chaos starts;</li>
+ *   <li>the host behaves as a host does: per order at most one PACKED, then at most one SHIPPED, and a
+ *       CANCELLED only before packing;</li>
+ *   <li>outbound work for an order Babyshop itself refuses (Cancelled there, or moved to Shipped in the
+ *       seller panel) may end dead-lettered, or still be retried when the run ends (counted as
+ *       {@code pendingForOrdersBabyshopRefuses}): nothing can be lost there, only the time to settle it;</li>
+ *   <li>the engine runs with {@link #STRICT_MAX_ATTEMPTS} attempts instead of 5, so that a dead letter after
+ *       transient faults means a bug rather than ten unlucky draws in a row;</li>
+ *   <li>the run ends with clean cycles (faults off, 31 minutes apart), so the invariants are those of a
+ *       system that had the chance to converge; one engine at a time (two nodes: {@code TwoNodesTest});
+ *       the crash is in-process (real SIGKILL: {@code KillAndRestartTest}).</li>
+ * </ul>
  */
 final class ChaosRun {
     /** The flows in the order the engine ranks them (runAll's order), each run separately a second apart. */

@@ -104,45 +104,84 @@ final class ChaosSoak {
     }
 
     /**
-     * Runs the soak, printing a progress line every {@code progressEvery} runs (0: none) and each failure as
-     * it happens to {@code out}.
+     * Runs the soak on one thread; see {@link #run(String, long, int, Stores, PrintStream, int, int)}.
      */
     static Report run(String label, long firstSeed, int runs, Stores stores, PrintStream out, int progressEvery) {
+        return run(label, firstSeed, runs, stores, out, progressEvery, 1);
+    }
+
+    /**
+     * Runs the soak on {@code threads} threads (runs are independent: each has its own simulator, host and
+     * store; {@code stores} must then be thread-safe), printing a progress line every {@code progressEvery}
+     * runs (0: none), each failure as it happens and each run slower than {@value #SLOW_RUN_MILLIS} ms to
+     * {@code out}. The figures do not depend on the thread count.
+     *
+     * @throws IllegalStateException if the soak is interrupted
+     */
+    static Report run(String label, long firstSeed, int runs, Stores stores, PrintStream out, int progressEvery,
+            int threads) {
         List<Failure> failures = new ArrayList<>();
         Map<String, Long> totals = new TreeMap<>();
         long[] millis = new long[runs];
         long began = System.nanoTime();
-        for (int i = 0; i < runs; i++) {
-            long seed = firstSeed + i;
-            Scenario scenario = ChaosScenarios.soak(seed);
-            long start = System.nanoTime();
-            Failure failure;
-            try (OpenStore store = stores.open(seed)) {
-                Result result = ChaosRun.run(scenario, store.store());
-                ChaosRun.accumulate(totals, result.figures());
-                List<String> violations = new ArrayList<>(result.violations());
-                violations.addAll(result.knownBugs());
-                failure = violations.isEmpty() ? null
-                        : new Failure(seed, scenario, violations, result.log(), result.figures());
-            } catch (RuntimeException | AssertionError e) {
-                StringWriter trace = new StringWriter();
-                e.printStackTrace(new PrintWriter(trace));
-                failure = new Failure(seed, scenario, List.of("the run threw: " + e), trace.toString(), Map.of());
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, threads));
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int n = 0; n < runs; n++) {
+                int i = n;
+                futures.add(pool.submit(() -> {
+                    long seed = firstSeed + i;
+                    long start = System.nanoTime();
+                    Failure failure = runOne(seed, stores, totals);
+                    millis[i] = (System.nanoTime() - start) / 1_000_000;
+                    synchronized (failures) {
+                        if (millis[i] >= SLOW_RUN_MILLIS) {
+                            out.printf("[chaos soak %s] seed %d took %d ms%n", label, seed, millis[i]);
+                        }
+                        if (failure != null) {
+                            failures.add(failure);
+                            out.println("[chaos soak " + label + "] FAILED " + failure.describe());
+                        }
+                        int finished = done.incrementAndGet();
+                        if (progressEvery > 0 && finished % progressEvery == 0) {
+                            out.printf("[chaos soak %s] %d/%d runs, %d failed, %.0f s%n", label, finished, runs,
+                                    failures.size(), (System.nanoTime() - began) / 1e9);
+                        }
+                    }
+                }));
             }
-            millis[i] = (System.nanoTime() - start) / 1_000_000;
-            if (millis[i] >= SLOW_RUN_MILLIS) {
-                out.printf("[chaos soak %s] seed %d took %d ms: %s%n", label, seed, millis[i],
-                        failure == null ? "" : "failed");
+            for (java.util.concurrent.Future<?> future : futures) {
+                future.get();
             }
-            if (failure != null) {
-                failures.add(failure);
-                out.println("[chaos soak " + label + "] FAILED " + failure.describe());
-            }
-            if (progressEvery > 0 && (i + 1) % progressEvery == 0) {
-                out.printf("[chaos soak %s] %d/%d runs, %d failed, %.0f s%n", label, i + 1, runs, failures.size(),
-                        (System.nanoTime() - began) / 1e9);
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the soak was interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("a soak run failed outside its checks", e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
+        failures.sort(java.util.Comparator.comparingLong(Failure::seed));
         return new Report(label, runs, failures, totals, millis);
+    }
+
+    /** One run: its failure, or null; adds its figures to {@code totals}. */
+    private static Failure runOne(long seed, Stores stores, Map<String, Long> totals) {
+        Scenario scenario = ChaosScenarios.soak(seed);
+        try (OpenStore store = stores.open(seed)) {
+            Result result = ChaosRun.run(scenario, store.store());
+            synchronized (totals) {
+                ChaosRun.accumulate(totals, result.figures());
+            }
+            List<String> violations = new ArrayList<>(result.violations());
+            violations.addAll(result.knownBugs());
+            return violations.isEmpty() ? null : new Failure(seed, scenario, violations, result.log(), result.figures());
+        } catch (RuntimeException | AssertionError e) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            return new Failure(seed, scenario, List.of("the run threw: " + e), trace.toString(), Map.of());
+        }
     }
 }
