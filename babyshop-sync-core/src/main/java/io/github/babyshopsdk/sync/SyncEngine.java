@@ -159,7 +159,7 @@ public final class SyncEngine implements AutoCloseable {
         } catch (QuotaExceededException e) {
             report = failure(flow, now, FlowOutcome.WAITING_ON_QUOTA, e.getMessage());
         } catch (BabyshopException | StateStoreException e) {
-            LOG.warn("{} failed: {}", flow, e.getMessage());
+            LOG.warn("{} failed: {}", flow, io.github.babyshopsdk.sync.internal.LogSafe.of(e.getMessage()));
             report = failure(flow, now, FlowOutcome.FAILED, e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("{} failed unexpectedly", flow, e);
@@ -182,7 +182,8 @@ public final class SyncEngine implements AutoCloseable {
                 tx.cursors().put(Explainer.lastOutcomeCursor(report.flow()), report.outcome().name());
             });
         } catch (StateStoreException e) {
-            LOG.warn("could not record the run of {}: {}", report.flow(), e.getMessage());
+            LOG.warn("could not record the run of {}: {}", report.flow(),
+                    io.github.babyshopsdk.sync.internal.LogSafe.of(e.getMessage()));
         }
         context.listener().flowFinished(report);
         return report;
