@@ -57,8 +57,12 @@ final class ChaosSoak {
         }
     }
 
-    /** The soak's outcome: runs, failures, summed figures and per-run wall times in milliseconds. */
-    record Report(String label, int runs, List<Failure> failures, Map<String, Long> totals, long[] millis) {
+    /**
+     * The soak's outcome: runs, failures, summed figures, per-run wall times in milliseconds, the thread count
+     * and the soak's own elapsed wall time.
+     */
+    record Report(String label, int runs, List<Failure> failures, Map<String, Long> totals, long[] millis,
+            int threads, long elapsedMillis) {
         /** The figures line, e.g. for the README's Reliability section. */
         String summary() {
             long[] sorted = millis.clone();
@@ -79,7 +83,8 @@ final class ChaosSoak {
                             + " cancellations: %d in the host, %d orderCancellation%n"
                             + "  stock: %d inventory updates pushed, %d SKUs added during runs; %d requests,"
                             + " %d simulated hours%n"
-                            + "  wall time: %.1f s, per run: mean %d ms, median %d ms, p95 %d ms, max %d ms%n",
+                            + "  wall time: %.1f s on %d thread(s); per run: mean %d ms, median %d ms, p95 %d ms,"
+                            + " max %d ms (sum %.1f s)%n",
                     label, runs, failures.size(), failures.stream().mapToInt(f -> f.violations().size()).sum(),
                     t.getOrDefault("faultsInjected", 0L), faults, t.getOrDefault("hostFailures", 0L), hostFaults,
                     t.getOrDefault("crashes", 0L), t.getOrDefault("roundsWithTokenExpiry", 0L),
@@ -90,9 +95,9 @@ final class ChaosSoak {
                     t.getOrDefault("shippedEvents", 0L), t.getOrDefault("shipments", 0L),
                     t.getOrDefault("hostCancellations", 0L), t.getOrDefault("sellerCancellations", 0L),
                     t.getOrDefault("inventoryUpdates", 0L), t.getOrDefault("productsAdded", 0L),
-                    t.getOrDefault("requests", 0L), t.getOrDefault("simulatedMinutes", 0L) / 60, total / 1e3,
-                    runs == 0 ? 0 : total / runs, percentile(sorted, 0.5), percentile(sorted, 0.95),
-                    sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
+                    t.getOrDefault("requests", 0L), t.getOrDefault("simulatedMinutes", 0L) / 60,
+                    elapsedMillis / 1e3, threads, runs == 0 ? 0 : total / runs, percentile(sorted, 0.5), percentile(sorted, 0.95),
+                    sorted.length == 0 ? 0 : sorted[sorted.length - 1], total / 1e3);
         }
 
         private static long percentile(long[] sorted, double p) {
@@ -164,7 +169,8 @@ final class ChaosSoak {
             pool.shutdownNow();
         }
         failures.sort(java.util.Comparator.comparingLong(Failure::seed));
-        return new Report(label, runs, failures, totals, millis);
+        return new Report(label, runs, failures, totals, millis, Math.max(1, threads),
+                (System.nanoTime() - began) / 1_000_000);
     }
 
     /** One run: its failure, or null; adds its figures to {@code totals}. */
