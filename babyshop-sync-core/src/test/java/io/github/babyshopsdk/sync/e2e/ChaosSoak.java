@@ -80,7 +80,8 @@ final class ChaosSoak {
                             + "  orders: %d mapped, %d in the host, %d createOrder calls (%d idempotent repeats),"
                             + " %d cancelled on Babyshop and in the host%n"
                             + "  shipments: %d packed orders, %d invoices, %d SHIPPED events, %d orderShipping;"
-                            + " cancellations: %d in the host, %d orderCancellation%n"
+                            + " cancellations: %d in the host, %d orderCancellation; outbound entries still retried"
+                            + " for orders Babyshop refuses: %d%n"
                             + "  stock: %d inventory updates pushed, %d SKUs added during runs; %d requests,"
                             + " %d simulated hours%n"
                             + "  wall time: %.1f s on %d thread(s); per run: mean %d ms, median %d ms, p95 %d ms,"
@@ -94,6 +95,7 @@ final class ChaosSoak {
                     t.getOrDefault("packedOrders", 0L), t.getOrDefault("invoices", 0L),
                     t.getOrDefault("shippedEvents", 0L), t.getOrDefault("shipments", 0L),
                     t.getOrDefault("hostCancellations", 0L), t.getOrDefault("sellerCancellations", 0L),
+                    t.getOrDefault("pendingForOrdersBabyshopRefuses", 0L),
                     t.getOrDefault("inventoryUpdates", 0L), t.getOrDefault("productsAdded", 0L),
                     t.getOrDefault("requests", 0L), t.getOrDefault("simulatedMinutes", 0L) / 60,
                     elapsedMillis / 1e3, threads, runs == 0 ? 0 : total / runs, percentile(sorted, 0.5), percentile(sorted, 0.95),
