@@ -162,7 +162,8 @@ public final class SyncEngine implements AutoCloseable {
             LOG.warn("{} failed: {}", flow, io.github.babyshopsdk.sync.internal.LogSafe.of(e.getMessage()));
             report = failure(flow, now, FlowOutcome.FAILED, e.getMessage());
         } catch (RuntimeException e) {
-            LOG.error("{} failed unexpectedly", flow, e);
+            LOG.error("{} failed unexpectedly: {}", flow, io.github.babyshopsdk.sync.internal.LogSafe.of(e));
+            LOG.debug("{} failure, stack trace (its message unescaped)", flow, e);
             report = failure(flow, now, FlowOutcome.FAILED, e.toString());
         } finally {
             store.leases().release(flow, options.instanceId());

@@ -40,6 +40,10 @@ import org.slf4j.LoggerFactory;
  *       {@link ChannelAction#CANCELLED}, else {@code SKIPPED} with the reason; the line numbers of a
  *       cancellation that names lines are kept, and the cancellations flow refuses it unless they are
  *       every line of the order (the order's lines are known only from Babyshop).</li>
+ *   <li>An event whose id or order number is not a valid {@link RemoteKey} is recorded as a {@code SKIPPED}
+ *       entry under the keys' {@linkplain RemoteKey#storageForm storage forms}, with the reason, so the
+ *       feed moves on. A status mapper that throws at intake leaves the decision to the flow, which asks
+ *       it again before sending.</li>
  *   <li>Every {@code SKIPPED} entry is reported through {@code SyncListener.outboundSettled} after its
  *       page is committed.</li>
  *   <li>Two intakes running at once (the two flows hold different leases) cannot move the cursor back:

@@ -27,9 +27,11 @@ import io.github.babyshopsdk.sync.SyncEngine;
 import io.github.babyshopsdk.sync.config.HubMapping;
 import io.github.babyshopsdk.sync.config.StatusMapping;
 import io.github.babyshopsdk.sync.config.StoreSettings;
+import io.github.babyshopsdk.sync.host.ImportedOrder;
 import io.github.babyshopsdk.sync.memory.InMemoryHost;
 import io.github.babyshopsdk.sync.schedule.IntervalSyncScheduler;
 import io.github.babyshopsdk.sync.spi.ChannelGateway;
+import io.github.babyshopsdk.sync.spi.HostOrders;
 import io.github.babyshopsdk.sync.spi.HubResolver;
 import io.github.babyshopsdk.sync.spi.StatusMapper;
 import io.github.babyshopsdk.sync.spi.SyncListener;
@@ -72,9 +74,12 @@ public abstract class PoisonRecordContract extends StoreContractSupport {
     private final InMemoryHost host = InMemoryHost.create();
     private final List<String> heard = new CopyOnWriteArrayList<>();
 
+    /** The host's order port: the in-memory host, unless a test refuses orders. */
+    private HostOrders hostOrders = host;
+
     private SyncEngine engine() {
         SyncEngine engine = SyncEngine.builder().stateStore(store).channel(channel)
-                .hostOrders(host).hostCatalog(host).hostInventory(host).hostFulfilment(host)
+                .hostOrders(hostOrders).hostCatalog(host).hostInventory(host).hostFulfilment(host)
                 .hubResolver(HubResolver.byMapping()).statusMapper(StatusMapper.byMapping())
                 .scheduler(IntervalSyncScheduler.defaults())
                 .clock(Clock.fixed(BASE.plus(Duration.ofDays(1)), ZoneOffset.UTC))
@@ -177,6 +182,37 @@ public abstract class PoisonRecordContract extends StoreContractSupport {
                 assertThat(entry.deadLettered()).isTrue();
                 assertThat(entry.reason()).startsWith("invalid SKU").contains("606 characters");
             });
+        }
+    }
+
+    @Test
+    public void aHugeHostErrorTextIsStoredBoundedAndTheRunCompletes() {
+        String huge = "\u0000" + "x".repeat(1_100_000); // NUL: refused by PostgreSQL text columns
+        hostOrders = new HostOrders() {
+            @Override
+            public String createOrder(ImportedOrder order) {
+                if (order.orderNo().equals("B-1")) {
+                    throw new IllegalStateException(huge);
+                }
+                return host.createOrder(order);
+            }
+
+            @Override
+            public void cancelOrder(String orderNo, String hostOrderId, String reason) {
+                host.cancelOrder(orderNo, hostOrderId, reason);
+            }
+        };
+        channel.orders.add(order("B-1", BASE));
+        channel.orders.add(order("B-2", BASE.plusSeconds(1)));
+        try (SyncEngine engine = engine()) {
+
+            FlowReport report = engine.run(Flow.ORDERS);
+
+            assertThat(report.outcome()).isEqualTo(FlowOutcome.COMPLETED);
+            assertThat(host.orders()).extracting(InMemoryHost.HostOrder::orderNo).containsExactly("B-2");
+            assertThat(report.skipped()).containsEntry(OrderReason.HOST_REJECTED, 1);
+            String detail = read((SyncTransaction tx) -> tx.orders().find("B-1")).orElseThrow().detail().orElseThrow();
+            assertThat(detail).hasSizeLessThan(3000).contains("more characters", "\\u0000").doesNotContain("\u0000");
         }
     }
 
