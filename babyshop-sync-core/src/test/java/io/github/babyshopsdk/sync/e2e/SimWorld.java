@@ -47,7 +47,8 @@ import java.util.stream.Collectors;
  * The end-to-end wiring every test here uses: a {@link SellerPanelSimulator} on a {@link SimulatedClock}; a
  * {@link BabyshopClient} on it (plain HTTP on loopback, the simulator's clock and zone, a {@link SimSleeper}
  * so quota waits and backoffs cost no real time, retry jitter pinned at 0.5); {@code ChannelGateway.of(client)}
- * (optionally decorated by the test); and a {@link SyncEngine} over an {@link InMemorySyncStateStore} and an
+ * (optionally decorated by the test); and a {@link SyncEngine} over an {@link InMemorySyncStateStore} (or the
+ * state store the builder was given) and an
  * {@link InMemoryHost} (every host port), {@code HubResolver.byMapping()}, {@code StatusMapper.byMapping()},
  * {@code IntervalSyncScheduler.defaults()} and the simulator's clock, configured with every toggle on, status
  * mapping Pending/Confirmed -> NEW, Cancelled -> CANCELLED, outbound SHIPPED -> SHIPPED and CANCELLED ->
@@ -68,7 +69,7 @@ final class SimWorld implements AutoCloseable {
     final SimSleeper sleeper;
     final BabyshopClient client;
     final ChannelGateway gateway;
-    final InMemorySyncStateStore store = InMemorySyncStateStore.create();
+    final SyncStateStore store;
     final InMemoryHost host = InMemoryHost.create();
     final RecordingListener listener = new RecordingListener();
     final EngineOptions options;
@@ -82,6 +83,7 @@ final class SimWorld implements AutoCloseable {
         if (b.tokenTtl != null) {
             simBuilder.tokenTtl(b.tokenTtl);
         }
+        this.store = b.stateStore != null ? b.stateStore : InMemorySyncStateStore.create();
         this.sim = simBuilder.build().start();
         this.clock = sim.simulatedClock();
         this.sleeper = new SimSleeper(clock);
@@ -232,6 +234,7 @@ final class SimWorld implements AutoCloseable {
         private Duration moderationDelay = Duration.ofMinutes(10);
         private BiFunction<SellerPanelSimulator, ChannelGateway, ChannelGateway> decorator;
         private EngineOptions options = EngineOptions.builder().instanceId("engine-A").build();
+        private SyncStateStore stateStore;
 
         private Builder(Fixture fixture) {
             this.fixture = fixture;
@@ -272,6 +275,12 @@ final class SimWorld implements AutoCloseable {
 
         Builder options(EngineOptions engineOptions) {
             this.options = engineOptions;
+            return this;
+        }
+
+        /** The engine's state store (default: a new {@link InMemorySyncStateStore}); the world does not close it. */
+        Builder stateStore(SyncStateStore store) {
+            this.stateStore = store;
             return this;
         }
 
