@@ -320,7 +320,14 @@ public final class OrderImportFlow implements FlowRun {
                         "last updated before the import start " + importFrom.get());
                 return;
             }
-            Optional<String> stage = context.statusMapper().stageFor(order, statusMapping);
+            // a create whose outcome was never recorded: the host may hold the order already, created with the
+            // stage and hub kept in the write-ahead record. Finish that import even if the order's status is no
+            // longer mapped (or no hub rule matches it now): the order was in a mapped status, and dropping it
+            // would leave a host order the engine never links (its shipments would wait for ever).
+            Optional<OrderRecord> started = existing.filter(r -> (r.reason() == OrderReason.CREATING
+                    || r.reason() == OrderReason.HOST_REJECTED) && r.stage().isPresent() && r.hub().isPresent());
+            Optional<String> stage = context.statusMapper().stageFor(order, statusMapping)
+                    .or(() -> started.flatMap(OrderRecord::stage));
             if (stage.isEmpty()) {
                 decide(order, existing, OrderState.SKIPPED, OrderReason.STATUS_UNMAPPED,
                         "Babyshop status " + describe(order) + " is not mapped inbound");
@@ -332,7 +339,8 @@ public final class OrderImportFlow implements FlowRun {
                         "the status mapper answered a stage that cannot be kept: " + stageProblem.get());
                 return;
             }
-            Optional<String> hub = context.hubResolver().resolve(order, hubMapping);
+            Optional<String> hub = context.hubResolver().resolve(order, hubMapping)
+                    .or(() -> started.flatMap(OrderRecord::hub));
             Optional<String> hubProblem = hub.flatMap(RemoteKey::problem);
             if (hubProblem.isPresent()) {
                 decide(order, existing, OrderState.HELD, OrderReason.NO_HUB,
@@ -350,8 +358,10 @@ public final class OrderImportFlow implements FlowRun {
             boolean mayExist = existing.map(r -> r.reason() == OrderReason.CREATING
                     || r.reason() == OrderReason.HOST_REJECTED).orElse(false);
             // write-ahead: if we stop between the host's commit and ours, the next run knows it may be a repeat
-            commitWithoutCursor(base(order, existing).state(OrderState.HELD).reason(OrderReason.CREATING)
-                    .detail("asked the host to create it").build());
+            // the stage and hub go with it, so that a repeat creates (or finds) the same host order
+            OrderRecord writeAhead = base(order, existing).state(OrderState.HELD).reason(OrderReason.CREATING)
+                    .detail("asked the host to create it").stage(stage.get()).hub(hub.get()).build();
+            commitWithoutCursor(writeAhead);
             String hostOrderId;
             boolean cancelled = false;
             try {
@@ -367,7 +377,7 @@ public final class OrderImportFlow implements FlowRun {
                 }
             } catch (RuntimeException e) {
                 LOG.warn("the host refused order {}: {}", LogSafe.of(order.orderNo()), LogSafe.of(e));
-                decide(order, existing, OrderState.HELD, OrderReason.HOST_REJECTED, e.toString());
+                decide(order, Optional.of(writeAhead), OrderState.HELD, OrderReason.HOST_REJECTED, e.toString());
                 return;
             }
             OrderRecord record = base(order, existing).state(cancelled ? OrderState.CANCELLED : OrderState.IMPORTED)

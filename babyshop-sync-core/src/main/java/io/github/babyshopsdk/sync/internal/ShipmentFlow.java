@@ -60,7 +60,8 @@ import java.util.Set;
  * come; the reason names the shipment's).
  * Sends orderShipping with the transporter and AWB given to generateInvoice (from the order's
  * {@code CREATE_SHIPMENT} entry; the Shipped event's own, if it carried them, otherwise). An unknown
- * outcome is read back: Shipped (15), Intransit (20) or Delivered (25) means done. An outbound mapping
+ * outcome is read back: Shipped (15), Intransit (20) or Delivered (25) means done; Cancelled dead-letters the
+ * entry with that reason (a resend could only be refused). An outbound mapping
  * that no longer maps Shipped skips the entry.
  *
  * <p>Stateless and thread-safe: every run keeps its state in its own {@link OutboundRun}.
@@ -219,6 +220,11 @@ public final class ShipmentFlow implements FlowRun {
                 if (SHIPPED_OR_LATER.contains(current.get().status())) {
                     run.done(entry, "found " + current.get().status().label() + " on Babyshop by read-back",
                             OutboundRun::unchanged);
+                    return;
+                }
+                if (current.get().status() == OrderStatus.CANCELLED) {
+                    // sending again could only be refused again: settle it with the reason instead
+                    run.dead(entry, "the order is Cancelled on Babyshop: it can no longer be shipped there");
                     return;
                 }
             }

@@ -330,6 +330,24 @@ class ShipmentFlowTest {
         assertThat(second.pushed()).isEqualTo(1);
     }
 
+    /** Rule: a SHIP whose read-back finds the order Cancelled is settled with that reason, never sent again. */
+    @Test
+    void anUnknownShippingOutcomeOfAnOrderCancelledMeanwhileIsDeadLetteredNotResent() {
+        fx.order("A1", 1);
+        fx.channel.failAfterApplying(Operation.ORDER_SHIPPING, unknown(Operation.ORDER_SHIPPING));
+        fx.host.emit(packed("p1", "A1", "ECOM", "AWB1"), event("s1", "A1", HostEventType.SHIPPED));
+
+        fx.shipments();
+        assertThat(entry("s1").outcomeUnknown()).isTrue();
+        fx.channel.put(ImmutableOrder.copyOf(fx.channel.order("A1")).withStatusCode("8"));
+        fx.later();
+        fx.shipments();
+
+        assertThat(fx.channel.count("ship")).isEqualTo(1);
+        assertThat(entry("s1").status()).isEqualTo(OutboxStatus.DEAD);
+        assertThat(entry("s1").lastError()).hasValueSatisfying(e -> assertThat(e).contains("Cancelled on Babyshop"));
+    }
+
     /** Rule: an outbound mapping that stopped mapping SHIPPED skips a queued SHIP instead of pushing it. */
     @Test
     void aQueuedShipIsSkippedWhenShippedIsNoLongerMapped() {
