@@ -5,10 +5,12 @@ import io.github.babyshopsdk.client.auth.AuthToken;
 import io.github.babyshopsdk.client.auth.TokenStore;
 import io.github.babyshopsdk.client.catalog.CatalogService;
 import io.github.babyshopsdk.client.fulfilment.FulfilmentService;
+import io.github.babyshopsdk.client.internal.BodyLimitInterceptor;
 import io.github.babyshopsdk.client.internal.CallExecutor;
 import io.github.babyshopsdk.client.internal.ClientStats;
 import io.github.babyshopsdk.client.internal.Redactor;
 import io.github.babyshopsdk.client.internal.SellerPanelApi;
+import io.github.babyshopsdk.client.internal.WireLogInterceptor;
 import io.github.babyshopsdk.client.internal.wire.WireCodec;
 import io.github.babyshopsdk.client.orders.OrderService;
 import io.github.babyshopsdk.client.quota.QuotaBudget;
@@ -21,7 +23,6 @@ import java.time.ZoneId;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.logging.HttpLoggingInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import retrofit2.Retrofit;
@@ -53,6 +54,12 @@ public final class BabyshopClient implements AutoCloseable {
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Kolkata");
     /** The path under a tenant host where SellerPanel V3 lives. */
     public static final String DEFAULT_BASE_PATH = "/RestWS/api/sellerPanel/v3/";
+    /** The default overall deadline of one HTTP call: 120 seconds. */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(120);
+    /** The default cap on one JSON response body: 16 MiB, received and after gzip inflation. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+    /** The cap on one {@code fetchDocuments} file: 64 MiB, checked while streaming. */
+    public static final long MAX_DOCUMENT_BYTES = 64L * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(BabyshopClient.class);
 
@@ -102,15 +109,19 @@ public final class BabyshopClient implements AutoCloseable {
         // OkHttp would silently re-send a request whose connection failed, POSTs included; the API has no
         // idempotency key, so only the client's own retry loop, which knows each operation, may repeat a call
         http.connectTimeout(builder.connectTimeout).readTimeout(builder.readTimeout)
-                .writeTimeout(builder.readTimeout).retryOnConnectionFailure(false);
+                .writeTimeout(builder.readTimeout).callTimeout(builder.callTimeout)
+                .retryOnConnectionFailure(false)
+                // a redirect would carry the ApiKey header (or the password) to another host and repeat writes
+                .followRedirects(false).followSslRedirects(false);
         if (builder.wireLogging) {
-            Logger wire = LoggerFactory.getLogger("io.github.babyshopsdk.client.wire");
-            HttpLoggingInterceptor logging = new HttpLoggingInterceptor(line -> wire.debug(redactor.redact(line)));
-            logging.redactHeader(SellerPanelApi.API_KEY_HEADER);
-            logging.redactQueryParams("password");
-            logging.setLevel(HttpLoggingInterceptor.Level.BODY);
-            http.addInterceptor(logging);
+            http.addInterceptor(new WireLogInterceptor(LoggerFactory.getLogger("io.github.babyshopsdk.client.wire"),
+                    redactor));
         }
+        // innermost application interceptor: every body is capped after gzip inflation, before anything
+        // (wire logging included) reads it; as a network interceptor: capped on the bytes received
+        BodyLimitInterceptor limits = new BodyLimitInterceptor(builder.maxResponseBytes, MAX_DOCUMENT_BYTES);
+        http.addInterceptor(limits);
+        http.addNetworkInterceptor(limits);
         return http.build();
     }
 
@@ -180,7 +191,7 @@ public final class BabyshopClient implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "BabyshopClient{baseUrl=" + HttpUrlRedaction.withoutQuery(baseUrl) + ", seller=" + username
+        return "BabyshopClient{baseUrl=" + HttpUrlRedaction.redacted(baseUrl) + ", seller=" + username
                 + ", zone=" + zone + "}";
     }
 
@@ -204,6 +215,8 @@ public final class BabyshopClient implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(60);
+        private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private boolean allowInsecureHttp;
         private boolean wireLogging;
         private int maxPages = 10_000;
@@ -313,6 +326,34 @@ public final class BabyshopClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The overall deadline of one HTTP call, from sending the request to reading the last byte of the
+         * answer (OkHttp's call timeout; default {@link #DEFAULT_CALL_TIMEOUT}, 120 s). Applied to every
+         * request, also on a caller-supplied {@link #okHttpClient}. A server that drips a body slowly cannot
+         * block a call beyond it. A call that hits it fails like a dropped connection: a read is retried as
+         * the {@link #retryPolicy} allows and then throws
+         * {@link io.github.babyshopsdk.client.error.TransientException}; a write that may not be repeated
+         * throws {@link io.github.babyshopsdk.client.error.OutcomeUnknownException}. Each retry has its own
+         * deadline; waiting for quota and backoff is not counted. Must be positive.
+         */
+        public Builder callTimeout(Duration callTimeout) {
+            this.callTimeout = callTimeout;
+            return this;
+        }
+
+        /**
+         * The cap on one JSON response body in bytes, checked while streaming, both on the bytes received
+         * and on the bytes after gzip inflation (default {@link #DEFAULT_MAX_RESPONSE_BYTES}, 16 MiB). A
+         * body past it is a {@link io.github.babyshopsdk.client.error.MalformedResponseException} for reads
+         * (after the retries the policy allows) and an
+         * {@link io.github.babyshopsdk.client.error.OutcomeUnknownException} for writes. Documents of
+         * {@code fetchDocuments} have their own cap, {@link #MAX_DOCUMENT_BYTES}. Must be positive.
+         */
+        public Builder maxResponseBytes(long maxResponseBytes) {
+            this.maxResponseBytes = maxResponseBytes;
+            return this;
+        }
+
         /** Permits an {@code http://} base URL: for loopback tests and simulators only. */
         public Builder allowInsecureHttp() {
             this.allowInsecureHttp = true;
@@ -356,6 +397,8 @@ public final class BabyshopClient implements AutoCloseable {
                     "maxQuotaWait must not be negative, was " + maxQuotaWait);
             require(positive(connectTimeout), "connectTimeout must be a positive duration, was " + connectTimeout);
             require(positive(readTimeout), "readTimeout must be a positive duration, was " + readTimeout);
+            require(positive(callTimeout), "callTimeout must be a positive duration, was " + callTimeout);
+            require(maxResponseBytes >= 1, "maxResponseBytes must be at least 1, was " + maxResponseBytes);
             require(maxPages >= 1, "maxPages must be at least 1, was " + maxPages);
             BabyshopClient client = new BabyshopClient(this, url);
             LOG.debug("built {}", client);
@@ -367,7 +410,10 @@ public final class BabyshopClient implements AutoCloseable {
                     "baseUrl is required: call baseUrl(\"https://<tenant host>" + DEFAULT_BASE_PATH + "\")");
             String text = baseUrl.trim().endsWith("/") ? baseUrl.trim() : baseUrl.trim() + "/";
             HttpUrl url = HttpUrl.parse(text);
-            require(url != null, "baseUrl is not an http(s) URL: " + HttpUrlRedaction.withoutQuery(text));
+            require(url != null, "baseUrl is not an http(s) URL: " + HttpUrlRedaction.redacted(text));
+            require(url.username().isEmpty() && url.password().isEmpty(),
+                    "baseUrl must not carry user info (user:password@host); pass the seller's login with "
+                            + "credentials(...) instead");
             require(url.query() == null, "baseUrl must not carry a query string");
             require(url.isHttps() || allowInsecureHttp, "baseUrl must use https (was " + url.scheme()
                     + "://" + url.host() + "); call allowInsecureHttp() only for loopback tests");
@@ -385,15 +431,34 @@ public final class BabyshopClient implements AutoCloseable {
         }
     }
 
-    /** Keeps query strings (which could carry a password) out of printed URLs. */
+    /** Keeps user info and query strings (which could carry a password) out of printed URLs. */
     static final class HttpUrlRedaction {
         private HttpUrlRedaction() {
         }
 
-        static String withoutQuery(Object url) {
+        /**
+         * {@code url} as text without its user info (everything between {@code //} and the last {@code @}
+         * of the authority) and with its query masked; safe to print for any input, URL or not.
+         */
+        static String redacted(Object url) {
             String text = Objects.toString(url);
             int query = text.indexOf('?');
-            return query < 0 ? text : text.substring(0, query) + "?██";
+            String shown = query < 0 ? text : text.substring(0, query) + "?" + Redactor.MASK;
+            int authority = shown.indexOf("//");
+            int from = authority < 0 ? 0 : authority + 2;
+            int end = shown.length();
+            for (int i = from; i < shown.length(); i++) {
+                char c = shown.charAt(i);
+                if (c == '/' || c == '#') {
+                    end = i;
+                    break;
+                }
+            }
+            int at = shown.lastIndexOf('@', end - 1);
+            if (at >= from) {
+                shown = shown.substring(0, from) + Redactor.MASK + "@" + shown.substring(at + 1);
+            }
+            return io.github.babyshopsdk.client.internal.LogText.escape(shown);
         }
     }
 }

@@ -93,6 +93,10 @@ public final class Pages<T> implements Iterable<Page<T>> {
             int rows = page.records().size() + page.failures().size();
             if (page.isLast() || rows == 0) {
                 done = true;
+            } else if (next < 0 || next == Integer.MIN_VALUE) {
+                // the page number would overflow: a server that answers full pages forever cannot wrap it
+                LOG.warn("stopping at the largest page number; the listing may hold more");
+                done = true;
             } else if (fetched >= maxPages) {
                 LOG.warn("stopping after {} pages (the safety cap); the listing may hold more", fetched);
                 done = true;

@@ -1,6 +1,5 @@
 package io.github.babyshopsdk.client.catalog;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.babyshopsdk.client.Operation;
 import io.github.babyshopsdk.client.Pages;
 import io.github.babyshopsdk.client.error.NotFoundException;
@@ -52,8 +51,8 @@ public final class CatalogService {
     public Page<Product> productPage(ProductQuery query) {
         Objects.requireNonNull(query, "query");
         String json = codec.productFetch(query);
-        JsonNode envelope = executor.json(Operation.PRODUCT_FETCH, key -> api.productFetch(key, json));
-        return Page.of(query.pageNumber(), query.limit(), codec.products(envelope));
+        return Page.of(query.pageNumber(), query.limit(),
+                executor.json(Operation.PRODUCT_FETCH, key -> api.productFetch(key, json), codec::products));
     }
 
     /**
@@ -97,10 +96,11 @@ public final class CatalogService {
     }
 
     private void submit(List<InventoryItem> batch, ImmutableInventoryUpdateResult.Builder result) {
-        JsonNode envelope;
+        Records<InventoryModeration> moderations;
         try {
             String json = codec.inventoryPriceUpdate(batch);
-            envelope = executor.json(Operation.INVENTORY_PRICE_UPDATE, key -> api.inventoryPriceUpdate(key, json));
+            moderations = executor.json(Operation.INVENTORY_PRICE_UPDATE, key -> api.inventoryPriceUpdate(key, json),
+                    codec::moderations);
         } catch (NotFoundException e) {
             if (e.responseCode().orElse(null) != ResponseCode.SKU_NOT_FOUND) {
                 throw e;
@@ -115,7 +115,6 @@ public final class CatalogService {
             submit(batch.subList(half, batch.size()), result);
             return;
         }
-        Records<InventoryModeration> moderations = codec.moderations(envelope);
         Set<String> acknowledged = new HashSet<>();
         for (InventoryModeration moderation : moderations.records()) {
             acknowledged.add(moderation.sku());
@@ -142,8 +141,8 @@ public final class CatalogService {
         for (int from = 0; from < moderationIds.size(); from += MAX_BATCH) {
             String json = codec.inventoryPriceStatus(moderationIds.subList(from,
                     Math.min(moderationIds.size(), from + MAX_BATCH)));
-            Records<InventoryModeration> batch = codec.moderations(
-                    executor.json(Operation.INVENTORY_PRICE_STATUS, key -> api.inventoryPriceStatus(key, json)));
+            Records<InventoryModeration> batch = executor.json(Operation.INVENTORY_PRICE_STATUS,
+                    key -> api.inventoryPriceStatus(key, json), codec::moderations);
             records.addAll(batch.records());
             failures.addAll(batch.failures());
         }
@@ -153,6 +152,6 @@ public final class CatalogService {
     /** The JIT back-order book ({@code skuBackOrder}), whole: the operation has no paging. */
     public Records<BackOrder> backOrders() {
         String json = codec.skuBackOrder();
-        return codec.backOrders(executor.json(Operation.SKU_BACK_ORDER, key -> api.skuBackOrder(key, json)));
+        return executor.json(Operation.SKU_BACK_ORDER, key -> api.skuBackOrder(key, json), codec::backOrders);
     }
 }

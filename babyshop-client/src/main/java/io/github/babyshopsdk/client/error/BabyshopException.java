@@ -53,7 +53,10 @@ public abstract class BabyshopException extends RuntimeException {
         return code == null ? Optional.empty() : ResponseCode.of(code);
     }
 
-    /** The server's {@code responseMessage}, verbatim, or empty. Never branch on it: it has typos and may change. */
+    /**
+     * The server's {@code responseMessage} as sent (cut to 1,000 characters, control characters escaped so
+     * it is safe in a log line), or empty. Never branch on it: it has typos and may change.
+     */
     public Optional<String> serverMessage() {
         return Optional.ofNullable(serverMessage);
     }

@@ -14,6 +14,7 @@ import io.github.babyshopsdk.client.model.Records;
 import io.github.babyshopsdk.client.model.Shipment;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Courier-allocation operations: {@code generateInvoice}, {@code fetchInvoice}, {@code fetchDocuments},
@@ -42,32 +43,40 @@ public final class FulfilmentService {
      * the server assigned (or accepted).
      *
      * @throws OutcomeUnknownException when the invoice may or may not exist now (including a success
-     *     answer without an invoice number): read back before repeating
+     *     answer without an invoice number or with one of an impossible shape, and an answer too large
+     *     or unreadable): read back before repeating
      * @throws io.github.babyshopsdk.client.error.BabyshopException for other failures (e.g. 101 unknown line)
      */
     public String generateInvoice(InvoiceRequest request) {
         Objects.requireNonNull(request, "request");
         String json = codec.generateInvoice(request);
-        JsonNode envelope = executor.json(Operation.GENERATE_INVOICE, key -> api.generateInvoice(key, json));
-        return codec.invoiceNo(envelope).orElseThrow(() -> new OutcomeUnknownException(Operation.GENERATE_INVOICE,
+        Optional<String> invoiceNo = executor.json(Operation.GENERATE_INVOICE,
+                key -> api.generateInvoice(key, json), codec::invoiceNo);
+        return invoiceNo.orElseThrow(() -> new OutcomeUnknownException(Operation.GENERATE_INVOICE,
                 0, null, "the server answered success without an invoiceNo; read the order back to find it", null));
     }
 
     /** The lines of one invoice ({@code fetchInvoice}); empty records when the invoice is unknown. */
     public Records<InvoiceItem> fetchInvoice(String invoiceNo) {
         String json = codec.fetchInvoice(invoiceNo);
-        return codec.invoiceItems(executor.json(Operation.FETCH_INVOICE, key -> api.fetchInvoice(key, json)));
+        return executor.json(Operation.FETCH_INVOICE, key -> api.fetchInvoice(key, json), codec::invoiceItems);
     }
 
     /**
      * Downloads a document of an invoice ({@code fetchDocuments}): {@link DocumentType#SHIPPING_LABEL} for
      * the AWB label, {@link DocumentType#INVOICE} for the invoice.
      *
+     * <p>Labels and invoices are PDF files: an answer that is neither the JSON envelope (also behind a byte
+     * order mark or blanks) nor a file starting with {@code %PDF-} is malformed, never returned as a
+     * document; the body is refused while streaming once it passes 64 MiB.
+     *
      * @throws io.github.babyshopsdk.client.error.NotFoundException if there is no such document (yet)
+     * @throws io.github.babyshopsdk.client.error.MalformedResponseException if the answer is not a PDF, is
+     *     larger than 64 MiB, or is an unreadable envelope (after the retries the policy allows)
      */
     public Document fetchDocument(String invoiceNo, DocumentType type) {
         String json = codec.fetchDocuments(invoiceNo, type);
-        return executor.document(key -> api.fetchDocuments(key, json));
+        return executor.document(type, key -> api.fetchDocuments(key, json));
     }
 
     /**

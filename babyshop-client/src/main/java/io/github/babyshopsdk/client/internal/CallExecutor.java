@@ -15,6 +15,7 @@ import io.github.babyshopsdk.client.error.OutcomeUnknownException;
 import io.github.babyshopsdk.client.error.QuotaExceededException;
 import io.github.babyshopsdk.client.error.TransientException;
 import io.github.babyshopsdk.client.model.Document;
+import io.github.babyshopsdk.client.model.DocumentType;
 import io.github.babyshopsdk.client.quota.QuotaBudget;
 import io.github.babyshopsdk.client.quota.QuotaDecision;
 import io.github.babyshopsdk.client.retry.RetryPolicy;
@@ -44,6 +45,10 @@ import retrofit2.Response;
  */
 public final class CallExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(CallExecutor.class);
+    /** Longest API key accepted from {@code authToken}; issued keys are 64 characters. */
+    private static final int MAX_API_KEY_LENGTH = 1024;
+    /** The most bytes of an error body quoted in an exception message. */
+    private static final long ERROR_SNIPPET_BYTES = 4096;
 
     private final SellerPanelApi api;
     private final Credentials credentials;
@@ -85,11 +90,35 @@ public final class CallExecutor {
      * @throws BabyshopException the typed failure, after the retries the operation allows
      */
     public JsonNode json(Operation operation, Function<String, Call<JsonNode>> call) {
+        return json(operation, call, Function.identity());
+    }
+
+    /**
+     * Runs a JSON operation and decodes its success envelope with {@code decoder}, inside the attempt: this
+     * is the one boundary where every decoding failure (a list field holding a scalar, an unreadable
+     * value, any runtime exception of the decoder) becomes typed. Such a failure is a
+     * {@link io.github.babyshopsdk.client.error.MalformedResponseException} for an operation that is safe to
+     * repeat (after the retries the policy allows) and an {@link OutcomeUnknownException} for a write that
+     * is not. A {@link BabyshopException} the decoder throws is passed on as it is.
+     *
+     * @param call makes the Retrofit call for the given API key
+     * @param decoder reads the success envelope into the result
+     * @throws BabyshopException the typed failure, after the retries the operation allows
+     */
+    public <R> R json(Operation operation, Function<String, Call<JsonNode>> call, Function<JsonNode, R> decoder) {
         return run(operation, call, response -> {
             if (!response.isSuccessful()) {
-                throw classifier.httpFailure(operation, response.code(), errorSnippet(response));
+                throw classifier.httpFailure(operation, response, errorSnippet(response));
             }
-            return classifier.successEnvelope(operation, response.body());
+            JsonNode envelope = classifier.successEnvelope(operation, response.body());
+            try {
+                return decoder.apply(envelope);
+            } catch (BabyshopException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw classifier.malformed(operation, "the answer has an impossible shape ("
+                        + ResponseClassifier.abbreviate(e.getMessage()) + ")");
+            }
         });
     }
 
@@ -99,7 +128,17 @@ public final class CallExecutor {
      * @throws BabyshopException the typed failure, after the retries the operation allows
      */
     public Document document(Function<String, Call<ResponseBody>> call) {
-        return run(Operation.FETCH_DOCUMENTS, call, response -> documents.read(response));
+        return document(DocumentType.SHIPPING_LABEL, call);
+    }
+
+    /**
+     * Runs {@code fetchDocuments} for a document of {@code type} and returns the file it answers with; see
+     * {@code DocumentReader} for how a body is told apart (JSON envelope, PDF, anything else).
+     *
+     * @throws BabyshopException the typed failure, after the retries the operation allows
+     */
+    public Document document(DocumentType type, Function<String, Call<ResponseBody>> call) {
+        return run(Operation.FETCH_DOCUMENTS, call, response -> documents.read(response, type));
     }
 
     /** The API key in use, fetching one if none is held yet. */
@@ -117,7 +156,7 @@ public final class CallExecutor {
                 ignored -> api.authToken(credentials.username(), credentials.password()),
                 response -> {
                     if (!response.isSuccessful()) {
-                        throw classifier.httpFailure(Operation.AUTH_TOKEN, response.code(), errorSnippet(response));
+                        throw classifier.httpFailure(Operation.AUTH_TOKEN, response, errorSnippet(response));
                     }
                     return readToken(response.body());
                 });
@@ -128,22 +167,28 @@ public final class CallExecutor {
         if (envelope == null || !envelope.isObject()) {
             throw classifier.malformed(Operation.AUTH_TOKEN, "the answer is not a JSON object");
         }
-        String apiKey = envelope.path("apiKey").asText("");
-        String status = envelope.path("status").asText("");
+        String apiKey = envelope.path("apiKey").isValueNode() ? envelope.path("apiKey").asText("") : "";
+        String status = envelope.path("status").isValueNode() ? envelope.path("status").asText("") : "";
         JsonNode code = envelope.get("responseCode");
-        boolean failed = code != null && !code.isNull() && !code.asText().isBlank() && code.asInt(-1) != 0;
+        boolean hasCode = code != null && !code.isNull() && !(code.isTextual() && code.textValue().isBlank());
+        int codeValue = hasCode ? classifier.parseCode(Operation.AUTH_TOKEN, code) : 0;
+        boolean failed = hasCode && codeValue != 0;
+        if (apiKey.length() > MAX_API_KEY_LENGTH) {
+            throw classifier.malformed(Operation.AUTH_TOKEN, "the API key is longer than "
+                    + MAX_API_KEY_LENGTH + " characters");
+        }
         if (!failed && "SUCCESS".equalsIgnoreCase(status.trim()) && !apiKey.isBlank()) {
             redactor.addSecret(apiKey);
             JsonNode owner = envelope.get("apiOwner");
             return AuthToken.of(apiKey, owner == null || owner.isNull() ? null : owner.asText(), clock.instant());
         }
         if (failed) {
-            AttemptFailure failure = classifier.failure(Operation.AUTH_TOKEN, code.asInt(),
+            AttemptFailure failure = classifier.failure(Operation.AUTH_TOKEN, codeValue,
                     redactor.redact(envelope.path("responseMessage").asText(null)));
             // on authToken every documented failure means the credential itself is refused
             throw new AttemptFailure(failure.exception() instanceof AuthenticationException
                     || failure.retry() == AttemptFailure.Retry.REAUTHENTICATE
-                    ? new AuthenticationException(Operation.AUTH_TOKEN, code.asInt(),
+                    ? new AuthenticationException(Operation.AUTH_TOKEN, codeValue,
                     failure.exception().serverMessage().orElse(null), "the credentials were refused")
                     : failure.exception(), failure.retry() == AttemptFailure.Retry.REAUTHENTICATE
                     ? AttemptFailure.Retry.NEVER : failure.retry());
@@ -216,7 +261,8 @@ public final class CallExecutor {
             throw exception;
         }
         Duration backoff = retryPolicy.transientBackoff(attempt);
-        LOG.debug("{}: attempt {} failed ({}); retrying in {}", operation, attempt, exception.getMessage(), backoff);
+        LOG.debug("{}: attempt {} failed ({}); retrying in {}", operation, attempt,
+                LogText.escape(exception.getMessage()), backoff);
         stats.retry();
         sleep(operation, backoff);
     }
@@ -231,18 +277,45 @@ public final class CallExecutor {
         try {
             response = call.execute();
         } catch (JsonProcessingException e) {
-            throw classifier.malformed(operation, "HTTP 200 with a body that is not valid JSON ("
-                    + e.getOriginalMessage() + ")", null);
+            ResponseTooLargeException tooLarge = tooLarge(e);
+            throw classifier.malformed(operation, tooLarge != null ? tooLarge.getMessage()
+                    : "HTTP 200 with a body that is not valid JSON ("
+                    + ResponseClassifier.abbreviate(e.getOriginalMessage()) + ")", null);
         } catch (IOException e) {
+            ResponseTooLargeException tooLarge = tooLarge(e);
+            if (tooLarge != null) {
+                throw classifier.malformed(operation, tooLarge.getMessage(), null);
+            }
             throw ioFailure(operation, e);
+        } catch (BabyshopException e) {
+            throw e;
         } catch (RuntimeException e) {
-            throw classifier.malformed(operation, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+            throw classifier.malformed(operation, e.getClass().getSimpleName() + ": "
+                    + ResponseClassifier.abbreviate(e.getMessage()), null);
         }
-        R result = reader.read(response);
+        R result;
+        try {
+            result = reader.read(response);
+        } catch (BabyshopException | AttemptFailure e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the boundary: whatever goes wrong reading an answer is a malformed answer, never untyped
+            throw classifier.malformed(operation, e.getClass().getSimpleName() + ": "
+                    + ResponseClassifier.abbreviate(e.getMessage()), null);
+        }
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} -> HTTP {} in {} ms", operation, response.code(), (System.nanoTime() - started) / 1_000_000);
         }
         return result;
+    }
+
+    private static ResponseTooLargeException tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ResponseTooLargeException) {
+                return (ResponseTooLargeException) t;
+            }
+        }
+        return null;
     }
 
     private AttemptFailure ioFailure(Operation operation, IOException e) {
@@ -250,7 +323,7 @@ public final class CallExecutor {
             throw new OperationInterruptedException(operation, null);
         }
         String text = "I/O failure: " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : " " + redactor.redact(e.getMessage()));
+                + (e.getMessage() == null ? "" : " " + ResponseClassifier.abbreviate(redactor.redact(e.getMessage())));
         TransientException exception = new TransientException(operation, null, null, null, text, null);
         boolean neverSent = e instanceof ConnectException || e instanceof UnknownHostException
                 || e instanceof NoRouteToHostException;
@@ -296,7 +369,10 @@ public final class CallExecutor {
             if (body == null) {
                 return null;
             }
-            String text = ResponseClassifier.abbreviate(body.string());
+            okio.BufferedSource source = body.source();
+            source.request(ERROR_SNIPPET_BYTES);
+            long available = Math.min(ERROR_SNIPPET_BYTES, source.getBuffer().size());
+            String text = ResponseClassifier.abbreviate(source.getBuffer().clone().readUtf8(available));
             return text.toLowerCase(Locale.ROOT).contains("<html") ? "an HTML page" : text;
         } catch (IOException | RuntimeException e) {
             return null;

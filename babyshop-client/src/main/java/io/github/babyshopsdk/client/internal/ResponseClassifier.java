@@ -17,6 +17,9 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import io.github.babyshopsdk.client.error.UnexpectedRedirectException;
+import okhttp3.HttpUrl;
 
 /**
  * Turns what the server answered into success or a classified {@link AttemptFailure}: the SellerPanel
@@ -24,6 +27,9 @@ import java.util.Optional;
  * statuses, and bodies of the wrong shape. Stateless and thread-safe.
  */
 final class ResponseClassifier {
+    /** Longest server message kept (characters); a longer one is cut. */
+    private static final int MAX_SERVER_MESSAGE = 1000;
+    private static final Pattern CODE_TEXT = Pattern.compile("[-+]?\\d{1,10}");
     private final Redactor redactor;
 
     ResponseClassifier(Redactor redactor) {
@@ -123,6 +129,28 @@ final class ResponseClassifier {
         }
     }
 
+    /**
+     * The classified failure for an answer whose HTTP status is not 2xx; a 3xx is an
+     * {@link UnexpectedRedirectException} naming only the host of its {@code Location}.
+     */
+    AttemptFailure httpFailure(Operation operation, retrofit2.Response<?> response, String bodySnippet) {
+        int status = response.code();
+        if (status >= 300 && status < 400) {
+            return new AttemptFailure(new UnexpectedRedirectException(operation, status,
+                    locationHost(response.raw().request().url(), response.headers().get("Location"))),
+                    AttemptFailure.Retry.NEVER);
+        }
+        return httpFailure(operation, status, bodySnippet);
+    }
+
+    private static String locationHost(HttpUrl requested, String location) {
+        if (location == null || location.isBlank()) {
+            return null;
+        }
+        HttpUrl target = requested.resolve(location.trim());
+        return target == null ? null : target.host();
+    }
+
     /** The classified failure for an HTTP status other than 2xx; {@code bodySnippet} may be null. */
     AttemptFailure httpFailure(Operation operation, int status, String bodySnippet) {
         String text = "HTTP " + status + (bodySnippet == null ? "" : ": " + redactor.redact(bodySnippet));
@@ -152,20 +180,39 @@ final class ResponseClassifier {
         return new AttemptFailure(exception, AttemptFailure.Retry.OUTCOME_OPEN);
     }
 
-    private int parseCode(Operation operation, JsonNode codeNode) throws AttemptFailure {
+    /**
+     * The {@code responseCode} as an exact int. A JSON integer or a string of at most 10 digits (optional
+     * sign, surrounding blanks ignored) whose value fits an int; anything else (a fraction, an exponent,
+     * {@code 4294967296}, text) is malformed, never truncated: a wide code must not read as 0 (success).
+     */
+    int parseCode(Operation operation, JsonNode codeNode) throws AttemptFailure {
         if (codeNode.isIntegralNumber()) {
-            return codeNode.intValue();
+            if (codeNode.canConvertToInt()) {
+                return codeNode.intValue();
+            }
+            throw malformed(operation, "responseCode is out of range: " + abbreviate(codeNode.asText()));
         }
-        try {
-            return Integer.parseInt(codeNode.asText().trim());
-        } catch (NumberFormatException e) {
-            throw malformed(operation, "responseCode is not a number: " + abbreviate(codeNode.asText()));
+        String text = codeNode.isTextual() ? codeNode.textValue().strip() : "";
+        if (CODE_TEXT.matcher(text).matches()) {
+            long value = Long.parseLong(text);
+            if (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
+                return (int) value;
+            }
         }
+        throw malformed(operation, "responseCode is not an integer code: " + abbreviate(codeNode.isTextual()
+                || codeNode.isNumber() ? codeNode.asText() : codeNode.getNodeType().toString()));
     }
 
     private String message(JsonNode envelope) {
         JsonNode message = envelope.get("responseMessage");
-        return message == null || message.isNull() ? null : redactor.redact(message.asText());
+        if (message == null || message.isNull()) {
+            return null;
+        }
+        String text = message.isValueNode() ? message.asText() : message.getNodeType().toString();
+        if (text.length() > MAX_SERVER_MESSAGE) {
+            text = text.substring(0, MAX_SERVER_MESSAGE) + "...";
+        }
+        return LogText.escape(redactor.redact(text));
     }
 
     private static String describe(ResponseCode code) {
@@ -176,7 +223,8 @@ final class ResponseClassifier {
         if (text == null) {
             return "";
         }
-        String flat = text.replaceAll("\\s+", " ").trim();
-        return flat.length() <= 200 ? flat : flat.substring(0, 200) + "...";
+        String flat = text.length() > 4096 ? text.substring(0, 4096) : text;
+        flat = flat.replaceAll("\\s+", " ").trim();
+        return LogText.escape(flat.length() <= 200 ? flat : flat.substring(0, 200) + "...");
     }
 }

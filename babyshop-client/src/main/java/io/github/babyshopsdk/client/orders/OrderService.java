@@ -1,6 +1,5 @@
 package io.github.babyshopsdk.client.orders;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.babyshopsdk.client.Operation;
 import io.github.babyshopsdk.client.Pages;
 import io.github.babyshopsdk.client.internal.CallExecutor;
@@ -37,6 +36,12 @@ import org.slf4j.LoggerFactory;
 public final class OrderService {
     /** The most order numbers one {@code orderFetch} call takes. */
     public static final int MAX_FETCH = 100;
+    /**
+     * The most pages read for one call's numbers: {@code ceil(requested / limit) + 1} with {@code limit}
+     * equal to the count requested, i.e. one page plus one for an answer that spills over. Paging also
+     * stops at a page that adds no requested number not seen before.
+     */
+    static final int MAX_PAGES_PER_FETCH = 2;
     private static final Logger LOG = LoggerFactory.getLogger(OrderService.class);
 
     private final CallExecutor executor;
@@ -75,9 +80,9 @@ public final class OrderService {
     private Page<OrderSummary> listPage(Operation operation, OrderListQuery query) {
         Objects.requireNonNull(query, "query");
         String json = codec.orderList(query);
-        JsonNode envelope = executor.json(operation, key -> operation == Operation.ORDER_LIST
-                ? api.orderList(key, json) : api.orderListJit(key, json));
-        return Page.of(query.pageNumber(), query.limit(), codec.orderSummaries(envelope));
+        return Page.of(query.pageNumber(), query.limit(), executor.json(operation,
+                key -> operation == Operation.ORDER_LIST ? api.orderList(key, json) : api.orderListJit(key, json),
+                codec::orderSummaries));
     }
 
     private Pages<OrderSummary> list(Operation operation, OrderListQuery query) {
@@ -89,6 +94,9 @@ public final class OrderService {
     /**
      * Full orders by number ({@code orderFetch}), 100 numbers per call; a further page of a call is read
      * only while the answer is full and some asked-for number has not come back (Q43).
+     * Paging is bounded by what was asked: at most two pages per 100 numbers, and a page that adds no
+     * requested number not seen before ends it (a server that keeps answering full pages of other orders
+     * cannot make this page on).
      * Numbers the server does not answer for are simply absent from the result (the API has no
      * per-order error; compare with what you asked for). Duplicates in {@code orderNos} are asked once.
      *
@@ -112,18 +120,24 @@ public final class OrderService {
             List<String> chunk = unique.subList(from, Math.min(unique.size(), from + MAX_FETCH));
             int limit = chunk.size();
             Set<String> answered = new HashSet<>();
-            for (int page = 1; page <= maxPages; page++) {
+            int pageCap = Math.min(maxPages, MAX_PAGES_PER_FETCH);
+            for (int page = 1; page <= pageCap; page++) {
                 String json = codec.orderFetch(chunk, page, limit);
-                JsonNode envelope = executor.json(operation, key -> operation == Operation.ORDER_FETCH
-                        ? api.orderFetch(key, json) : api.orderFetchJit(key, json));
-                Records<Order> records = codec.orders(envelope);
+                Records<Order> records = executor.json(operation, key -> operation == Operation.ORDER_FETCH
+                        ? api.orderFetch(key, json) : api.orderFetchJit(key, json), codec::orders);
                 orders.addAll(records.records());
                 failures.addAll(records.failures());
+                int before = answered.size();
                 records.records().forEach(order -> answered.add(order.orderNo()));
                 records.failures().forEach(failure -> failure.key().ifPresent(answered::add));
-                // a short page ends the chunk; so does a full one that answered every number asked (Q43)
-                if (records.size() < limit || answered.containsAll(chunk)) {
+                answered.retainAll(chunk);
+                // a short page ends the chunk; so does a full one that answered every number asked (Q43),
+                // and a full one that answered no number not seen before (a server repeating itself)
+                if (records.size() < limit || answered.containsAll(chunk) || answered.size() == before) {
                     break;
+                }
+                if (page == pageCap && LOG.isDebugEnabled()) {
+                    LOG.debug("{}: stopped after {} pages for {} numbers", operation, page, limit);
                 }
             }
         }
@@ -138,8 +152,8 @@ public final class OrderService {
     public Page<ReturnOrder> returnsPage(ReturnQuery query) {
         Objects.requireNonNull(query, "query");
         String json = codec.orderReturn(query);
-        JsonNode envelope = executor.json(Operation.ORDER_RETURN, key -> api.orderReturn(key, json));
-        return Page.of(query.pageNumber(), query.limit(), codec.returns(envelope));
+        return Page.of(query.pageNumber(), query.limit(),
+                executor.json(Operation.ORDER_RETURN, key -> api.orderReturn(key, json), codec::returns));
     }
 
     /** Every page of {@code orderReturn} from the query's page on, fetched lazily. */

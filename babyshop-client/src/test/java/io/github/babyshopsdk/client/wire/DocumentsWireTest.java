@@ -86,17 +86,15 @@ class DocumentsWireTest {
 
     @Test
     void aFileWithoutContentDispositionHasNoFileName() {
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0x0d};
         panel.enqueueToken();
-        panel.server().enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "image/png")
-                .body(new Buffer().write(png)).build());
+        panel.server().enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/pdf")
+                .body(new Buffer().write(KeyedOperation.PDF)).build());
 
         Document document = panel.client().fulfilment().fetchDocument("43549032482934345", DocumentType.INVOICE);
 
-        assertThat(document.content()).isEqualTo(png);
-        assertThat(document.contentType()).isEqualTo("image/png");
+        assertThat(document.content()).isEqualTo(KeyedOperation.PDF);
         assertThat(document.fileName()).isEmpty();
-        assertThat(document.isPdf()).isFalse();
+        assertThat(document.isPdf()).isTrue();
     }
 
     @Test

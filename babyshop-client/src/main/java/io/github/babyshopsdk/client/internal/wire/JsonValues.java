@@ -148,7 +148,8 @@ final class JsonValues {
     }
 
     private static String quote(String text, boolean quoted) {
-        String shown = text.length() > QUOTE_LIMIT ? text.substring(0, QUOTE_LIMIT) + "..." : text;
+        String shown = io.github.babyshopsdk.client.internal.LogText.escape(
+                text.length() > QUOTE_LIMIT ? text.substring(0, QUOTE_LIMIT) + "..." : text);
         return quoted ? "\"" + shown + "\"" : shown;
     }
 

@@ -33,19 +33,33 @@ final class RecordListReader {
      * </ul>
      *
      * @throws IllegalArgumentException if {@code envelope} is {@code null} or not a JSON object
-     * @throws WireFormatException if the list field holds a scalar (non-blank text, number, boolean)
+     * @param maxElements the most elements the list may have (a longer list is malformed, so no failure is
+     *     built for each of millions of elements)
+     * @throws WireFormatException if the list field holds a scalar (non-blank text, number, boolean), has
+     *     more than {@code maxElements} elements, or more than {@link WireCodec#MAX_FAILURES_PER_LIST} of its
+     *     elements fail
      */
-    <T> Records<T> read(JsonNode envelope, String listField, String keyField,
+    <T> Records<T> read(JsonNode envelope, String listField, int maxElements, String keyField,
             Function<WireRecord, T> reader) {
         requireEnvelope(envelope);
-        List<JsonNode> elements = JsonValues.elements(listField, JsonValues.field(envelope, listField));
+        JsonNode list = JsonValues.field(envelope, listField);
+        if (list != null && list.isArray() && list.size() > maxElements) {
+            throw new WireFormatException(listField, "a list of " + list.size() + " elements, more than the "
+                    + maxElements + " one answer can hold");
+        }
+        List<JsonNode> elements = JsonValues.elements(listField, list);
         ImmutableRecords.Builder<T> result = Records.builder();
+        int failed = 0;
         for (int i = 0; i < elements.size(); i++) {
             JsonNode element = elements.get(i);
             try {
                 result.addRecords(reader.apply(WireRecord.of(element, "", listField + "[" + i + "]", dates)));
             } catch (RuntimeException e) {
                 // deliberately broad: whatever a record does wrong, the rest of the page goes on
+                if (++failed > WireCodec.MAX_FAILURES_PER_LIST) {
+                    throw new WireFormatException(listField, "more than " + WireCodec.MAX_FAILURES_PER_LIST
+                            + " unreadable records in one answer");
+                }
                 result.addFailures(RecordFailure.of(i, keyOf(element, keyField).orElse(null), reasonOf(e)));
             }
         }

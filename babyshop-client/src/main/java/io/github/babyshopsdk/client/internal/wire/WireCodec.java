@@ -1,7 +1,9 @@
 package io.github.babyshopsdk.client.internal.wire;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -41,7 +43,8 @@ import java.util.Optional;
  * Response methods take the envelope <em>after</em> the caller has checked {@code responseCode == 0}
  * (this class does not interpret codes); they throw {@link IllegalArgumentException} for a
  * {@code null} or non-object envelope and {@link WireFormatException} when the list field itself has an
- * impossible shape. Individual records that cannot be read are returned as
+ * impossible shape or more elements than a page can hold ({@link #MAX_PAGE_LIST}; {@link #MAX_UNPAGED_LIST}
+ * for {@code skuBackOrder}), or when more than {@link #MAX_FAILURES_PER_LIST} of its records fail. Individual records that cannot be read are returned as
  * {@link io.github.babyshopsdk.client.model.RecordFailure}s, never thrown. A response whose top level is
  * an array of envelopes (a literal reading of Q3) is the caller's to unwrap: pass each element.
  *
@@ -49,6 +52,33 @@ import java.util.Optional;
  * thread-safe; one instance serves a whole client.
  */
 public final class WireCodec {
+    /** Deepest JSON nesting read; SellerPanel answers nest about 4 deep. */
+    public static final int MAX_NESTING_DEPTH = 64;
+    /** Longest JSON number read, in characters. */
+    public static final int MAX_NUMBER_LENGTH = 100;
+    /** Longest JSON string read, in characters (1 MiB). */
+    public static final int MAX_STRING_LENGTH = 1024 * 1024;
+    /** Longest JSON property name read, in characters. */
+    public static final int MAX_NAME_LENGTH = 1024;
+    /** Longest JSON document read, in bytes or characters (64 MiB; the client caps bodies lower). */
+    public static final long MAX_DOCUMENT_LENGTH = 64L * 1024 * 1024;
+    /**
+     * Most tokens in one JSON document: a full page of 100 orders is about 50,000, the whole
+     * back-order book of 40,000 SKUs under 1,000,000; a tree of this many tokens stays under about 100 MB.
+     */
+    public static final long MAX_TOKEN_COUNT = 1_000_000;
+    /**
+     * Most elements of a paged response list read: ten times the documented page maximum of 100. A longer
+     * list is not a page of this API; it is malformed, and no per-record failure is built for it.
+     */
+    public static final int MAX_PAGE_LIST = 1_000;
+    /** Most elements of the unpaged {@code skuBackOrder} list read (its whole book in one answer). */
+    public static final int MAX_UNPAGED_LIST = 100_000;
+    /**
+     * Most per-record failures built for one response list: more unreadable records than a page holds means
+     * the answer as a whole is malformed.
+     */
+    public static final int MAX_FAILURES_PER_LIST = 1_000;
 
     private final ObjectMapper mapper;
     private final DateTimes dates;
@@ -78,11 +108,27 @@ public final class WireCodec {
      *       {@link JsonNode} trees ({@code 350.000} keeps scale 3);
      *   <li>{@code ""} read as {@code null} for integer and floating-point targets;
      *   <li>trailing content after the JSON document rejected;
-     *   <li>{@code null} properties left out when writing.
+     *   <li>{@code null} properties left out when writing;
+     *   <li>hostile-input limits on reading ({@code StreamReadConstraints}): nesting depth
+     *       {@value #MAX_NESTING_DEPTH}, number length {@value #MAX_NUMBER_LENGTH} characters, string length
+     *       {@value #MAX_STRING_LENGTH} characters, property name length {@value #MAX_NAME_LENGTH}, document
+     *       length {@value #MAX_DOCUMENT_LENGTH} and {@value #MAX_TOKEN_COUNT} tokens per document (which
+     *       bounds the size of the tree a document can build); past a limit the parser throws
+     *       {@link com.fasterxml.jackson.core.exc.StreamConstraintsException}.
      * </ul>
      */
     public static ObjectMapper newObjectMapper() {
-        return JsonMapper.builder()
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .maxStringLength(MAX_STRING_LENGTH)
+                        .maxNameLength(MAX_NAME_LENGTH)
+                        .maxDocumentLength(MAX_DOCUMENT_LENGTH)
+                        .maxTokenCount(MAX_TOKEN_COUNT)
+                        .build())
+                .build();
+        return JsonMapper.builder(factory)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
@@ -228,7 +274,7 @@ public final class WireCodec {
 
     /** productFetch: the {@code productList} records (failure key: {@code sku}). */
     public Records<Product> products(JsonNode envelope) {
-        return lists.read(envelope, "productList", ModelReaders.PRODUCT_KEY, ModelReaders::product);
+        return lists.read(envelope, "productList", MAX_PAGE_LIST, ModelReaders.PRODUCT_KEY, ModelReaders::product);
     }
 
     /**
@@ -236,17 +282,17 @@ public final class WireCodec {
      * {@code moderationId}).
      */
     public Records<InventoryModeration> moderations(JsonNode envelope) {
-        return lists.read(envelope, "skus", ModelReaders.MODERATION_KEY, ModelReaders::moderation);
+        return lists.read(envelope, "skus", MAX_PAGE_LIST, ModelReaders.MODERATION_KEY, ModelReaders::moderation);
     }
 
     /** skuBackOrder: the {@code data} records (failure key: {@code sku}). */
     public Records<BackOrder> backOrders(JsonNode envelope) {
-        return lists.read(envelope, "data", ModelReaders.BACK_ORDER_KEY, ModelReaders::backOrder);
+        return lists.read(envelope, "data", MAX_UNPAGED_LIST, ModelReaders.BACK_ORDER_KEY, ModelReaders::backOrder);
     }
 
     /** orderList and orderListJIT: the {@code orderList} records (failure key: {@code orderNo}). */
     public Records<OrderSummary> orderSummaries(JsonNode envelope) {
-        return lists.read(envelope, "orderList", ModelReaders.ORDER_KEY, ModelReaders::orderSummary);
+        return lists.read(envelope, "orderList", MAX_PAGE_LIST, ModelReaders.ORDER_KEY, ModelReaders::orderSummary);
     }
 
     /**
@@ -254,7 +300,7 @@ public final class WireCodec {
      * (Q3). A record with an unreadable line fails as a whole (failure key: {@code orderNo}).
      */
     public Records<Order> orders(JsonNode envelope) {
-        return lists.read(envelope, "orders", ModelReaders.ORDER_KEY, ModelReaders::order);
+        return lists.read(envelope, "orders", MAX_PAGE_LIST, ModelReaders.ORDER_KEY, ModelReaders::order);
     }
 
     /**
@@ -262,12 +308,12 @@ public final class WireCodec {
      * key: {@code internalReturnNo} (the de-duplication key, Q47).
      */
     public Records<ReturnOrder> returns(JsonNode envelope) {
-        return lists.read(envelope, "returns", ModelReaders.RETURN_KEY, ModelReaders::returnOrder);
+        return lists.read(envelope, "returns", MAX_PAGE_LIST, ModelReaders.RETURN_KEY, ModelReaders::returnOrder);
     }
 
     /** fetchInvoice: the {@code invoiceItems} records (failure key: {@code orderNo}). */
     public Records<InvoiceItem> invoiceItems(JsonNode envelope) {
-        return lists.read(envelope, "invoiceItems", ModelReaders.INVOICE_ITEM_KEY, ModelReaders::invoiceItem);
+        return lists.read(envelope, "invoiceItems", MAX_PAGE_LIST, ModelReaders.INVOICE_ITEM_KEY, ModelReaders::invoiceItem);
     }
 
     /**
