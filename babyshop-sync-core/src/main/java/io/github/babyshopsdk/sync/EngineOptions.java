@@ -40,6 +40,18 @@ public interface EngineOptions {
         return Duration.ofMinutes(5);
     }
 
+    /**
+     * How long an outbound entry may wait for a dependency before it is dead-lettered (default 72 hours):
+     * a {@code SHIP} waiting for its order's invoice, any entry waiting for its order to be imported.
+     * Waiting never spends one of {@link #maxAttempts()}; it is bounded by this time instead, measured from
+     * the entry's creation ({@code OutboxEntry.createdAt()}). The dead-letter reason names what the entry
+     * waited for. Must be positive.
+     */
+    @Value.Default
+    default Duration dependencyWait() {
+        return Duration.ofHours(72);
+    }
+
     /** Calls kept free for each more urgent priority tier (default 5 of Vinculum's 40). */
     @Value.Default
     default int quotaReservePerTier() {
@@ -58,11 +70,19 @@ public interface EngineOptions {
         return UUID.randomUUID().toString();
     }
 
-    /** Validates the options. */
+    /**
+     * Validates the options.
+     *
+     * @throws IllegalArgumentException when a duration is negative (or zero where it must be positive) or a
+     *     count is below its minimum
+     */
     @Value.Check
     default void check() {
         if (overlap().isNegative() || retryDelay().isNegative() || leaseTtl().isNegative() || leaseTtl().isZero()) {
             throw new IllegalArgumentException("overlap and retryDelay must not be negative, leaseTtl must be positive");
+        }
+        if (dependencyWait().isNegative() || dependencyWait().isZero()) {
+            throw new IllegalArgumentException("dependencyWait must be positive");
         }
         if (maxDriftPasses() < 1 || maxAttempts() < 1 || quotaReservePerTier() < 0) {
             throw new IllegalArgumentException("maxDriftPasses and maxAttempts must be at least 1, "

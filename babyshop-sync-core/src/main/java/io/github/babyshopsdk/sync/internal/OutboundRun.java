@@ -36,10 +36,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The rules:
  * <ul>
- *   <li><b>Only imported orders.</b> An entry for an order the engine does not hold (no record, or not
- *       linked to a host order) stays {@code PENDING} with "order not imported", due again on the next
- *       run; each such try counts as an attempt, and after {@link io.github.babyshopsdk.sync.EngineOptions#maxAttempts()}
- *       it is dead-lettered with that reason.</li>
+ *   <li><b>Waiting for a dependency never spends an attempt.</b> An entry for an order the engine does
+ *       not hold (no record, or not linked to a host order) waits with "order not imported"; a
+ *       {@code SHIP} waits for its order's invoice. A waiting entry keeps its attempts and is due again
+ *       after {@code retryDelay} (or when the entry it waits for is due, if that is later), never at once,
+ *       so many runs at one instant cannot wear it out. Waiting is bounded in time instead: once
+ *       {@link io.github.babyshopsdk.sync.EngineOptions#dependencyWait()} has passed since the entry was
+ *       created, it is dead-lettered with a reason naming what it waited for ({@link #waitFor}).</li>
  *   <li><b>Never send twice.</b> Before a write, {@link #markInFlight} commits {@code attempts + 1,
  *       outcomeUnknown = true}; only an acknowledged or a surely-refused write clears the mark. A marked
  *       entry (a crash after the mark, an {@link OutcomeUnknownException}) is read back before anything
@@ -145,7 +148,7 @@ final class OutboundRun {
         }
         OutboxEntry entry = current.entry().get();
         if (current.order().isEmpty() || !current.order().get().isLinked()) {
-            later(entry, NOT_IMPORTED, true, now);
+            waitFor(entry, NOT_IMPORTED, retryAt());
             return;
         }
         if (!context.quota().allows(flow, handler.calls(entry))) {
@@ -315,6 +318,28 @@ final class OutboundRun {
             return;
         }
         save(next);
+    }
+
+    /**
+     * Leaves the entry {@code PENDING}, waiting for a dependency ({@code what}, e.g. its order's import or
+     * invoice), without counting an attempt: due again at {@code dueAgain} (not before {@code retryDelay}
+     * from now), but no later than the end of its dependency wait. Once
+     * {@link io.github.babyshopsdk.sync.EngineOptions#dependencyWait()} has passed since the entry was
+     * created, it is dead-lettered with a reason naming {@code what}.
+     */
+    void waitFor(OutboxEntry entry, String what, Instant dueAgain) {
+        Instant deadline = entry.createdAt().plus(context.options().dependencyWait());
+        if (!now.isBefore(deadline)) {
+            dead(entry, what + ": gave up after waiting " + context.options().dependencyWait()
+                    + " (the dependency wait) since " + entry.createdAt());
+            return;
+        }
+        Instant due = dueAgain.isBefore(retryAt()) ? retryAt() : dueAgain;
+        if (due.isAfter(deadline)) {
+            due = deadline;
+        }
+        save(ImmutableOutboxEntry.copyOf(entry).withLastError(what).withNotBefore(due)
+                .withStatus(OutboxStatus.PENDING).withUpdatedAt(context.clock().instant()));
     }
 
     /**

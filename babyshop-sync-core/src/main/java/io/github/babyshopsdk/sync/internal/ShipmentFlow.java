@@ -48,7 +48,10 @@ import java.util.Set;
  *
  * <p>{@code SHIP}: needs the invoice of the order's shipment (the order record's {@code invoiceNo}, or the
  * one on the order's {@code CREATE_SHIPMENT} entry should a concurrent record update have lost it);
- * until it exists the entry waits ("waiting for the shipment to be created", counted as an attempt).
+ * until it exists the entry waits ("waiting for the shipment to be created") without spending an attempt,
+ * due again when the order's pending {@code CREATE_SHIPMENT} is due (at least {@code retryDelay} later),
+ * and is dead-lettered with that reason only once {@code EngineOptions.dependencyWait()} has passed since
+ * it was created.
  * Sends orderShipping with the transporter and AWB given to generateInvoice (from the order's
  * {@code CREATE_SHIPMENT} entry; the Shipped event's own, if it carried them, otherwise). An unknown
  * outcome is read back: Shipped (15), Intransit (20) or Delivered (25) means done. An outbound mapping
@@ -210,7 +213,7 @@ public final class ShipmentFlow implements FlowRun {
                     .or(() -> latestInvoice(shipments));
             Optional<Handover> handover = invoiceNo.flatMap(no -> handover(shipments, entry, no));
             if (invoiceNo.isEmpty() || handover.isEmpty()) {
-                run.later(entry, WAITING_FOR_SHIPMENT, true, run.now());
+                run.waitFor(entry, WAITING_FOR_SHIPMENT, dependencyDue(run, shipments));
                 return;
             }
             if (!run.mayAttempt(entry)) {
@@ -236,6 +239,20 @@ public final class ShipmentFlow implements FlowRun {
             }
             run.done(inFlight.get(), "shipped: invoice " + shipment.invoiceNo() + ", AWB " + shipment.awbNo(),
                     OutboundRun::unchanged);
+        }
+
+        /**
+         * When a SHIP waiting for its shipment may find it: when the latest pending {@code CREATE_SHIPMENT}
+         * of the order is due (its read-back or retry), else after the retry delay (no shipment queued yet).
+         */
+        private static Instant dependencyDue(OutboundRun run, List<OutboxEntry> shipments) {
+            Instant due = run.retryAt();
+            for (OutboxEntry shipment : shipments) {
+                if (shipment.status() == OutboxStatus.PENDING && shipment.notBefore().isAfter(due)) {
+                    due = shipment.notBefore();
+                }
+            }
+            return due;
         }
 
         /** The order's {@code CREATE_SHIPMENT} entries that were not skipped, oldest first. */

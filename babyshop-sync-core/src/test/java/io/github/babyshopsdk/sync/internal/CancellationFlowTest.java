@@ -93,6 +93,7 @@ class CancellationFlowTest {
 
         fx.imported("A1");
         fx.configure(false, StatusMapping.builder().putOutbound(HostEventType.CANCELLED, ChannelAction.CANCELLED).build());
+        fx.later();
         fx.cancellations();
 
         assertThat(entry("c1").status()).isEqualTo(OutboxStatus.SKIPPED);
@@ -129,9 +130,11 @@ class CancellationFlowTest {
 
         fx.cancellations();
         assertThat(entry("c1").lastError()).contains("order not imported");
+        assertThat(entry("c1").attempts()).isZero();
         assertThat(fx.channel.calls).isEmpty();
 
         fx.imported("A1");
+        fx.later();
         fx.cancellations();
         assertThat(fx.channel.calls).containsExactly("cancel:A1");
         assertThat(entry("c1").status()).isEqualTo(OutboxStatus.DONE);

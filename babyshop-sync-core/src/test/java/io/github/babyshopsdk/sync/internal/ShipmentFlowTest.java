@@ -17,6 +17,7 @@ import io.github.babyshopsdk.client.model.ImmutableOrderLine;
 import io.github.babyshopsdk.client.model.InvoiceLineRequest;
 import io.github.babyshopsdk.client.model.Order;
 import io.github.babyshopsdk.client.model.Shipment;
+import io.github.babyshopsdk.sync.EngineOptions;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
@@ -236,7 +237,7 @@ class ShipmentFlowTest {
         assertThat(entry("e1").status()).isEqualTo(OutboxStatus.DONE);
     }
 
-    /** Rule: SHIP waits for the invoice of CREATE_SHIPMENT and ships with its transporter and AWB. */
+    /** Rule: SHIP waits for the invoice of CREATE_SHIPMENT (no attempt spent) and ships with its transporter and AWB. */
     @Test
     void shipWaitsForTheInvoiceThenShipsWithTheShipmentsTransporterAndAwb() {
         fx.order("A1", 1);
@@ -246,19 +247,23 @@ class ShipmentFlowTest {
 
         assertThat(entry("s1").status()).isEqualTo(OutboxStatus.PENDING);
         assertThat(entry("s1").lastError()).contains(ShipmentFlow.WAITING_FOR_SHIPMENT);
-        assertThat(entry("s1").attempts()).isEqualTo(1);
+        assertThat(entry("s1").attempts()).isZero();
+        assertThat(entry("s1").notBefore()).as("due after the retry delay, not at once")
+                .isEqualTo(fx.clock.instant().plus(OutboundFixture.RETRY));
         assertThat(fx.channel.calls).isEmpty();
         assertThat(first.pushed()).isZero();
 
         fx.host.emit(packed("p1", "A1", "ECOM", "AWB1"));
         FlowReport second = fx.shipments();
+        fx.later();
+        FlowReport third = fx.shipments();
 
         assertThat(fx.channel.shipments).containsExactly(Shipment.of("A1", "INV-1", "ECOM", "AWB1"));
         assertThat(fx.channel.calls).containsExactly("fetchOrders:A1", "createInvoice:A1", "fetchLabel:INV-1",
                 "ship:A1");
         assertThat(entry("s1").status()).isEqualTo(OutboxStatus.DONE);
         assertThat(entry("s1").outcomeUnknown()).isFalse();
-        assertThat(second.pushed()).isEqualTo(2);
+        assertThat(second.pushed() + third.pushed()).isEqualTo(2);
     }
 
     /** Rule: PACKED and SHIPPED read in one run: the invoice is created first, then the shipping push. */
@@ -274,20 +279,35 @@ class ShipmentFlowTest {
         assertThat(report.pushed()).isEqualTo(2);
     }
 
-    /** Rule: SHIP waiting for a shipment that never comes is dead-lettered after maxAttempts, with the reason. */
+    /**
+     * Rule: SHIP waiting for a shipment that never comes spends no attempt however often it runs, and is
+     * dead-lettered, with the reason, once the dependency wait has passed since it was created.
+     */
     @Test
-    void shipWaitingForeverIsDeadLettered() {
+    void shipWaitingForeverIsDeadLetteredAfterTheDependencyWait() {
+        fx.options = EngineOptions.builder().from(fx.options).dependencyWait(Duration.ofHours(1)).build();
         fx.order("A1", 1);
         fx.host.emit(event("s1", "A1", HostEventType.SHIPPED));
 
-        FlowReport last = null;
-        for (int run = 0; run < 3; run++) {
-            last = fx.shipments();
+        for (int run = 0; run < 10; run++) {
+            fx.shipments();
         }
+        for (int run = 0; run < 11; run++) {
+            fx.later(); // 11 x (5 min + 1 s) < 1 hour
+            assertThat(fx.shipments().failed()).isZero();
+        }
+        assertThat(entry("s1").status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(entry("s1").attempts()).isZero();
+        assertThat(entry("s1").notBefore()).as("due again at the end of the wait at the latest")
+                .isBeforeOrEqualTo(entry("s1").createdAt().plus(Duration.ofHours(1)));
+
+        fx.later();
+        FlowReport last = fx.shipments();
 
         assertThat(entry("s1").status()).isEqualTo(OutboxStatus.DEAD);
-        assertThat(entry("s1").lastError()).get().asString().contains(ShipmentFlow.WAITING_FOR_SHIPMENT);
+        assertThat(entry("s1").lastError()).get().asString().contains(ShipmentFlow.WAITING_FOR_SHIPMENT, "PT1H");
         assertThat(last.failed()).isEqualTo(1);
+        assertThat(fx.channel.calls).isEmpty();
         assertThat(fx.listener.settled).singleElement().asString().startsWith("A1/SHIP/DEAD/waiting");
     }
 
@@ -341,29 +361,42 @@ class ShipmentFlowTest {
 
         assertThat(entry("e1").status()).isEqualTo(OutboxStatus.PENDING);
         assertThat(entry("e1").lastError()).contains("order not imported");
-        assertThat(entry("e1").notBefore()).isEqualTo(fx.clock.instant());
+        assertThat(entry("e1").attempts()).isZero();
+        assertThat(entry("e1").notBefore()).isEqualTo(fx.clock.instant().plus(OutboundFixture.RETRY));
         assertThat(fx.channel.calls).isEmpty();
         assertThat(first.pushed()).isZero();
         assertThat(first.outcome()).isEqualTo(FlowOutcome.COMPLETED);
 
         fx.imported("A1");
+        fx.later();
         FlowReport second = fx.shipments();
 
         assertThat(entry("e1").status()).isEqualTo(OutboxStatus.DONE);
         assertThat(second.pushed()).isEqualTo(1);
     }
 
-    /** Rule: an event for an order never imported is dead-lettered after maxAttempts tries, with the reason. */
+    /**
+     * Rule: an event for an order never imported waits without spending attempts (many runs at one instant
+     * included) and is dead-lettered with the reason once the dependency wait has passed.
+     */
     @Test
-    void anEventForAnOrderNeverImportedIsDeadLettered() {
+    void anEventForAnOrderNeverImportedIsDeadLetteredAfterTheDependencyWait() {
+        fx.options = EngineOptions.builder().from(fx.options).dependencyWait(Duration.ofMinutes(30)).build();
         fx.host.emit(packed("e1", "A1", "ECOM", "AWB1"));
 
-        for (int run = 0; run < 3; run++) {
+        for (int run = 0; run < 10; run++) {
+            fx.shipments();
+        }
+        assertThat(entry("e1").status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(entry("e1").attempts()).isZero();
+
+        for (int run = 0; run < 6; run++) {
+            fx.later();
             fx.shipments();
         }
 
         assertThat(entry("e1").status()).isEqualTo(OutboxStatus.DEAD);
-        assertThat(entry("e1").lastError()).get().asString().contains("order not imported");
+        assertThat(entry("e1").lastError()).get().asString().contains("order not imported", "PT30M");
         assertThat(fx.channel.calls).isEmpty();
     }
 

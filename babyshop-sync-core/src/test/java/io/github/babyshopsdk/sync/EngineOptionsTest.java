@@ -1,0 +1,26 @@
+package io.github.babyshopsdk.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The engine options' defaults and validation. */
+class EngineOptionsTest {
+
+    @Test
+    void theDependencyWaitDefaultsTo72Hours() {
+        assertThat(EngineOptions.defaults().dependencyWait()).isEqualTo(Duration.ofHours(72));
+        assertThat(EngineOptions.builder().dependencyWait(Duration.ofMinutes(1)).build().dependencyWait())
+                .isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void aDependencyWaitThatIsNotPositiveIsRefused() {
+        assertThatThrownBy(() -> EngineOptions.builder().dependencyWait(Duration.ZERO).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dependencyWait");
+        assertThatThrownBy(() -> EngineOptions.builder().dependencyWait(Duration.ofSeconds(-1)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dependencyWait");
+    }
+}
