@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import net.jqwik.api.AfterFailureMode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -39,6 +40,7 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.AfterProperty;
+import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.lifecycle.BeforeProperty;
 import net.jqwik.api.lifecycle.Lifespan;
 import net.jqwik.api.lifecycle.Store;
@@ -62,7 +64,8 @@ import net.jqwik.api.lifecycle.Store;
  * fail the property at its end. The summary (cases by kind and operation, by outcome) is printed and
  * written to {@code target/hostile-harness/client-summary.txt}.
  */
-@PropertyDefaults(shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
+@PropertyDefaults(shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE,
+        afterFailure = AfterFailureMode.PREVIOUS_SEED)
 class ClientHostileHarnessTest {
     /** Cases per operation and kind in the exhaustive property. */
     static final int VARIANTS = 5;
@@ -76,11 +79,17 @@ class ClientHostileHarnessTest {
     private ExecutorService worker;
     private final List<String> violations = new ArrayList<>();
 
+    /** The outcomes and the gzip bombs live at the container, so every property adds to one summary. */
+    @BeforeContainer
+    static void createStores() {
+        Store.create(OUTCOMES, Lifespan.RUN, () -> new Outcomes("client hostile-input harness"));
+        Store.create(GzipBombs.class, Lifespan.RUN, GzipBombs::new);
+    }
+
     @BeforeProperty
     void start() {
         server = new HostileServer();
-        mutations = new Mutations(server.elsewhereUrl(), Store.getOrCreate(GzipBombs.class, Lifespan.RUN,
-                GzipBombs::new).get());
+        mutations = new Mutations(server.elsewhereUrl(), Store.<GzipBombs>get(GzipBombs.class).get());
         worker = newWorker();
     }
 
@@ -99,7 +108,7 @@ class ClientHostileHarnessTest {
     }
 
     private static Outcomes outcomes() {
-        return Store.getOrCreate(OUTCOMES, Lifespan.RUN, () -> new Outcomes("client hostile-input harness")).get();
+        return Store.<Outcomes>get(OUTCOMES).get();
     }
 
     /** Every operation under every (non-timing) kind, {@value #VARIANTS} mutations each: 1,500 cases. */
@@ -164,8 +173,8 @@ class ClientHostileHarnessTest {
                 .sleeper(clock.sleeper())
                 .quota(100_000, Duration.ofMinutes(5))
                 .retryPolicy(RetryPolicy.builder().maxAttempts(2).random(() -> 0.5).build())
-                .readTimeout(Duration.ofSeconds(c.deadline() ? 30 : 10));
-        ClientOptions.callTimeout(builder, c.deadline() ? SHORT_CALL_TIMEOUT : Duration.ofSeconds(30));
+                .readTimeout(Duration.ofSeconds(c.deadline() ? 30 : 10))
+                .callTimeout(c.deadline() ? SHORT_CALL_TIMEOUT : Duration.ofSeconds(30));
         return builder.build();
     }
 

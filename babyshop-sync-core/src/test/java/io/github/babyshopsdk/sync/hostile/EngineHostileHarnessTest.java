@@ -46,6 +46,7 @@ import java.util.Random;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import net.jqwik.api.AfterFailureMode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -58,6 +59,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.AfterProperty;
+import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.lifecycle.Lifespan;
 import net.jqwik.api.lifecycle.Store;
 
@@ -83,9 +85,11 @@ import net.jqwik.api.lifecycle.Store;
  * skuBackOrder are the client harness's alone). The summary is printed and written to
  * {@code target/hostile-harness/engine-summary.txt}.
  */
-@PropertyDefaults(shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
+@PropertyDefaults(shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE,
+        afterFailure = AfterFailureMode.PREVIOUS_SEED)
 class EngineHostileHarnessTest {
     private static final String OUTCOMES = EngineHostileHarnessTest.class.getName() + ".outcomes";
+    private static final String BOMB = EngineHostileHarnessTest.class.getName() + ".bomb";
     private static final long BASE_SEED = 0x2026_1205_0009L;
     private static final Pattern UNTYPED = Pattern.compile("^(java|javax|com|org|kotlin|okhttp3|okio|retrofit2)"
             + "\\.[\\w.$]*(Exception|Error)\\b.*", Pattern.DOTALL);
@@ -110,6 +114,13 @@ class EngineHostileHarnessTest {
     record Drawn(EngineOperation operation, Kind kind, Mode mode, int calls, long seed) {
     }
 
+    /** The outcomes and the gzip bomb live at the container, so every property adds to one summary. */
+    @BeforeContainer
+    static void createStores() {
+        Store.create(OUTCOMES, Lifespan.RUN, () -> new Outcomes("engine hostile-input harness"));
+        Store.create(BOMB, Lifespan.RUN, () -> Bodies.gzip(List.of(new Bodies.Segment(new byte[1024 * 1024], 1024))));
+    }
+
     @AfterProperty
     void failOnViolations() {
         assertThat(violations).as("engine contract violations (reproducers in the summary)").isEmpty();
@@ -123,12 +134,11 @@ class EngineHostileHarnessTest {
     }
 
     private static Outcomes outcomes() {
-        return Store.getOrCreate(OUTCOMES, Lifespan.RUN, () -> new Outcomes("engine hostile-input harness")).get();
+        return Store.<Outcomes>get(OUTCOMES).get();
     }
 
     private static List<Bodies.Segment> zerosBomb() {
-        return Store.getOrCreate(EngineHostileHarnessTest.class.getName() + ".bomb", Lifespan.RUN,
-                () -> Bodies.gzip(List.of(new Bodies.Segment(new byte[1024 * 1024], 1024)))).get();
+        return Store.<List<Bodies.Segment>>get(BOMB).get();
     }
 
     /** Every engine operation under every kind: 200 cases, the other choices drawn from a derived seed. */
@@ -161,7 +171,7 @@ class EngineHostileHarnessTest {
         List<String> served = List.of();
         try (World world = new World(drawn.seed())) {
             proxy = world.proxy;
-            world.prepare(random);
+            world.prepare(random, problems);
             proxy.arm(drawn.operation().path, drawn.kind(), drawn.mode(), drawn.calls(), random,
                     new LiveMutations(proxy.elsewhereUrl(), zerosBomb()));
             List<FlowReport> hostile = new ArrayList<>();
@@ -172,7 +182,7 @@ class EngineHostileHarnessTest {
             proxy.disarm();
             served = proxy.served();
             List<FlowReport> after = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
+            for (int i = 0; i < 3; i++) {
                 world.sim.simulatedClock().advance(Duration.ofMinutes(11));
                 after.addAll(world.runAll(problems));
             }
@@ -212,7 +222,7 @@ class EngineHostileHarnessTest {
         final List<HostEvent> events = new ArrayList<>();
 
         World(long seed) {
-            this.sim = SellerPanelSimulator.builder().seed(seed).fixture(Fixture.of(seed, 10, 6)).noQuota()
+            this.sim = SellerPanelSimulator.builder().seed(seed).fixture(Fixture.of(seed, 8, 4)).noQuota()
                     .moderationDelay(Duration.ofMinutes(1)).build().start();
             this.proxy = new HostileProxy(sim.baseUrl());
             BabyshopClient.Builder builder = BabyshopClient.builder().baseUrl(proxy.baseUrl()).allowInsecureHttp()
@@ -222,8 +232,8 @@ class EngineHostileHarnessTest {
                     .sleeper(duration -> sim.simulatedClock().advance(duration))
                     .quota(100_000, Duration.ofMinutes(5))
                     .readTimeout(Duration.ofSeconds(15))
-                    .retryPolicy(RetryPolicy.builder().maxAttempts(2).random(() -> 0.5).build());
-            ClientOptions.callTimeout(builder, Duration.ofSeconds(30));
+                    .retryPolicy(RetryPolicy.builder().maxAttempts(2).random(() -> 0.5).build())
+                    .callTimeout(Duration.ofSeconds(30));
             this.client = builder.build();
             this.gateway = new RecordingGateway(ChannelGateway.of(client));
             this.engine = SyncEngine.builder().stateStore(store).channel(gateway)
@@ -248,9 +258,13 @@ class EngineHostileHarnessTest {
          * With the channel healthy: imports the orders and the catalog, then gives the host work for every
          * outbound flow (packed and shipped orders, a cancellation, stock changes) and Babyshop new orders.
          */
-        void prepare(Random random) {
-            engine.run(Flow.ORDERS);
-            engine.run(Flow.CATALOG);
+        void prepare(Random random, List<String> problems) {
+            for (Flow flow : List.of(Flow.ORDERS, Flow.CATALOG)) {
+                FlowReport report = engine.run(flow);
+                if (report.outcome() != FlowOutcome.COMPLETED) {
+                    problems.add("setup: " + flow + " did not complete on a healthy channel: " + report);
+                }
+            }
             List<String> open = host.orders().stream().filter(o -> !o.cancelled())
                     .filter(o -> sim.store().order(o.orderNo()).map(s -> s.status() == OrderStatus.PENDING.code()
                             || s.status() == OrderStatus.CONFIRMED.code()).orElse(false))
@@ -267,6 +281,10 @@ class EngineHostileHarnessTest {
             List<SkuLink> links = store.inTransaction(tx -> tx.catalog().links());
             for (SkuLink link : links) {
                 host.setStock(link.vendorSkuCode(), DXB, BigDecimal.valueOf(random.nextInt(50)));
+            }
+            if (events.isEmpty() || store.inTransaction(tx -> tx.catalog().links()).isEmpty()) {
+                problems.add("setup: no outbound work (events " + events.size() + ", host orders "
+                        + host.orders().size() + ")");
             }
             sim.simulatedClock().advance(Duration.ofMinutes(1));
             sim.store().generateOrder();

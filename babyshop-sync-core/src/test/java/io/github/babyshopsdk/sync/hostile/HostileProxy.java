@@ -51,7 +51,9 @@ final class HostileProxy implements AutoCloseable {
     }
 
     HostileProxy(String simBaseUrl) {
-        this.simBase = simBaseUrl.endsWith("/") ? simBaseUrl.substring(0, simBaseUrl.length() - 1) : simBaseUrl;
+        okhttp3.HttpUrl sim = okhttp3.HttpUrl.get(simBaseUrl);
+        // the simulator's origin: the request target carries the whole path
+        this.simBase = sim.scheme() + "://" + sim.host() + ":" + sim.port();
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
