@@ -362,7 +362,9 @@ public final class BabyshopClient implements AutoCloseable {
 
         /**
          * Logs every request and response at DEBUG on the logger {@code io.github.babyshopsdk.client.wire}
-         * (default off). The password, the {@code ApiKey} header and every issued key are redacted.
+         * (default off). The password, the {@code ApiKey} header and every issued key are redacted; control
+         * characters are escaped; of a response body at most the first 16 KiB is logged (peeked, so a
+         * large body is never buffered for the log).
          */
         public Builder wireLogging(boolean enabled) {
             this.wireLogging = enabled;

@@ -100,7 +100,8 @@ class BodiesAreCappedWhileStreamingTest {
         assertThatThrownBy(() -> panel.clientBuilder().maxResponseBytes(KIB * KIB).build().fulfilment()
                 .cancelOrder("AB1883884"))
                 .isExactlyInstanceOf(OutcomeUnknownException.class)
-                .hasCauseExactlyInstanceOf(MalformedResponseException.class);
+                .hasCauseExactlyInstanceOf(MalformedResponseException.class)
+                .cause().hasMessageContaining("larger than the cap");
         assertThat(panel.server().getRequestCount()).isEqualTo(2);
     }
 
