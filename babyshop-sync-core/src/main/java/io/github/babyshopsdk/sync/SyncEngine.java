@@ -159,10 +159,11 @@ public final class SyncEngine implements AutoCloseable {
         } catch (QuotaExceededException e) {
             report = failure(flow, now, FlowOutcome.WAITING_ON_QUOTA, e.getMessage());
         } catch (BabyshopException | StateStoreException e) {
-            LOG.warn("{} failed: {}", flow, e.getMessage());
+            LOG.warn("{} failed: {}", flow, io.github.babyshopsdk.sync.internal.LogSafe.of(e.getMessage()));
             report = failure(flow, now, FlowOutcome.FAILED, e.getMessage());
         } catch (RuntimeException e) {
-            LOG.error("{} failed unexpectedly", flow, e);
+            LOG.error("{} failed unexpectedly: {}", flow, io.github.babyshopsdk.sync.internal.LogSafe.of(e));
+            LOG.debug("{} failure, stack trace (its message unescaped)", flow, e);
             report = failure(flow, now, FlowOutcome.FAILED, e.toString());
         } finally {
             store.leases().release(flow, options.instanceId());
@@ -182,7 +183,8 @@ public final class SyncEngine implements AutoCloseable {
                 tx.cursors().put(Explainer.lastOutcomeCursor(report.flow()), report.outcome().name());
             });
         } catch (StateStoreException e) {
-            LOG.warn("could not record the run of {}: {}", report.flow(), e.getMessage());
+            LOG.warn("could not record the run of {}: {}", report.flow(),
+                    io.github.babyshopsdk.sync.internal.LogSafe.of(e.getMessage()));
         }
         context.listener().flowFinished(report);
         return report;

@@ -36,6 +36,8 @@ class OrderImportTest {
     private final List<String> itemChanges = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private HostOrders hostOrders = host;
+    private HubResolver hubResolver = HubResolver.byMapping();
+    private StatusMapper statusMapper = StatusMapper.byMapping();
     private SyncEngine engine;
 
     @BeforeEach
@@ -53,7 +55,7 @@ class OrderImportTest {
         return SyncEngine.builder().stateStore(store).channel(channel)
                 .hostOrders(hostOrders)
                 .hostCatalog(host).hostInventory(host).hostFulfilment(host)
-                .hubResolver(HubResolver.byMapping()).statusMapper(StatusMapper.byMapping())
+                .hubResolver(hubResolver).statusMapper(statusMapper)
                 .scheduler(IntervalSyncScheduler.defaults())
                 .clock(Clock.fixed(Orders.T0.plus(Duration.ofDays(1)), ZoneOffset.UTC))
                 .options(EngineOptions.builder().maxAttempts(3).build())
@@ -305,5 +307,45 @@ class OrderImportTest {
         engine.run(Flow.ORDERS);
 
         assertThat(host.order("R1").orElseThrow().cancelled()).isTrue();
+    }
+
+    @Test
+    void aThrowingHubResolverOrStatusMapperSetsOnlyThatOrderAside() {
+        // Rule: one bad record never stops a run: a host port throwing for one order quarantines that order
+        // with the reason; the others are imported, the run completes, and the order is retried later.
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean(true);
+        hubResolver = (order, mapping) -> {
+            if (broken.get() && order.orderNo().equals("H2")) {
+                throw new IllegalStateException("hub service down");
+            }
+            return HubResolver.byMapping().resolve(order, mapping);
+        };
+        statusMapper = (order, mapping) -> {
+            if (broken.get() && order.orderNo().equals("H3")) {
+                throw new IllegalArgumentException("no stage table");
+            }
+            return StatusMapper.byMapping().stageFor(order, mapping);
+        };
+        engine = engine();
+        channel.put(Orders.order("H1", OrderStatus.CONFIRMED, "ARE", Orders.T0));
+        channel.put(Orders.order("H2", OrderStatus.CONFIRMED, "ARE", Orders.T0.plusSeconds(1)));
+        channel.put(Orders.order("H3", OrderStatus.CONFIRMED, "ARE", Orders.T0.plusSeconds(2)));
+        channel.put(Orders.order("H4", OrderStatus.CONFIRMED, "ARE", Orders.T0.plusSeconds(3)));
+
+        FlowReport first = engine.run(Flow.ORDERS);
+
+        assertThat(first.outcome()).isEqualTo(FlowOutcome.COMPLETED);
+        assertThat(host.orders()).extracting(InMemoryHost.HostOrder::orderNo).containsExactlyInAnyOrder("H1", "H4");
+        assertThat(first.failed()).isEqualTo(2);
+        assertThat(engine.explain("H2").reason()).isEqualTo(OrderReason.QUARANTINED);
+        assertThat(engine.explain("H2").summary()).contains("hub service down");
+        assertThat(engine.explain("H3").summary()).contains("no stage table");
+
+        broken.set(false);
+        FlowReport second = engine.run(Flow.ORDERS);
+
+        assertThat(second.outcome()).isEqualTo(FlowOutcome.COMPLETED);
+        assertThat(host.orders()).extracting(InMemoryHost.HostOrder::orderNo)
+                .containsExactlyInAnyOrder("H1", "H2", "H3", "H4");
     }
 }

@@ -3,7 +3,12 @@ package io.github.babyshopsdk.sync.host;
 import java.math.BigDecimal;
 import org.immutables.value.Value;
 
-/** The host's available stock of one Vendor SKU Code in one hub (may be negative: the engine floors the total at 0). */
+/**
+ * The host's available stock of one Vendor SKU Code in one hub (may be negative: the engine floors the total
+ * at 0). The inventory flow takes in a value only between -1,000,000,000 and 1,000,000,000 with at most 9
+ * decimals; a SKU with a value outside that range is not pushed and is reported through
+ * {@code SyncListener.inventoryRejected}, the other SKUs go on.
+ */
 @Value.Immutable
 @Value.Style(jdkOnly = true)
 public interface StockLevel {

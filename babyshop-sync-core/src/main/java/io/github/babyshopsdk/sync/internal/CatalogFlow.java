@@ -9,6 +9,7 @@ import io.github.babyshopsdk.sync.EngineOptions;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
+import io.github.babyshopsdk.sync.RemoteKey;
 import io.github.babyshopsdk.sync.state.ImmutableQuarantineEntry;
 import io.github.babyshopsdk.sync.state.QuarantineEntry;
 import io.github.babyshopsdk.sync.state.SkuLink;
@@ -57,6 +58,11 @@ import org.slf4j.LoggerFactory;
  *       when the API's pages are not in update order), so the next run reads the product again. A
  *       dead-lettered entry no longer holds the cursor: it waits for a person, and is picked up again
  *       when Babyshop updates the product (a later successful upsert removes the entry).</li>
+ *   <li><b>Keys that cannot be kept.</b> A product whose SKU is not a valid {@link RemoteKey} is never
+ *       sent to the host: it is dead-lettered in the quarantine once, under {@link RemoteKey#storageForm},
+ *       reported through {@code listener.skuRejected} and counted as failed. A Vendor SKU Code that is not a
+ *       valid key is treated like a missing one (rejected, links to the SKU removed). Both are final
+ *       decisions and do not hold the cursor back; the other products of the page are imported.</li>
  *   <li><b>Unreadable records</b> ({@link Page#failures()}) are quarantined the same way with their
  *       reason, keyed by the record's key when it could be read, otherwise {@code "page" + n + "#" +
  *       index}. Their update time is unknown, so they hold the cursor before the earliest update time on
@@ -126,7 +132,7 @@ public final class CatalogFlow implements FlowRun {
                 try {
                     page = pages.next();
                 } catch (QuotaExceededException e) {
-                    LOG.info("catalog: quota exhausted, the rest waits for the next run: {}", e.getMessage());
+                    LOG.info("catalog: quota exhausted, the rest waits for the next run: {}", LogSafe.of(e.getMessage()));
                     outcome = FlowOutcome.WAITING_ON_QUOTA;
                     break;
                 }
@@ -146,7 +152,8 @@ public final class CatalogFlow implements FlowRun {
             Instant earliestOnPage = page.records().stream().flatMap(product -> product.lastUpdated().stream())
                     .min(Comparator.naturalOrder()).orElse(since);
             for (RecordFailure failure : page.failures()) {
-                String key = failure.key().orElse("page" + page.pageNumber() + "#" + failure.index());
+                String key = failure.key().map(RemoteKey::storageForm)
+                        .orElse("page" + page.pageNumber() + "#" + failure.index());
                 fail(key, "unreadable record: " + failure.reason(), earliestOnPage);
             }
             List<Product> products = new ArrayList<>(page.records());
@@ -155,17 +162,50 @@ public final class CatalogFlow implements FlowRun {
                 if (Thread.currentThread().isInterrupted()) {
                     return false;
                 }
-                if (product.hasValidVendorSkuCode()) {
-                    importProduct(product, earliestOnPage);
+                Optional<String> skuProblem = RemoteKey.problem(product.sku());
+                if (skuProblem.isPresent()) {
+                    invalidSku(product, skuProblem.get());
+                } else if (!product.hasValidVendorSkuCode()) {
+                    reject(product, product.vendorSkuCode().isPresent() ? NO_VENDOR_SKU_CODE + " (blank)"
+                            : NO_VENDOR_SKU_CODE);
                 } else {
-                    reject(product);
+                    Optional<String> codeProblem = RemoteKey.problem(product.vendorSkuCode().orElseThrow());
+                    if (codeProblem.isPresent()) {
+                        reject(product, NO_VENDOR_SKU_CODE + " (" + codeProblem.get() + ")");
+                    } else {
+                        importProduct(product, earliestOnPage);
+                    }
                 }
             }
             return true;
         }
 
-        private void reject(Product product) {
-            String reason = product.vendorSkuCode().isPresent() ? NO_VENDOR_SKU_CODE + " (blank)" : NO_VENDOR_SKU_CODE;
+        /**
+         * A product whose SKU cannot be kept: never sent to the host, dead-lettered once under the SKU's
+         * storage form, reported, and passed by the cursor.
+         */
+        private void invalidSku(Product product, String problem) {
+            String key = RemoteKey.storageForm(product.sku());
+            String reason = "invalid SKU: " + problem + "; the product is not imported (the key is stored as "
+                    + key + ")";
+            Instant at = context.clock().instant();
+            boolean recorded = read(tx -> {
+                advance(tx, product.lastUpdated());
+                if (tx.quarantine().find(Flow.CATALOG, key).isPresent()) {
+                    return false;
+                }
+                tx.quarantine().save(ImmutableQuarantineEntry.builder().flow(Flow.CATALOG).key(key).reason(reason)
+                        .attempts(1).deadLettered(true).firstFailedAt(at).lastFailedAt(at).build());
+                return true;
+            });
+            failed++;
+            LOG.warn("catalog: SKU {} not imported: {}", LogSafe.of(product.sku()), reason);
+            if (recorded) {
+                context.listener().skuRejected(key, reason);
+            }
+        }
+
+        private void reject(Product product, String reason) {
             List<String> unlinked = read(tx -> {
                 tx.quarantine().remove(Flow.CATALOG, product.sku());
                 advance(tx, product.lastUpdated());
@@ -177,7 +217,7 @@ public final class CatalogFlow implements FlowRun {
                         + String.join(", ", unlinked) + " is no longer pushed to it");
             }
             failed++;
-            LOG.debug("catalog: SKU {} not imported: {}", product.sku(), reason);
+            LOG.debug("catalog: SKU {} not imported: {}", LogSafe.of(product.sku()), reason);
             context.listener().skuRejected(product.sku(), reason);
         }
 
@@ -206,7 +246,8 @@ public final class CatalogFlow implements FlowRun {
          * Quarantines {@code key}; unless dead-lettered, holds the cursor strictly before {@code updatedAt}
          * (pulling it back if needed) so that the next run reads the record again.
          */
-        private void fail(String key, String reason, Instant updatedAt) {
+        private void fail(String key, String unboundedReason, Instant updatedAt) {
+            String reason = StoredText.of(unboundedReason);
             Instant at = context.clock().instant();
             QuarantineEntry entry = read(tx -> {
                 Optional<QuarantineEntry> previous = tx.quarantine().find(Flow.CATALOG, key);
@@ -228,8 +269,8 @@ public final class CatalogFlow implements FlowRun {
                 ceiling = updatedAt;
             }
             failed++;
-            LOG.warn("catalog: {} {} after {} attempt(s): {}", key,
-                    entry.deadLettered() ? "dead-lettered" : "quarantined", entry.attempts(), reason);
+            LOG.warn("catalog: {} {} after {} attempt(s): {}", LogSafe.of(key),
+                    entry.deadLettered() ? "dead-lettered" : "quarantined", entry.attempts(), LogSafe.of(reason));
             context.listener().skuRejected(key, reason);
         }
 

@@ -37,11 +37,13 @@ public final class Explainer {
 
     /** The explanation for {@code orderNo}. */
     public OrderExplanation explain(String orderNo) {
+        // an order number that is not a valid key is kept (set aside) under its storage form only
+        String key = io.github.babyshopsdk.sync.RemoteKey.storageForm(orderNo);
         return store.inTransaction(tx -> {
             StoreSettings settings = tx.settings().settings();
-            Optional<OrderRecord> record = tx.orders().find(orderNo);
-            Optional<QuarantineEntry> quarantined = tx.quarantine().find(Flow.ORDERS, orderNo);
-            List<OutboxEntry> outbound = tx.outbox().forOrder(orderNo);
+            Optional<OrderRecord> record = tx.orders().find(key);
+            Optional<QuarantineEntry> quarantined = tx.quarantine().find(Flow.ORDERS, key);
+            List<OutboxEntry> outbound = tx.outbox().forOrder(key);
             Optional<String> lastOutcome = tx.cursors().get(lastOutcomeCursor(Flow.ORDERS));
             List<String> details = new ArrayList<>();
             OrderReason reason;

@@ -1,5 +1,6 @@
 package io.github.babyshopsdk.sync.internal;
 
+import io.github.babyshopsdk.sync.RemoteKey;
 import io.github.babyshopsdk.sync.config.ChannelAction;
 import io.github.babyshopsdk.sync.config.StatusMapping;
 import io.github.babyshopsdk.sync.config.StoreSettings;
@@ -39,6 +40,10 @@ import org.slf4j.LoggerFactory;
  *       {@link ChannelAction#CANCELLED}, else {@code SKIPPED} with the reason; the line numbers of a
  *       cancellation that names lines are kept, and the cancellations flow refuses it unless they are
  *       every line of the order (the order's lines are known only from Babyshop).</li>
+ *   <li>An event whose id or order number is not a valid {@link RemoteKey} is recorded as a {@code SKIPPED}
+ *       entry under the keys' {@linkplain RemoteKey#storageForm storage forms}, with the reason, so the
+ *       feed moves on. A status mapper that throws at intake leaves the decision to the flow, which asks
+ *       it again before sending.</li>
  *   <li>Every {@code SKIPPED} entry is reported through {@code SyncListener.outboundSettled} after its
  *       page is committed.</li>
  *   <li>Two intakes running at once (the two flows hold different leases) cannot move the cursor back:
@@ -94,7 +99,7 @@ final class HostEventIntake {
             } catch (RuntimeException e) {
                 String error = "the host event feed failed: " + OutboundData.describe(e)
                         + "; entries already queued are still sent";
-                LOG.warn(error, e);
+                LOG.warn("{}", LogSafe.of(error));
                 context.listener().warning(error);
                 return new Result(read, added, Optional.of(error));
             }
@@ -135,12 +140,41 @@ final class HostEventIntake {
         return new Result(read, added, Optional.empty());
     }
 
-    /** The outbox entry for one host event. */
+    /**
+     * The outbox entry for one host event. An event whose id or order number is not a valid
+     * {@link RemoteKey} becomes a {@code SKIPPED} entry under the keys' storage forms, with the reason; a
+     * status mapper that fails leaves the decision to the flow, which asks it again before sending.
+     */
     static OutboxEntry toEntry(HostEvent event, StoreSettings settings, StatusMapping mapping, StatusMapper mapper,
                                Instant now, Instant created) {
-        ImmutableOutboxEntry.Builder entry = ImmutableOutboxEntry.builder().id(event.eventId())
-                .orderNo(event.orderNo()).putData(OutboundData.EVENT, event.type().name())
+        ImmutableOutboxEntry.Builder entry = ImmutableOutboxEntry.builder().id(RemoteKey.storageForm(event.eventId()))
+                .orderNo(RemoteKey.storageForm(event.orderNo())).putData(OutboundData.EVENT, event.type().name())
                 .status(OutboxStatus.PENDING).notBefore(now).createdAt(created).updatedAt(created);
+        Optional<String> refusal;
+        try {
+            refusal = refusal(event, entry, settings, mapping, mapper);
+        } catch (RuntimeException e) {
+            LOG.warn("the status mapper failed on event {}: {}; the flow asks it again before sending",
+                    LogSafe.of(event.eventId()), LogSafe.of(e));
+            refusal = Optional.empty();
+        }
+        Optional<String> idProblem = RemoteKey.problem(event.eventId());
+        Optional<String> orderProblem = RemoteKey.problem(event.orderNo());
+        if (idProblem.isPresent() || orderProblem.isPresent()) {
+            refusal = Optional.of(idProblem.map(p -> "invalid host event id: " + p)
+                    .orElseGet(() -> "invalid order number: " + orderProblem.orElseThrow()));
+            LOG.warn("host event {} for order {} not queued: {}", LogSafe.of(event.eventId()),
+                    LogSafe.of(event.orderNo()), refusal.get());
+        }
+        event.transporter().filter(t -> !t.isBlank()).ifPresent(t -> entry.putData(OutboundData.TRANSPORTER, t));
+        event.awbNo().filter(a -> !a.isBlank()).ifPresent(a -> entry.putData(OutboundData.AWB_NO, a));
+        refusal.ifPresent(reason -> entry.status(OutboxStatus.SKIPPED).lastError(reason));
+        return entry.build();
+    }
+
+    /** Sets the entry's operation and says why the event is not pushed, or empty when it is. */
+    private static Optional<String> refusal(HostEvent event, ImmutableOutboxEntry.Builder entry,
+                                            StoreSettings settings, StatusMapping mapping, StatusMapper mapper) {
         Optional<String> refusal;
         switch (event.type()) {
             case PACKED:
@@ -157,18 +191,15 @@ final class HostEventIntake {
                 break;
             case CANCELLED:
                 entry.operation(OutboxOperation.CANCEL);
-                refusal = cancelRefusal(settings, mapping, mapper);
                 if (!event.lineNos().isEmpty()) {
                     entry.putData(OutboundData.LINE_NOS, String.join(",", event.lineNos()));
                 }
+                refusal = cancelRefusal(settings, mapping, mapper);
                 break;
             default:
                 throw new IllegalStateException("unknown host event type " + event.type());
         }
-        event.transporter().filter(t -> !t.isBlank()).ifPresent(t -> entry.putData(OutboundData.TRANSPORTER, t));
-        event.awbNo().filter(a -> !a.isBlank()).ifPresent(a -> entry.putData(OutboundData.AWB_NO, a));
-        refusal.ifPresent(reason -> entry.status(OutboxStatus.SKIPPED).lastError(reason));
-        return entry.build();
+        return refusal;
     }
 
     /** Why a Shipped event is not pushed under {@code mapping}, or empty when it is. */

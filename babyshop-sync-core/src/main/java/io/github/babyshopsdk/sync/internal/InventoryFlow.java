@@ -11,6 +11,7 @@ import io.github.babyshopsdk.sync.EngineOptions;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
+import io.github.babyshopsdk.sync.RemoteKey;
 import io.github.babyshopsdk.sync.host.ChangeFeed;
 import io.github.babyshopsdk.sync.host.StockLevel;
 import io.github.babyshopsdk.sync.state.InventoryState;
@@ -51,7 +52,13 @@ import org.slf4j.LoggerFactory;
  *       available stock summed over the hubs that serve the store ({@code hubMapping().hubs()}), or over
  *       <em>every hub the host reports when the hub mapping names none</em>, floored at 0 and rounded
  *       down to the 3 decimals Babyshop takes (never over-sell). A linked code the host reports in no hub
- *       is unknown to the host and is not pushed (one it reports with 0 is pushed as 0). In one transaction per batch the ledger's pending quantity
+ *       is unknown to the host and is not pushed (one it reports with 0 is pushed as 0). <b>Each host
+ *       value is checked before any arithmetic</b> ({@link #quantityProblem}): it must lie between
+ *       {@code -}{@value #MAX_HOST_QUANTITY} and {@value #MAX_HOST_QUANTITY} (a negative value is an
+ *       oversold hub: it counts, and the total is floored at 0) with at most {@value #MAX_HOST_SCALE}
+ *       decimals. A SKU with a value outside that range is not taken in (its ledger entry is left as it
+ *       was), is reported through {@code listener.inventoryRejected} with the reason and counted as failed;
+ *       the other SKUs go on. In one transaction per batch the ledger's pending quantity
  *       is set where the quantity differs from {@link InventoryState#acknowledgedQuantity()} (compared
  *       with {@code compareTo}; only the latest pending quantity is kept), and cleared where it equals it;
  *       a changed quantity also clears attempts and dead-letter state (a dead-lettered SKU is re-queued
@@ -104,6 +111,12 @@ public final class InventoryFlow implements FlowRun {
     static final int UNKNOWN_SKU = 304;
     /** The final moderation status that means the change was applied. */
     static final String APPROVED = "Approved";
+    /** The largest host stock value (in absolute value) taken in for one hub: one billion. */
+    public static final long MAX_HOST_QUANTITY = 1_000_000_000L;
+    /** The most decimals a host stock value may have. */
+    public static final int MAX_HOST_SCALE = 9;
+    /** The longest moderation status kept (the ledger column holds 100). */
+    static final int MAX_MODERATION_STATUS = 64;
     /** The decimals inventoryPriceUpdate takes (Decimal(10,3)). */
     private static final int QUANTITY_SCALE = 3;
 
@@ -122,24 +135,66 @@ public final class InventoryFlow implements FlowRun {
     /**
      * The quantity for Babyshop of each of {@code codes}: available stock summed over {@code hubs} (every
      * hub when empty), floored at 0, rounded down to 3 decimals; a code the host reports in no hub is absent
-     * (unknown to the host: not pushed).
+     * (unknown to the host: not pushed), and so is a code with a host value out of range (see
+     * {@link #quantityProblem}).
      */
     static Map<String, BigDecimal> quantities(Collection<String> codes, List<StockLevel> levels, Set<String> hubs) {
+        return quantities(codes, levels, hubs, new LinkedHashMap<>());
+    }
+
+    /**
+     * As {@link #quantities(Collection, List, Set)}, putting each code left out for a host value out of
+     * range into {@code refused}, with the reason. No arithmetic is done on a value before it is checked,
+     * so one SKU's value can never fail the others.
+     */
+    static Map<String, BigDecimal> quantities(Collection<String> codes, List<StockLevel> levels, Set<String> hubs,
+                                              Map<String, String> refused) {
         Map<String, BigDecimal> sums = new LinkedHashMap<>();
         Set<String> asked = new HashSet<>(codes);
         for (StockLevel level : levels) {
-            if (!asked.contains(level.vendorSkuCode())) {
+            String code = level.vendorSkuCode();
+            if (!asked.contains(code) || refused.containsKey(code)) {
+                continue;
+            }
+            Optional<String> problem = quantityProblem(level.available());
+            if (problem.isPresent()) {
+                refused.put(code, "the host's available stock in hub " + level.hub() + " " + problem.get());
+                sums.remove(code);
                 continue;
             }
             // a code the host reports in any hub is known to it (0 in the mapped hubs is pushed as 0);
             // a code it reports nowhere is unknown to it and is not pushed at all
-            sums.putIfAbsent(level.vendorSkuCode(), BigDecimal.ZERO);
+            sums.putIfAbsent(code, BigDecimal.ZERO);
             if (hubs.isEmpty() || hubs.contains(level.hub())) {
-                sums.merge(level.vendorSkuCode(), level.available(), BigDecimal::add);
+                sums.merge(code, level.available(), BigDecimal::add);
             }
         }
         sums.replaceAll((code, sum) -> normalize(sum));
         return sums;
+    }
+
+    /**
+     * Why a host stock value is not taken in, or empty when it is: it must lie between
+     * {@code -}{@value #MAX_HOST_QUANTITY} and {@value #MAX_HOST_QUANTITY} and have at most
+     * {@value #MAX_HOST_SCALE} decimals. Checked on the value's precision and scale, without arithmetic that
+     * could blow up ({@code 1e999999999}, {@code 1e-999999999}).
+     */
+    static Optional<String> quantityProblem(BigDecimal value) {
+        if (value == null) {
+            return Optional.of("is missing");
+        }
+        // digits before the decimal point: precision - scale (as a long: both are ints of any sign)
+        long integerDigits = (long) value.precision() - value.scale();
+        boolean inRange = integerDigits <= 9 || (integerDigits == 10
+                && value.abs().compareTo(BigDecimal.valueOf(MAX_HOST_QUANTITY)) <= 0);
+        if (!inRange) {
+            return Optional.of("is out of range (at most " + MAX_HOST_QUANTITY + " in absolute value): "
+                    + LogSafe.of(value.toString()));
+        }
+        if (value.scale() > MAX_HOST_SCALE && value.stripTrailingZeros().scale() > MAX_HOST_SCALE) {
+            return Optional.of("has more than " + MAX_HOST_SCALE + " decimals: " + LogSafe.of(value.toString()));
+        }
+        return Optional.empty();
     }
 
     private static BigDecimal normalize(BigDecimal quantity) {
@@ -246,7 +301,8 @@ public final class InventoryFlow implements FlowRun {
                 if (firstRead) {
                     newLinks.forEach(link -> affected.add(link.vendorSkuCode()));
                 }
-                List<String> linked = read(tx -> affected.stream()
+                // a code that is no valid key can have no link (the catalog flow never records one)
+                List<String> linked = read(tx -> affected.stream().filter(RemoteKey::isValid)
                         .filter(code -> tx.catalog().link(code).isPresent()).toList());
                 if (!takeIn(linked, hubs, feed.nextToken())) {
                     return;
@@ -257,7 +313,7 @@ public final class InventoryFlow implements FlowRun {
                 }
                 if (token.filter(feed.nextToken()::equals).isPresent()) {
                     LOG.warn("inventory: the host feed says it has more but gave the same token {}; stopping",
-                            feed.nextToken());
+                            LogSafe.of(feed.nextToken()));
                     return;
                 }
                 token = Optional.of(feed.nextToken());
@@ -285,7 +341,13 @@ public final class InventoryFlow implements FlowRun {
                     return false;
                 }
                 fetched += levels.size();
-                Map<String, BigDecimal> quantities = quantities(batch, levels, hubs);
+                Map<String, String> refused = new LinkedHashMap<>();
+                Map<String, BigDecimal> quantities = quantities(batch, levels, hubs, refused);
+                refused.forEach((code, reason) -> {
+                    failed++;
+                    LOG.warn("inventory: stock of {} not taken in: {}", LogSafe.of(code), LogSafe.of(reason));
+                    context.listener().inventoryRejected(code, reason);
+                });
                 Instant at = context.clock().instant();
                 write(tx -> {
                     quantities.forEach((code, quantity) -> tx.catalog().link(code).ifPresent(link ->
@@ -299,8 +361,9 @@ public final class InventoryFlow implements FlowRun {
         }
 
         private void hostFailed(String what, RuntimeException e) {
-            error = "host inventory failed " + what + ": " + e;
-            LOG.warn("inventory: {}; queued stock is still pushed, the changes are read again next run", error);
+            error = StoredText.of("host inventory failed " + what + ": " + e);
+            LOG.warn("inventory: {}; queued stock is still pushed, the changes are read again next run",
+                    LogSafe.of(error));
         }
 
         // ---- step 2: push --------------------------------------------------------------------------
@@ -335,7 +398,7 @@ public final class InventoryFlow implements FlowRun {
                         items.add(InventoryItem.of(state.sku(), state.pendingQuantity().orElseThrow()));
                         batch.put(state.sku(), state);
                     } catch (IllegalArgumentException e) {
-                        unsendable.put(state, "Babyshop cannot take this quantity: " + e.getMessage());
+                        unsendable.put(state, StoredText.of("Babyshop cannot take this quantity: " + e.getMessage()));
                     }
                 }
                 if (!unsendable.isEmpty()) {
@@ -356,7 +419,7 @@ public final class InventoryFlow implements FlowRun {
                 try {
                     result = context.channel().pushInventory(items);
                 } catch (QuotaExceededException e) {
-                    LOG.info("inventory: quota exhausted, pushing waits for the next run: {}", e.getMessage());
+                    LOG.info("inventory: quota exhausted, pushing waits for the next run: {}", LogSafe.of(e.getMessage()));
                     waitingOnQuota = true;
                     return false;
                 } catch (BabyshopException e) {
@@ -383,14 +446,14 @@ public final class InventoryFlow implements FlowRun {
                                     .updatedAt(at).build()))));
             unsendable.forEach((state, reason) -> {
                 failed++;
-                LOG.warn("inventory: {} dead-lettered: {}", state.vendorSkuCode(), reason);
+                LOG.warn("inventory: {} dead-lettered: {}", LogSafe.of(state.vendorSkuCode()), LogSafe.of(reason));
                 context.listener().inventoryRejected(state.vendorSkuCode(), reason);
             });
         }
 
         private void transportFailed(Collection<InventoryState> sent, BabyshopException e) {
-            error = "pushing stock to Babyshop failed: " + e.getMessage();
-            LOG.warn("inventory: {}; {} SKU(s) are tried again after the retry delay", error, sent.size());
+            error = StoredText.of("pushing stock to Babyshop failed: " + e.getMessage());
+            LOG.warn("inventory: {}; {} SKU(s) are tried again after the retry delay", LogSafe.of(error), sent.size());
             Instant at = context.clock().instant();
             write(tx -> sent.forEach(pushedState ->
                     tx.inventory().find(pushedState.vendorSkuCode()).filter(state -> samePending(state, pushedState))
@@ -423,7 +486,7 @@ public final class InventoryFlow implements FlowRun {
                             c.listener().inventoryPushed(code, quantity);
                         });
                         if (isRefusal(moderation.status())) {
-                            String reason = "moderation status " + moderation.status().orElseThrow();
+                            String reason = "moderation status " + boundedStatus(moderation.status()).orElseThrow();
                             done.add(c -> refused(code, reason));
                         }
                         return;
@@ -431,8 +494,8 @@ public final class InventoryFlow implements FlowRun {
                     SkuRejection rejection = rejected.getOrDefault(sku,
                             SkuRejection.of(sku, null, "Babyshop's answer did not mention the SKU"));
                     boolean unknown = rejection.code().isPresent() && rejection.code().getAsInt() == UNKNOWN_SKU;
-                    String reason = rejection.reason() + (rejection.code().isPresent()
-                            ? " (responseCode " + rejection.code().getAsInt() + ")" : "");
+                    String reason = StoredText.of(rejection.reason() + (rejection.code().isPresent()
+                            ? " (responseCode " + rejection.code().getAsInt() + ")" : ""));
                     current.filter(state -> samePending(state, sent) && !state.deadLettered()).ifPresent(state -> {
                         int attempts = state.attempts() + 1;
                         tx.inventory().save(InventoryState.builder().from(state).attempts(attempts).lastError(reason)
@@ -453,8 +516,10 @@ public final class InventoryFlow implements FlowRun {
         private InventoryState acknowledge(InventoryState state, InventoryState sent, InventoryModeration moderation,
                                            Instant at) {
             BigDecimal quantity = sent.pendingQuantity().orElseThrow();
+            // a moderation id that is no valid key cannot be kept nor followed up; an odd status is kept bounded
             var next = InventoryState.builder().from(state).acknowledgedQuantity(quantity)
-                    .moderationId(moderation.moderationId()).moderationStatus(moderation.status()).updatedAt(at);
+                    .moderationId(Optional.of(moderation.moderationId()).filter(RemoteKey::isValid))
+                    .moderationStatus(boundedStatus(moderation.status())).updatedAt(at);
             if (samePending(state, sent)) {
                 next.pendingQuantity(Optional.empty()).attempts(0).lastError(Optional.empty()).deadLettered(false);
             } else if (state.pendingQuantity().isEmpty() && state.acknowledgedQuantity()
@@ -467,9 +532,15 @@ public final class InventoryFlow implements FlowRun {
             return next.build();
         }
 
+        /** A moderation status fit for the ledger: as it is when a short valid key, else its storage form. */
+        private static Optional<String> boundedStatus(Optional<String> status) {
+            return status.map(value -> RemoteKey.isValid(value) && value.length() <= MAX_MODERATION_STATUS ? value
+                    : RemoteKey.storageForm(value));
+        }
+
         private void refused(String code, String reason) {
             failed++;
-            LOG.warn("inventory: stock of {} refused: {}", code, reason);
+            LOG.warn("inventory: stock of {} refused: {}", LogSafe.of(code), LogSafe.of(reason));
             context.listener().inventoryRejected(code, reason);
         }
 
@@ -507,20 +578,20 @@ public final class InventoryFlow implements FlowRun {
                 try {
                     answer = context.channel().moderationStatus(new ArrayList<>(codesById.keySet()));
                 } catch (QuotaExceededException e) {
-                    LOG.info("inventory: quota exhausted, moderation follow-up waits: {}", e.getMessage());
+                    LOG.info("inventory: quota exhausted, moderation follow-up waits: {}", LogSafe.of(e.getMessage()));
                     waitingOnQuota = true;
                     return;
                 } catch (BabyshopException e) {
                     if (!e.isRetryable()) {
                         throw e;
                     }
-                    error = "reading moderation statuses failed: " + e.getMessage();
-                    LOG.warn("inventory: {}", error);
+                    error = StoredText.of("reading moderation statuses failed: " + e.getMessage());
+                    LOG.warn("inventory: {}", LogSafe.of(error));
                     return;
                 }
                 asked.addAll(codesById.keySet());
                 answer.failures().forEach(failure -> LOG.warn("inventory: unreadable moderation record {}: {}",
-                        failure.key().orElse("#" + failure.index()), failure.reason()));
+                        LogSafe.of(failure.key().orElse("#" + failure.index())), LogSafe.of(failure.reason())));
                 Instant at = context.clock().instant();
                 List<Event> events = read(tx -> {
                     List<Event> done = new ArrayList<>();
@@ -531,13 +602,14 @@ public final class InventoryFlow implements FlowRun {
                         }
                         Optional<InventoryState> current = tx.inventory().find(code)
                                 .filter(state -> state.moderationId().equals(Optional.of(moderation.moderationId())));
-                        if (current.isEmpty() || current.get().moderationStatus().equals(moderation.status())) {
+                        Optional<String> status = boundedStatus(moderation.status());
+                        if (current.isEmpty() || current.get().moderationStatus().equals(status)) {
                             continue;
                         }
                         tx.inventory().save(InventoryState.builder().from(current.get())
-                                .moderationStatus(moderation.status()).updatedAt(at).build());
-                        if (isRefusal(moderation.status())) {
-                            String reason = "moderation status " + moderation.status().orElseThrow();
+                                .moderationStatus(status).updatedAt(at).build());
+                        if (isRefusal(status)) {
+                            String reason = "moderation status " + status.orElseThrow();
                             done.add(c -> refused(code, reason));
                         }
                     }

@@ -10,6 +10,7 @@ import io.github.babyshopsdk.sync.EngineOptions;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
+import io.github.babyshopsdk.sync.RemoteKey;
 import io.github.babyshopsdk.sync.config.HubMapping;
 import io.github.babyshopsdk.sync.config.StatusMapping;
 import io.github.babyshopsdk.sync.host.ImportedOrder;
@@ -19,6 +20,7 @@ import io.github.babyshopsdk.sync.state.OrderRecord;
 import io.github.babyshopsdk.sync.state.OrderState;
 import io.github.babyshopsdk.sync.state.OutboxOperation;
 import io.github.babyshopsdk.sync.state.OutboxStatus;
+import io.github.babyshopsdk.sync.state.StateStoreException;
 import io.github.babyshopsdk.sync.state.SyncTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,6 +55,13 @@ import org.slf4j.LoggerFactory;
  *   <li>An order whose record cannot be read is quarantined and fetched again on every later run until it
  *       reads or is dead-lettered; held orders (no hub, host refused) are retried on every run too. So the
  *       cursor never strands an order.</li>
+ *   <li>One bad record never stops the run. An order number that is not a valid {@link RemoteKey} is set
+ *       aside once, dead-lettered in the quarantine under {@link RemoteKey#storageForm} with the reason, and
+ *       the rest of the page goes on (the cursor passes it). An order whose other values cannot be kept
+ *       (a status code that is no status code) or whose handling fails in the host's ports (the hub
+ *       resolver, the status mapper, the host's order calls) is quarantined with the reason and fetched
+ *       again on later runs, up to {@link EngineOptions#maxAttempts()}; a master order number that is
+ *       not a valid key is not kept. Only a failing state store (or Babyshop itself) stops the run.</li>
  * </ul>
  * Stateless and thread-safe; the engine's lease keeps two runs of one store apart.
  */
@@ -63,6 +72,8 @@ public final class OrderImportFlow implements FlowRun {
     private static final int FETCH_BATCH = 100;
     private static final int RETRY_BATCH = 500;
     private static final String NOT_APPLIED = " (reported, not applied: the integration syncs whole orders only)";
+    /** The longest Babyshop status code kept (they are small numbers; the column holds 100). */
+    static final int MAX_STATUS_CODE = 32;
 
     @Override
     public Flow flow() {
@@ -88,6 +99,8 @@ public final class OrderImportFlow implements FlowRun {
         private int imported;
         private int updated;
         private int failed;
+        /** The latest listed update time of an order set aside for its invalid number: the cursor passes it. */
+        private Instant invalidHigh;
 
         Run(FlowContext context, Instant now) {
             this.context = context;
@@ -135,10 +148,12 @@ public final class OrderImportFlow implements FlowRun {
                 if (Thread.currentThread().isInterrupted()) {
                     return report(FlowOutcome.INTERRUPTED);
                 }
-                apply(order);
+                applySafely(order);
             }
-            Instant high = listed.values().stream().map(s -> s.lastUpdated().orElse(null))
+            Instant listedHigh = listed.values().stream().map(s -> s.lastUpdated().orElse(null))
                     .filter(t -> t != null).max(Comparator.naturalOrder()).orElse(null);
+            Instant high = invalidHigh != null && (listedHigh == null || invalidHigh.isAfter(listedHigh))
+                    ? invalidHigh : listedHigh;
             if (high != null) {
                 context.store().runInTransaction(tx -> advanceCursor(tx, high));
             }
@@ -156,13 +171,21 @@ public final class OrderImportFlow implements FlowRun {
                 Set<String> thisPass = new HashSet<>();
                 for (Page<OrderSummary> page : context.channel().listOrders(since)) {
                     for (OrderSummary summary : page.records()) {
+                        if (!RemoteKey.isValid(summary.orderNo())) {
+                            if (quarantine.invalidKey(summary.orderNo())) {
+                                failed++;
+                            }
+                            summary.lastUpdated().filter(t -> invalidHigh == null || t.isAfter(invalidHigh))
+                                    .ifPresent(t -> invalidHigh = t);
+                            continue;
+                        }
                         drifted |= !thisPass.add(summary.orderNo());
                         merged.merge(summary.orderNo(), summary, Run::later);
                     }
                     for (RecordFailure failure : page.failures()) {
-                        failure.key().ifPresentOrElse(key -> quarantine.unreadable(key, failure.reason()),
+                        failure.key().ifPresentOrElse(key -> unreadable(key, failure.reason()),
                                 () -> LOG.warn("orderList page {}: an unreadable record without an order number: {}",
-                                        page.pageNumber(), failure.reason()));
+                                        page.pageNumber(), LogSafe.of(failure.reason())));
                     }
                 }
                 if (drifted) {
@@ -215,8 +238,9 @@ public final class OrderImportFlow implements FlowRun {
                 for (RecordFailure failure : records.failures()) {
                     failure.key().ifPresent(key -> {
                         answered.add(key);
-                        quarantine.unreadable(key, failure.reason());
-                        failed++;
+                        if (unreadable(key, failure.reason())) {
+                            failed++;
+                        }
                     });
                 }
                 for (String orderNo : chunk) {
@@ -227,6 +251,57 @@ public final class OrderImportFlow implements FlowRun {
                 }
             }
             return orders;
+        }
+
+        /**
+         * Quarantines an unreadable record; one whose number is not a valid key is set aside once instead.
+         * False when nothing new was recorded (an invalid key set aside before).
+         */
+        private boolean unreadable(String orderNo, String reason) {
+            if (RemoteKey.isValid(orderNo)) {
+                quarantine.unreadable(orderNo, reason);
+                return true;
+            }
+            return quarantine.invalidKey(orderNo);
+        }
+
+        /**
+         * Applies one order; a value the engine cannot keep or a failure of the host's ports sets this order
+         * aside (quarantined with the reason) and the run goes on. A failing state store propagates.
+         */
+        private void applySafely(Order order) {
+            if (!RemoteKey.isValid(order.orderNo())) {
+                if (quarantine.invalidKey(order.orderNo())) {
+                    failed++;
+                }
+                return;
+            }
+            Optional<String> statusProblem = order.statusCode().flatMap(Run::statusCodeProblem);
+            if (statusProblem.isPresent()) {
+                quarantine.unreadable(order.orderNo(), "status code " + statusProblem.get());
+                failed++;
+                return;
+            }
+            try {
+                apply(order);
+            } catch (StateStoreException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                LOG.warn("order {} could not be applied: {}", LogSafe.of(order.orderNo()), LogSafe.of(e));
+                quarantine.unreadable(order.orderNo(), "could not be applied: " + e);
+                failed++;
+            }
+        }
+
+        /** What makes a status code unfit to keep, or empty. */
+        private static Optional<String> statusCodeProblem(String code) {
+            Optional<String> problem = RemoteKey.problem(code);
+            if (problem.isPresent()) {
+                return code.isBlank() ? Optional.empty() : problem;
+            }
+            return code.length() > MAX_STATUS_CODE
+                    ? Optional.of(code.length() + " characters long (at most " + MAX_STATUS_CODE + ")")
+                    : Optional.empty();
         }
 
         private void apply(Order order) {
@@ -251,7 +326,19 @@ public final class OrderImportFlow implements FlowRun {
                         "Babyshop status " + describe(order) + " is not mapped inbound");
                 return;
             }
+            Optional<String> stageProblem = RemoteKey.problem(stage.get());
+            if (stageProblem.isPresent()) {
+                decide(order, existing, OrderState.HELD, OrderReason.HOST_REJECTED,
+                        "the status mapper answered a stage that cannot be kept: " + stageProblem.get());
+                return;
+            }
             Optional<String> hub = context.hubResolver().resolve(order, hubMapping);
+            Optional<String> hubProblem = hub.flatMap(RemoteKey::problem);
+            if (hubProblem.isPresent()) {
+                decide(order, existing, OrderState.HELD, OrderReason.NO_HUB,
+                        "the hub resolver answered a hub that cannot be kept: " + hubProblem.get());
+                return;
+            }
             if (hub.isEmpty()) {
                 decide(order, existing, OrderState.HELD, OrderReason.NO_HUB, "no hub-mapping rule matches "
                         + order.shippingAddress().countryCode().orElse("?") + "/"
@@ -269,12 +356,17 @@ public final class OrderImportFlow implements FlowRun {
             boolean cancelled = false;
             try {
                 hostOrderId = context.hostOrders().createOrder(ImportedOrder.of(order, stage.get(), hub.get()));
+                Optional<String> idProblem = RemoteKey.problem(hostOrderId);
+                if (idProblem.isPresent()) {
+                    throw new IllegalStateException("the host answered an order id that cannot be kept: "
+                            + idProblem.get());
+                }
                 if (mayExist && isCancelledOnChannel(order)) {
                     context.hostOrders().cancelOrder(order.orderNo(), hostOrderId, "cancelled on Babyshop");
                     cancelled = true;
                 }
             } catch (RuntimeException e) {
-                LOG.warn("the host refused order {}: {}", order.orderNo(), e.toString());
+                LOG.warn("the host refused order {}: {}", LogSafe.of(order.orderNo()), LogSafe.of(e));
                 decide(order, existing, OrderState.HELD, OrderReason.HOST_REJECTED, e.toString());
                 return;
             }
@@ -302,7 +394,7 @@ public final class OrderImportFlow implements FlowRun {
                                 "cancelled on Babyshop");
                     } catch (RuntimeException e) {
                         // set aside with the reason; the quarantine fetches it again next run, the rest goes on
-                        LOG.warn("the host refused to cancel order {}: {}", order.orderNo(), e.toString());
+                        LOG.warn("the host refused to cancel order {}: {}", LogSafe.of(order.orderNo()), LogSafe.of(e));
                         quarantine.unreadable(order.orderNo(), "the host refused the cancellation: " + e);
                         failed++;
                         return;
@@ -366,11 +458,13 @@ public final class OrderImportFlow implements FlowRun {
         private ImmutableOrderRecord.Builder base(Order order, Optional<OrderRecord> existing) {
             ImmutableOrderRecord.Builder builder = ImmutableOrderRecord.builder();
             existing.ifPresent(builder::from);
-            return builder.orderNo(order.orderNo()).masterOrderNo(order.masterOrderNo())
+            // a master order number that cannot be kept is left out (it is informational only)
+            return builder.orderNo(order.orderNo()).masterOrderNo(order.masterOrderNo().filter(RemoteKey::isValid))
                     .channelStatusCode(order.statusCode()).channelUpdatedAt(order.lastUpdated()).updatedAt(now);
         }
 
-        private void commit(Order order, OrderRecord record) {
+        private void commit(Order order, OrderRecord unbounded) {
+            OrderRecord record = bounded(unbounded);
             context.store().runInTransaction(tx -> {
                 // the shipments flow may have recorded the invoice since this record was read: keep it
                 Optional<String> invoice = tx.orders().find(order.orderNo()).flatMap(OrderRecord::invoiceNo);
@@ -385,7 +479,13 @@ public final class OrderImportFlow implements FlowRun {
         }
 
         private void commitWithoutCursor(OrderRecord record) {
-            context.store().runInTransaction(tx -> tx.orders().save(record));
+            context.store().runInTransaction(tx -> tx.orders().save(bounded(record)));
+        }
+
+        /** The record with its free-text detail bounded for the store. */
+        private static OrderRecord bounded(OrderRecord record) {
+            return record.detail().isEmpty() ? record
+                    : ImmutableOrderRecord.copyOf(record).withDetail(StoredText.of(record.detail()));
         }
 
         private void advanceCursor(SyncTransaction tx, Instant candidate) {

@@ -1,6 +1,7 @@
 package io.github.babyshopsdk.sync.internal;
 
 import io.github.babyshopsdk.sync.Flow;
+import io.github.babyshopsdk.sync.RemoteKey;
 import io.github.babyshopsdk.sync.state.ImmutableQuarantineEntry;
 import io.github.babyshopsdk.sync.state.OrderReason;
 import io.github.babyshopsdk.sync.state.QuarantineEntry;
@@ -27,8 +28,34 @@ final class OrderQuarantine {
         this.now = now;
     }
 
-    /** Records that {@code orderNo} could not be read (or applied), and why. */
-    void unreadable(String orderNo, String reason) {
+    /**
+     * Sets aside an order whose number is not a valid {@link RemoteKey}: dead-lettered at once (it can never
+     * be stored or fetched by that number) under {@link RemoteKey#storageForm}, with the reason. Recorded
+     * and reported once: false, doing nothing, when the entry already exists.
+     */
+    boolean invalidKey(String orderNo) {
+        String key = RemoteKey.storageForm(orderNo);
+        String reason = "invalid order number: " + RemoteKey.problem(orderNo).orElse("?")
+                + "; the order is not imported (the key is stored as " + key + ")";
+        boolean recorded = context.store().inTransaction(tx -> {
+            if (tx.quarantine().find(Flow.ORDERS, key).isPresent()) {
+                return false;
+            }
+            tx.quarantine().save(ImmutableQuarantineEntry.builder().flow(Flow.ORDERS).key(key).reason(reason)
+                    .attempts(1).deadLettered(true).firstFailedAt(now).lastFailedAt(now).build());
+            return true;
+        });
+        if (recorded) {
+            counts.merge(OrderReason.DEAD_LETTERED, 1, Integer::sum);
+            LOG.warn("order {} set aside: {}", LogSafe.of(orderNo), reason);
+            context.listener().orderSkipped(key, OrderReason.DEAD_LETTERED, reason);
+        }
+        return recorded;
+    }
+
+    /** Records that {@code orderNo} (a valid key) could not be read (or applied), and why. */
+    void unreadable(String orderNo, String unboundedReason) {
+        String reason = StoredText.of(unboundedReason);
         QuarantineEntry entry = context.store().inTransaction(tx -> {
             Optional<QuarantineEntry> previous = tx.quarantine().find(Flow.ORDERS, orderNo);
             int attempts = previous.map(QuarantineEntry::attempts).orElse(0) + 1;
@@ -41,7 +68,8 @@ final class OrderQuarantine {
         });
         OrderReason outcome = entry.deadLettered() ? OrderReason.DEAD_LETTERED : OrderReason.QUARANTINED;
         counts.merge(outcome, 1, Integer::sum);
-        LOG.warn("order {} {} after {} attempt(s): {}", orderNo, outcome.label(), entry.attempts(), reason);
+        LOG.warn("order {} {} after {} attempt(s): {}", LogSafe.of(orderNo), outcome.label(), entry.attempts(),
+                LogSafe.of(reason));
         context.listener().orderSkipped(orderNo, outcome, reason);
     }
 

@@ -55,6 +55,10 @@ import org.slf4j.LoggerFactory;
  *       ({@link FlowOutcome#WAITING_ON_QUOTA}) without counting an attempt; an interruption keeps the mark
  *       and stops the run ({@link FlowOutcome#INTERRUPTED}). An entry is dead-lettered once its attempts
  *       reach {@code maxAttempts}; transient read failures do not count.</li>
+ *   <li><b>One entry never stops the run.</b> An unexpected exception while an entry is handled (a host
+ *       port such as the status mapper throwing) counts an attempt on that entry (keeping any in-flight
+ *       mark) and the run goes on with the next; only a failing state store or a refused credential
+ *       stops it.</li>
  *   <li><b>Quota.</b> Before each entry that needs calls, the {@link QuotaGuard} must allow them;
  *       otherwise the run stops and reports {@link FlowOutcome#WAITING_ON_QUOTA}.</li>
  *   <li><b>Reporting.</b> Every final settle ({@code DONE}, {@code SKIPPED}, {@code DEAD}) calls
@@ -152,11 +156,23 @@ final class OutboundRun {
             return;
         }
         if (!context.quota().allows(flow, handler.calls(entry))) {
-            LOG.debug("{}: quota kept for more urgent flows; {} and the rest wait", flow, entry.id());
+            LOG.debug("{}: quota kept for more urgent flows; {} and the rest wait", flow, LogSafe.of(entry.id()));
             quotaStop = true;
             return;
         }
-        handler.process(this, entry, current.order().get());
+        try {
+            handler.process(this, entry, current.order().get());
+        } catch (StateStoreException | AuthenticationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // one entry's unexpected failure (a host port such as the status mapper throwing) is that
+            // entry's: it counts an attempt, keeps any in-flight mark, and the run goes on
+            LOG.warn("{} of order {} failed unexpectedly: {}", entry.operation(), LogSafe.of(entry.orderNo()),
+                    LogSafe.of(e));
+            Optional<OutboxEntry> stored = context.store().inTransaction(tx -> tx.outbox().find(entry.id()));
+            stored.filter(s -> s.status() == OutboxStatus.PENDING).ifPresent(s ->
+                    later(s, "failed unexpectedly: " + OutboundData.describe(e), true, retryAt()));
+        }
     }
 
     /** The flow's context. */
@@ -235,7 +251,7 @@ final class OutboundRun {
             Optional<OutboxEntry> stored = tx.outbox().find(entry.id());
             if (stored.isEmpty() || stored.get().status() != OutboxStatus.PENDING
                     || stored.get().attempts() != entry.attempts()) {
-                LOG.warn("outbox entry {} changed while {} handled it; not sent", entry.id(), flow);
+                LOG.warn("outbox entry {} changed while {} handled it; not sent", LogSafe.of(entry.id()), flow);
                 return Optional.empty();
             }
             OutboxEntry marked = ImmutableOutboxEntry.copyOf(entry).withAttempts(entry.attempts() + 1)
@@ -269,7 +285,7 @@ final class OutboundRun {
         }
         if (failure instanceof OutcomeUnknownException || !(failure instanceof BabyshopException)) {
             LOG.warn("{} of order {}: outcome unknown, read back before any resend: {}", inFlight.operation(),
-                    inFlight.orderNo(), error);
+                    LogSafe.of(inFlight.orderNo()), LogSafe.of(error));
             save(entry.withLastError("outcome unknown: " + error).withNotBefore(retryAt()));
             return;
         }
@@ -301,7 +317,7 @@ final class OutboundRun {
             return;
         }
         boolean transientFailure = failure instanceof BabyshopException && ((BabyshopException) failure).isRetryable();
-        LOG.info("{} ({}): {}", what, entry.id(), OutboundData.describe(failure));
+        LOG.info("{} ({}): {}", LogSafe.of(what), LogSafe.of(entry.id()), LogSafe.of(OutboundData.describe(failure)));
         later(entry, what + ": " + OutboundData.describe(failure), countAlways || !transientFailure, retryAt());
     }
 
@@ -347,8 +363,8 @@ final class OutboundRun {
      * in the same transaction, applies {@code orderUpdate} to the order's record when it has one.
      */
     OutboxEntry progress(OutboxEntry entry, UnaryOperator<OrderRecord> orderUpdate) {
-        OutboxEntry next = ImmutableOutboxEntry.copyOf(entry).withStatus(OutboxStatus.PENDING)
-                .withUpdatedAt(context.clock().instant());
+        OutboxEntry next = bounded(ImmutableOutboxEntry.copyOf(entry).withStatus(OutboxStatus.PENDING)
+                .withUpdatedAt(context.clock().instant()));
         context.store().inTransaction(tx -> {
             tx.outbox().save(next);
             tx.orders().find(next.orderNo()).ifPresent(record -> tx.orders().save(orderUpdate.apply(record)));
@@ -375,19 +391,19 @@ final class OutboundRun {
 
     /** Settles the entry {@code SKIPPED}: not sent, on purpose, with the reason. */
     void skipped(OutboxEntry entry, String reason) {
-        OutboxEntry next = ImmutableOutboxEntry.copyOf(entry).withStatus(OutboxStatus.SKIPPED).withLastError(reason)
-                .withUpdatedAt(context.clock().instant());
+        OutboxEntry next = bounded(ImmutableOutboxEntry.copyOf(entry).withStatus(OutboxStatus.SKIPPED)
+                .withLastError(reason).withUpdatedAt(context.clock().instant()));
         save(next);
         settled(next, reason);
     }
 
     /** Dead-letters the entry with the reason (the in-flight mark, if any, stays: it tells a person to check). */
     void dead(OutboxEntry entry, String reason) {
-        OutboxEntry next = ImmutableOutboxEntry.copyOf(entry).withStatus(OutboxStatus.DEAD).withLastError(reason)
-                .withUpdatedAt(context.clock().instant());
+        OutboxEntry next = bounded(ImmutableOutboxEntry.copyOf(entry).withStatus(OutboxStatus.DEAD)
+                .withLastError(reason).withUpdatedAt(context.clock().instant()));
         save(next);
         failed++;
-        LOG.warn("{} of order {} dead-lettered: {}", next.operation(), next.orderNo(), reason);
+        LOG.warn("{} of order {} dead-lettered: {}", next.operation(), LogSafe.of(next.orderNo()), LogSafe.of(reason));
         settled(next, reason);
     }
 
@@ -398,9 +414,15 @@ final class OutboundRun {
 
     private void save(OutboxEntry entry) {
         context.store().inTransaction(tx -> {
-            tx.outbox().save(entry);
+            tx.outbox().save(bounded(entry));
             return null;
         });
+    }
+
+    /** The entry with its error text bounded for the store. */
+    private static OutboxEntry bounded(OutboxEntry entry) {
+        return entry.lastError().isEmpty() ? entry
+                : ImmutableOutboxEntry.copyOf(entry).withLastError(StoredText.of(entry.lastError()));
     }
 
     private void settled(OutboxEntry entry, String detail) {

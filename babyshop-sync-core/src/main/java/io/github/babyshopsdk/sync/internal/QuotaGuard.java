@@ -56,7 +56,7 @@ public final class QuotaGuard {
         try {
             return channel.quota();
         } catch (RuntimeException e) {
-            LOG.debug("quota snapshot unavailable: {}", e.toString());
+            LOG.debug("quota snapshot unavailable: {}", LogSafe.of(e));
             return null;
         }
     }

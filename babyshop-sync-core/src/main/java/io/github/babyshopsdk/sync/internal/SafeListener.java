@@ -25,7 +25,7 @@ final class SafeListener implements SyncListener {
         try {
             call.run();
         } catch (RuntimeException e) {
-            LOG.warn("sync listener failed on {}: {}", event, e.toString());
+            LOG.warn("sync listener failed on {}: {}", event, LogSafe.of(e));
         }
     }
 

@@ -9,6 +9,7 @@ import io.github.babyshopsdk.client.model.OrderStatus;
 import io.github.babyshopsdk.client.model.Shipment;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowReport;
+import io.github.babyshopsdk.sync.RemoteKey;
 import io.github.babyshopsdk.sync.state.ImmutableOrderRecord;
 import io.github.babyshopsdk.sync.state.ImmutableOutboxEntry;
 import io.github.babyshopsdk.sync.state.OrderRecord;
@@ -46,12 +47,17 @@ import java.util.Set;
  *       naming the invoice, which stays on the order record.</li>
  * </ol>
  *
+ * <p>An invoice number (answered by generateInvoice or found on the order's lines) that is not a valid
+ * {@link RemoteKey} is never stored: the entry is dead-lettered with the reason (the invoice may exist on
+ * Babyshop; a person must look).
+ *
  * <p>{@code SHIP}: needs the invoice of the order's shipment (the order record's {@code invoiceNo}, or the
  * one on the order's {@code CREATE_SHIPMENT} entry should a concurrent record update have lost it);
  * until it exists the entry waits ("waiting for the shipment to be created") without spending an attempt,
  * due again when the order's pending {@code CREATE_SHIPMENT} is due (at least {@code retryDelay} later),
- * and is dead-lettered with that reason only once {@code EngineOptions.dependencyWait()} has passed since
- * it was created.
+ * and is dead-lettered with that reason once {@code EngineOptions.dependencyWait()} has passed since it was
+ * created, or at once when every {@code CREATE_SHIPMENT} of the order is dead-lettered (the invoice cannot
+ * come; the reason names the shipment's).
  * Sends orderShipping with the transporter and AWB given to generateInvoice (from the order's
  * {@code CREATE_SHIPMENT} entry; the Shipped event's own, if it carried them, otherwise). An unknown
  * outcome is read back: Shipped (15), Intransit (20) or Delivered (25) means done. An outbound mapping
@@ -118,6 +124,12 @@ public final class ShipmentFlow implements FlowRun {
                 return;
             }
             Optional<String> existing = existingInvoice(order.get(), awbNo.get());
+            Optional<String> existingProblem = existing.flatMap(RemoteKey::problem);
+            if (existingProblem.isPresent()) {
+                run.dead(entry, "the invoice number on Babyshop cannot be kept (" + existingProblem.get() + "): "
+                        + RemoteKey.storageForm(existing.get()));
+                return;
+            }
             if (existing.isPresent()) {
                 OutboxEntry created = invoiceCreated(run, entry, existing.get());
                 deliverLabel(run, created, existing.get());
@@ -150,6 +162,13 @@ public final class ShipmentFlow implements FlowRun {
             }
             if (invoiceNo == null || invoiceNo.isBlank()) {
                 run.sendFailed(inFlight.get(), new IllegalStateException("generateInvoice answered no invoice number"));
+                return;
+            }
+            Optional<String> invoiceProblem = RemoteKey.problem(invoiceNo);
+            if (invoiceProblem.isPresent()) {
+                // the invoice exists on Babyshop; the mark stays: a person must look
+                run.dead(inFlight.get(), "generateInvoice answered an invoice number that cannot be kept ("
+                        + invoiceProblem.get() + "): " + RemoteKey.storageForm(invoiceNo));
                 return;
             }
             OutboxEntry created = invoiceCreated(run, inFlight.get(), invoiceNo);
@@ -213,6 +232,12 @@ public final class ShipmentFlow implements FlowRun {
                     .or(() -> latestInvoice(shipments));
             Optional<Handover> handover = invoiceNo.flatMap(no -> handover(shipments, entry, no));
             if (invoiceNo.isEmpty() || handover.isEmpty()) {
+                Optional<OutboxEntry> failedShipment = failedForGood(shipments);
+                if (invoiceNo.isEmpty() && failedShipment.isPresent()) {
+                    run.dead(entry, WAITING_FOR_SHIPMENT + ", but the order's shipment was dead-lettered: "
+                            + failedShipment.get().lastError().orElse("no reason given"));
+                    return;
+                }
                 run.waitFor(entry, WAITING_FOR_SHIPMENT, dependencyDue(run, shipments));
                 return;
             }
@@ -239,6 +264,18 @@ public final class ShipmentFlow implements FlowRun {
             }
             run.done(inFlight.get(), "shipped: invoice " + shipment.invoiceNo() + ", AWB " + shipment.awbNo(),
                     OutboundRun::unchanged);
+        }
+
+        /**
+         * The order's latest shipment when every one of its shipments is dead-lettered (none pending or
+         * done): the invoice can then not come without a new PACKED event; empty otherwise.
+         */
+        private static Optional<OutboxEntry> failedForGood(List<OutboxEntry> shipments) {
+            if (shipments.isEmpty()
+                    || shipments.stream().anyMatch(shipment -> shipment.status() != OutboxStatus.DEAD)) {
+                return Optional.empty();
+            }
+            return Optional.of(shipments.get(shipments.size() - 1));
         }
 
         /**

@@ -42,7 +42,7 @@ public final class ExecutorSyncRunner implements AutoCloseable {
                 engine.runDue(clock.instant());
             } catch (RuntimeException e) {
                 // keep ticking: a failed tick must not cancel the schedule
-                LOG.warn("sync tick failed: {}", e.toString());
+                LOG.warn("sync tick failed: {}", io.github.babyshopsdk.sync.internal.LogSafe.of(e));
             }
         };
         return new ExecutorSyncRunner(executor.scheduleWithFixedDelay(step, 0, tick.toMillis(), TimeUnit.MILLISECONDS));

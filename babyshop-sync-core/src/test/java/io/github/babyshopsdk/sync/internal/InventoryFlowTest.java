@@ -564,4 +564,54 @@ class InventoryFlowTest {
         tx.inventory().save(InventoryState.builder().vendorSkuCode(code).sku(sku).acknowledgedQuantity(qty("0"))
                 .updatedAt(NOW).build());
     }
+
+    // ---- host values out of range (issue 9, item 7) ---------------------------------------------------
+
+    /**
+     * Rule: one SKU's host value out of range ({@code 1e999999999}, which used to throw ArithmeticException
+     * and stop the flow) is not taken in: reported with the reason, its ledger untouched, counted failed;
+     * the other SKUs are pushed and the run completes.
+     */
+    @Test
+    void aHostQuantityOutOfRangeSkipsOnlyThatSku() {
+        f.link("V1", "S1").link("V2", "S2").link("V3", "S3").link("V4", "S4");
+        f.host.stock("V1", "H1", "5").stock("V2", "H1", "1e999999999").stock("V3", "H1", "7")
+                .stock("V4", "H1", "1e-999999999");
+
+        FlowReport report = f.runInventory();
+
+        assertThat(report.outcome()).isEqualTo(FlowOutcome.COMPLETED);
+        assertThat(report.error()).isEmpty();
+        assertThat(pushed()).containsExactlyInAnyOrder("S1=5", "S3=7");
+        assertThat(report.pushed()).isEqualTo(2);
+        assertThat(report.failed()).isEqualTo(2);
+        assertThat(f.inventory("V2")).isEmpty();
+        assertThat(f.inventory("V4")).isEmpty();
+        assertThat(f.listener.events("inventoryRejected")).hasSize(2).anySatisfy(e -> assertThat(e)
+                .startsWith("inventoryRejected V2: ").contains("hub H1", "out of range"))
+                .anySatisfy(e -> assertThat(e).startsWith("inventoryRejected V4: ").contains("decimals"));
+    }
+
+    /** Rule: the documented range of one host value: within -10^9..10^9, at most 9 decimals; checked without arithmetic. */
+    @Test
+    void theHostQuantityRangeIsCheckedBeforeAnyArithmetic() {
+        assertThat(InventoryFlow.quantityProblem(qty("1000000000"))).isEmpty();
+        assertThat(InventoryFlow.quantityProblem(qty("-1000000000"))).isEmpty();
+        assertThat(InventoryFlow.quantityProblem(qty("0.123456789"))).isEmpty();
+        assertThat(InventoryFlow.quantityProblem(qty("5.000000000000"))).as("trailing zeros").isEmpty();
+        assertThat(InventoryFlow.quantityProblem(qty("1E+3"))).isEmpty();
+        assertThat(InventoryFlow.quantityProblem(qty("1000000000.001"))).isPresent();
+        assertThat(InventoryFlow.quantityProblem(qty("-1000000001"))).isPresent();
+        assertThat(InventoryFlow.quantityProblem(qty("1e999999999"))).isPresent();
+        assertThat(InventoryFlow.quantityProblem(qty("-1e999999999"))).isPresent();
+        assertThat(InventoryFlow.quantityProblem(qty("1e-999999999"))).isPresent();
+        assertThat(InventoryFlow.quantityProblem(qty("0.1234567891"))).isPresent();
+        java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
+        assertThat(InventoryFlow.quantities(List.of("V1", "V2"), List.of(
+                io.github.babyshopsdk.sync.host.StockLevel.of("V1", "H1", qty("3")),
+                io.github.babyshopsdk.sync.host.StockLevel.of("V2", "H1", qty("2")),
+                io.github.babyshopsdk.sync.host.StockLevel.of("V2", "H2", qty("1e999999999"))), java.util.Set.of(), refused))
+                .containsOnlyKeys("V1");
+        assertThat(refused).containsOnlyKeys("V2");
+    }
 }

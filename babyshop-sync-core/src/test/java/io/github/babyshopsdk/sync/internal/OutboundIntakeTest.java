@@ -173,4 +173,33 @@ class OutboundIntakeTest {
         assertThat(fx.entry("d1")).isPresent();
         assertThat(fx.entry("d2")).isPresent();
     }
+
+    /**
+     * Rule: a host event whose order number or id is no valid key is recorded SKIPPED under the keys'
+     * storage forms, with the reason; the feed moves on and the other events are sent.
+     */
+    @Test
+    void anEventWithAnInvalidOrderNumberOrIdIsSkippedAndTheFeedGoesOn() {
+        String longOrderNo = "7".repeat(600);
+        String longId = "e".repeat(600);
+        fx.order("A1", 1);
+        fx.host.emit(packed("e1", longOrderNo, "ECOM", "AWB1"), event(longId, "A1", HostEventType.SHIPPED),
+                packed("e2", "A1", "ECOM", "AWB2"), event("e3", "A1\r\nforged", HostEventType.CANCELLED));
+
+        FlowReport report = fx.shipments();
+
+        assertThat(report.outcome()).isEqualTo(FlowOutcome.COMPLETED);
+        assertThat(fx.entry("e1")).get().satisfies(entry -> {
+            assertThat(entry.status()).isEqualTo(OutboxStatus.SKIPPED);
+            assertThat(entry.orderNo()).isEqualTo(io.github.babyshopsdk.sync.RemoteKey.storageForm(longOrderNo));
+            assertThat(entry.lastError()).get().asString().startsWith("invalid order number").contains("600 characters");
+        });
+        assertThat(fx.entry(io.github.babyshopsdk.sync.RemoteKey.storageForm(longId))).get().satisfies(entry -> {
+            assertThat(entry.status()).isEqualTo(OutboxStatus.SKIPPED);
+            assertThat(entry.lastError()).get().asString().startsWith("invalid host event id");
+        });
+        assertThat(fx.entry("e3")).get().extracting(OutboxEntry::status).isEqualTo(OutboxStatus.SKIPPED);
+        assertThat(fx.entry("e2")).get().extracting(OutboxEntry::status).isEqualTo(OutboxStatus.DONE);
+        assertThat(fx.cursor()).contains("4");
+    }
 }

@@ -549,4 +549,87 @@ class ShipmentFlowTest {
         assertThat(fx.channel.shipments).containsExactly(Shipment.of("A1", "INV-1", "ECOM", "AWB1"));
         assertThat(entry("s1").status()).isEqualTo(OutboxStatus.DONE);
     }
+
+    /** Rule: a SHIP whose order's every shipment is dead-lettered cannot get its invoice: dead-lettered at once, naming why. */
+    @Test
+    void shipIsDeadLetteredWhenTheOrdersShipmentWasDeadLettered() {
+        fx.order("A1", 1);
+        fx.channel.failNext(Operation.GENERATE_INVOICE, new ApiException(Operation.GENERATE_INVOICE, 324,
+                "Order-Invoice is not genearted for this Order", "invoice not generated"));
+        fx.host.emit(packed("p1", "A1", "ECOM", "AWB1"), event("s1", "A1", HostEventType.SHIPPED));
+
+        FlowReport report = fx.shipments();
+
+        assertThat(entry("p1").status()).isEqualTo(OutboxStatus.DEAD);
+        assertThat(entry("s1").status()).isEqualTo(OutboxStatus.DEAD);
+        assertThat(entry("s1").lastError()).get().asString()
+                .contains(ShipmentFlow.WAITING_FOR_SHIPMENT, "dead-lettered", "invoice not generated");
+        assertThat(report.failed()).isEqualTo(2);
+        assertThat(fx.channel.shipments).isEmpty();
+    }
+
+    /** Rule: an invoice number on Babyshop that is no valid key is never stored: the entry is dead-lettered with the reason. */
+    @Test
+    void anInvoiceNumberThatCannotBeKeptDeadLettersTheShipment() {
+        fx.order("A1", 1);
+        Order order = fx.channel.order("A1");
+        String longInvoice = "I".repeat(600);
+        fx.channel.put(ImmutableOrder.copyOf(order).withLines(
+                ImmutableOrderLine.copyOf(order.lines().get(0)).withInvoiceNo(longInvoice).withAwbNo("AWB1")));
+        fx.host.emit(packed("p1", "A1", "ECOM", "AWB1"));
+
+        FlowReport report = fx.shipments();
+
+        assertThat(report.outcome()).isEqualTo(FlowOutcome.COMPLETED);
+        assertThat(entry("p1").status()).isEqualTo(OutboxStatus.DEAD);
+        assertThat(entry("p1").lastError()).get().asString().contains("600 characters")
+                .contains(io.github.babyshopsdk.sync.RemoteKey.INVALID_PREFIX).doesNotContain(longInvoice);
+        assertThat(entry("p1").data()).doesNotContainKey("invoiceNo");
+        assertThat(fx.record("A1").invoiceNo()).isEmpty();
+        assertThat(fx.channel.count("createInvoice")).isZero();
+    }
+
+    /**
+     * Rule: one entry's unexpected failure (here the host's status mapper throwing) is that entry's: it
+     * counts an attempt and is retried later; the run completes and the other entries are sent.
+     */
+    @Test
+    void aThrowingStatusMapperAffectsOnlyItsEntry() {
+        fx.order("A1", 1).order("A2", 1);
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean(true);
+        io.github.babyshopsdk.sync.spi.StatusMapper mapper = new io.github.babyshopsdk.sync.spi.StatusMapper() {
+            @Override
+            public java.util.Optional<String> stageFor(Order order, StatusMapping mapping) {
+                return mapping.stageFor(order.status());
+            }
+
+            @Override
+            public java.util.Optional<ChannelAction> actionFor(HostEventType event, StatusMapping mapping) {
+                if (broken.get()) {
+                    throw new IllegalStateException("mapper down");
+                }
+                return mapping.actionFor(event);
+            }
+        };
+        fx.host.emit(packed("p1", "A1", "ECOM", "AWB1"), event("s1", "A1", HostEventType.SHIPPED),
+                packed("p2", "A2", "ECOM", "AWB2"));
+
+        FlowReport report = new ShipmentFlow().run(new FlowContext(fx.store, fx.channel, null, null, null, fx.host,
+                io.github.babyshopsdk.sync.spi.HubResolver.byMapping(), mapper, fx.listener, fx.clock, fx.options),
+                fx.clock.instant());
+
+        assertThat(report.outcome()).isEqualTo(FlowOutcome.COMPLETED);
+        assertThat(entry("p1").status()).isEqualTo(OutboxStatus.DONE);
+        assertThat(entry("p2").status()).isEqualTo(OutboxStatus.DONE);
+        assertThat(entry("s1").status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(entry("s1").attempts()).isEqualTo(1);
+        assertThat(entry("s1").lastError()).get().asString().contains("mapper down");
+        assertThat(fx.channel.shipments).isEmpty();
+
+        broken.set(false);
+        fx.later();
+        fx.shipments();
+        assertThat(entry("s1").status()).isEqualTo(OutboxStatus.DONE);
+        assertThat(fx.channel.shipments).containsExactly(Shipment.of("A1", "INV-1", "ECOM", "AWB1"));
+    }
 }

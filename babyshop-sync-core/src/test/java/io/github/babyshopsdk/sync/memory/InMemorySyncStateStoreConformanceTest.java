@@ -6,6 +6,7 @@ import io.github.babyshopsdk.sync.conformance.InventoryStoreContract;
 import io.github.babyshopsdk.sync.conformance.LeaseStoreContract;
 import io.github.babyshopsdk.sync.conformance.OrderStoreContract;
 import io.github.babyshopsdk.sync.conformance.OutboxStoreContract;
+import io.github.babyshopsdk.sync.conformance.PoisonRecordContract;
 import io.github.babyshopsdk.sync.conformance.QuarantineStoreContract;
 import io.github.babyshopsdk.sync.conformance.SettingsStoreContract;
 import io.github.babyshopsdk.sync.conformance.TransactionContract;
@@ -85,6 +86,14 @@ class InMemorySyncStateStoreConformanceTest {
 
     @Nested
     class Transactions extends TransactionContract {
+        @Override
+        protected SyncStateStore newStore() {
+            return fresh();
+        }
+    }
+
+    @Nested
+    class PoisonRecords extends PoisonRecordContract {
         @Override
         protected SyncStateStore newStore() {
             return fresh();
