@@ -22,6 +22,8 @@ import java.util.List;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 /**
  * The listing operations on the wire (reference §2.2 to §2.5): productFetch, inventoryPriceUpdate,
@@ -215,6 +217,26 @@ class CatalogWireTest {
         assertThat(moderation.approvedQuantity()).isEmpty();
         assertThat(moderation.status()).hasValue("Pending");
         assertThat(moderation.requestedSalePrice().orElseThrow()).isEqualByComparingTo("1299");
+    }
+
+    /**
+     * A moderation id that could not be sent back to inventoryPriceStatus as a JSON integer ("null", "N/A",
+     * "-1", 19 digits) makes its record a per-record failure, so no caller stores an id that a later status
+     * request would refuse before any call (found by the hostile-input harness).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"null", "N/A", "-1", "12abc", "1234567890123456789"})
+    void aModerationIdThatCannotBeSentBackIsARecordFailure(String id) {
+        panel.enqueueToken();
+        panel.server().enqueue(MockSellerPanel.json("{\"responseCode\":0,\"skus\":[{\"moderationId\":\"" + id
+                + "\",\"sku\":\"A\",\"status\":\"Pending\"},{\"moderationId\":24,\"sku\":\"B\","
+                + "\"status\":\"Approved\"}]}"));
+
+        Records<InventoryModeration> records = panel.client().catalog().moderationStatus(List.of("24"));
+
+        assertThat(records.records()).extracting(InventoryModeration::moderationId).containsExactly("24");
+        assertThat(records.failures()).singleElement().satisfies(failure ->
+                assertThat(failure.reason()).contains("moderationId"));
     }
 
     // ---------------------------------------------------------------- skuBackOrder (§2.5)

@@ -56,7 +56,8 @@ final class ModelReaders {
     /** inventoryPriceUpdate / inventoryPriceStatus {@code skus[]}. */
     static InventoryModeration moderation(WireRecord r) {
         return InventoryModeration.builder()
-                .moderationId(r.key("moderationId"))
+                // sent back as a JSON integer by inventoryPriceStatus: an id that is not one makes the record unreadable
+                .moderationId(r.integerKey("moderationId", RequestWriter.MAX_ID_DIGITS))
                 .sku(r.key("sku"))
                 .requestedQuantity(r.decimal("requestedInvQty"))
                 .approvedQuantity(r.decimal("approvedInvQty"))

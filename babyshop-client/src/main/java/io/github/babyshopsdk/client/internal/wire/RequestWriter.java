@@ -34,7 +34,8 @@ final class RequestWriter {
     static final int MAX_BATCH = 100;
 
     /** Longest moderation id accepted: fits a {@code long}. */
-    private static final int MAX_ID_DIGITS = 18;
+    /** The longest moderation id sent back (a JSON integer that fits a {@code long}); readers apply it too. */
+    static final int MAX_ID_DIGITS = 18;
 
     private final JsonNodeFactory nodes;
     private final DateTimes dates;

@@ -57,6 +57,20 @@ final class WireRecord {
         return value.get();
     }
 
+    /**
+     * A required key that must be a non-negative integer of at most {@code maxDigits} digits (a JSON number or
+     * a string of ASCII digits): an id the API wants back as a JSON integer, so one that could not be sent
+     * back makes its record unreadable here rather than a later request impossible.
+     */
+    String integerKey(String field, int maxDigits) {
+        String value = key(field);
+        if (value.length() > maxDigits || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new WireFormatException(name(field), "must be a non-negative integer of at most " + maxDigits
+                    + " digits");
+        }
+        return value;
+    }
+
     /** An optional text field, raw; see {@link JsonValues#text}. */
     Optional<String> text(String field) {
         return JsonValues.text(name(field), JsonValues.field(object, field));
