@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Acceptance test of issue 10, renewal during a quota wait, with two engines on one database: node A's client
- * may make one call per {@value #QUOTA_WINDOW_MILLIS} ms, so its orders run waits in the client for the quota
+ * may make two calls per {@value #QUOTA_WINDOW_MILLIS} ms, so its orders run waits in the client for the quota
  * window for three times its lease ttl ({@value #TTL_MILLIS} ms, renewed every {@value #RENEW_MILLIS} ms, with
  * the system clock and a real sleeper). Meanwhile node B runs the orders flow again and again: every run
  * that falls inside A's wait is refused ({@code LEASE_HELD_ELSEWHERE}, naming node A) and makes no call to
