@@ -3,6 +3,7 @@ package io.github.babyshopsdk.sync.jdbc.durability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.babyshopsdk.client.Sleeper;
+import io.github.babyshopsdk.client.quota.RollingWindowQuotaBudget;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
@@ -32,11 +33,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Acceptance test of issue 10, renewal during a quota wait, with two engines on one database: node A's client
- * may make two calls per {@value #QUOTA_WINDOW_MILLIS} ms, so its orders run waits in the client for the quota
- * window for three times its lease ttl ({@value #TTL_MILLIS} ms, renewed every {@value #RENEW_MILLIS} ms, with
- * the system clock and a real sleeper). Meanwhile node B runs the orders flow again and again: every run
- * that falls inside A's wait is refused ({@code LEASE_HELD_ELSEWHERE}, naming node A) and makes no call to
- * Babyshop, also after A's lease would have expired without renewal. A's run completes without a refused
+ * may make {@value #QUOTA_LIMIT} calls per {@value #QUOTA_WINDOW_MILLIS} ms, and the window is used up just
+ * before A's orders run starts, so the run's first call waits in the client for the quota window, about three
+ * times A's lease ttl ({@value #TTL_MILLIS} ms, renewed every {@value #RENEW_MILLIS} ms, with the system clock
+ * and a real sleeper); its other calls then fit in the window. Meanwhile node B runs the orders flow again and
+ * again: every run that falls inside A's wait is refused ({@code LEASE_HELD_ELSEWHERE}, naming node A) and lists
+ * no orders, also after A's lease would have expired without renewal. A's run completes without a refused
  * write; B's next run completes, and every mapped order is in the host exactly once, created by one
  * createOrder call. Runs on a shared H2 in-memory database and on the PostgreSQL server of
  * {@code BABYSHOP_PG_URL} (skipped without it, failed with {@code CI=true}).
@@ -46,6 +48,8 @@ class QuotaWaitKeepsLeaseTest {
     private static final long TTL_MILLIS = 1_500;
     private static final long RENEW_MILLIS = 100;
     private static final long QUOTA_WINDOW_MILLIS = 3 * TTL_MILLIS;
+    /** More than the calls of A's orders run (token, order list, ...), so that it waits once. */
+    private static final int QUOTA_LIMIT = 10;
     private static final Duration TTL = Duration.ofMillis(TTL_MILLIS);
 
     @ParameterizedTest(name = "{0}")
@@ -65,16 +69,21 @@ class QuotaWaitKeepsLeaseTest {
                     .leaseTtl(TTL).leaseRenewalInterval(Duration.ofMillis(RENEW_MILLIS));
 
             LongWaits aWaits = new LongWaits();
+            RollingWindowQuotaBudget aQuota = RollingWindowQuotaBudget.of(QUOTA_LIMIT,
+                    Duration.ofMillis(QUOTA_WINDOW_MILLIS));
             FreezableLeases[] aStore = new FreezableLeases[1];
             EngineNode a = EngineNode.create(sim.baseUrl(), db.newPool("node-a", 4), "node-a", false, false, store -> {
                 aStore[0] = new FreezableLeases(store); // never frozen here: counts refused transactions
                 return aStore[0];
             }, SyncListener.none(), UnaryOperator.identity(), shortLeases, client -> client
-                    .quota(2, Duration.ofMillis(QUOTA_WINDOW_MILLIS)).sleeper(aWaits));
+                    .quotaBudget(aQuota).sleeper(aWaits));
             EngineNode b = EngineNode.create(sim.baseUrl(), db.newPool("node-b", 4), "node-b", false, false,
                     UnaryOperator.identity(), SyncListener.none(), UnaryOperator.identity(), shortLeases);
             a.configure();
 
+            for (int i = 0; i < QUOTA_LIMIT; i++) {
+                assertThat(aQuota.tryAcquire(Instant.now()).isGranted()).as("earlier calls of A's credential").isTrue();
+            }
             Future<FlowReport> running = executor.submit(() -> a.engine().run(Flow.ORDERS));
             assertThat(aWaits.started.await(30, TimeUnit.SECONDS)).as("node A waits for the quota window").isTrue();
             // A's lease as it is now: without renewal it would have expired by then
@@ -99,7 +108,7 @@ class QuotaWaitKeepsLeaseTest {
             }
             FlowReport aReport = running.get(30, TimeUnit.SECONDS);
 
-            System.out.printf("[quota wait %s] node A waited %s for quota (ttl %s); node B was refused %d time(s)"
+            System.out.printf("[quota wait %s] node A waited %s for quota (ttl %s); node B ran %d time(s)"
                     + " during the wait, %d of them after A's lease would have expired unrenewed; A: %s, imported %d%n",
                     kind, aWaits.waits, TTL, duringTheWait.size(), afterUnrenewedExpiry, aReport.outcome(),
                     aReport.imported());
