@@ -110,6 +110,19 @@ final class EngineNode {
                              boolean sharedQuota, UnaryOperator<SyncStateStore> storeWrapper, SyncListener listener,
                              UnaryOperator<ChannelGateway> channelWrapper,
                              UnaryOperator<ImmutableEngineOptions.Builder> tuning) {
+        return create(simulatorUrl, dataSource, instanceId, migrate, sharedQuota, storeWrapper, listener,
+                channelWrapper, tuning, UnaryOperator.identity());
+    }
+
+    /**
+     * A node whose client builder is changed by {@code clientTuning} after the defaults above were set (e.g. a
+     * tight quota and a recording sleeper).
+     */
+    static EngineNode create(String simulatorUrl, DataSource dataSource, String instanceId, boolean migrate,
+                             boolean sharedQuota, UnaryOperator<SyncStateStore> storeWrapper, SyncListener listener,
+                             UnaryOperator<ChannelGateway> channelWrapper,
+                             UnaryOperator<ImmutableEngineOptions.Builder> tuning,
+                             UnaryOperator<BabyshopClient.Builder> clientTuning) {
         JdbcSyncStateStore store = JdbcSyncStateStore.builder().dataSource(dataSource).storeId(STORE_ID)
                 .tablePrefix(TABLE_PREFIX).migrate(migrate).build();
         BabyshopClient.Builder clientBuilder = BabyshopClient.builder().baseUrl(simulatorUrl).allowInsecureHttp()
@@ -121,7 +134,7 @@ final class EngineNode {
         } else {
             clientBuilder.quota(1_000_000, Duration.ofMinutes(5));
         }
-        BabyshopClient client = clientBuilder.build();
+        BabyshopClient client = clientTuning.apply(clientBuilder).build();
         JdbcTestHost host = new JdbcTestHost(dataSource, instanceId);
         SyncEngine engine = SyncEngine.builder().stateStore(storeWrapper.apply(store))
                 .channel(channelWrapper.apply(ChannelGateway.of(client)))
