@@ -8,6 +8,7 @@ import io.github.babyshopsdk.client.error.BabyshopException;
 import io.github.babyshopsdk.client.error.OperationInterruptedException;
 import io.github.babyshopsdk.client.error.OutcomeUnknownException;
 import io.github.babyshopsdk.client.error.TransientException;
+import io.github.babyshopsdk.client.hostile.support.Outcomes;
 import io.github.babyshopsdk.client.retry.RetryPolicy;
 import io.github.babyshopsdk.client.support.ManualClock;
 import java.io.InterruptedIOException;

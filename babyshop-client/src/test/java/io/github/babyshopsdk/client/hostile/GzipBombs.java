@@ -1,6 +1,7 @@
 package io.github.babyshopsdk.client.hostile;
 
-import io.github.babyshopsdk.client.hostile.Bodies.Segment;
+import io.github.babyshopsdk.client.hostile.support.Bodies.Segment;
+import io.github.babyshopsdk.client.hostile.support.Bodies;
 import java.util.List;
 import mockwebserver3.MockResponse;
 

@@ -1,5 +1,6 @@
 package io.github.babyshopsdk.client.hostile;
 
+import io.github.babyshopsdk.client.hostile.support.Bodies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicInteger;

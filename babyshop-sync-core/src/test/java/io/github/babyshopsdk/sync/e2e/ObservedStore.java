@@ -17,16 +17,18 @@ import java.util.function.Function;
 /**
  * A state store as one node sees it, for lease tests: counts lease renewals and the transactions the store
  * refused with {@link LeaseLostException}, and can freeze renewals (each renewal blocks until thawed), as a
- * long GC pause freezes a node's renewal thread. Thread-safe.
+ * long GC pause freezes a node's renewal thread. Also used by babyshop-sync-jdbc's durability tests (this
+ * module's {@code chaos-tests} test-jar). Thread-safe.
  */
-final class ObservedStore implements SyncStateStore {
+public final class ObservedStore implements SyncStateStore {
     private final SyncStateStore delegate;
     private final AtomicInteger renewals = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger blocked = new AtomicInteger();
     private volatile CountDownLatch frozen;
 
-    ObservedStore(SyncStateStore delegate) {
+    /** Observes {@code delegate}, renewals not frozen. */
+    public ObservedStore(SyncStateStore delegate) {
         this.delegate = delegate;
     }
 
@@ -55,7 +57,7 @@ final class ObservedStore implements SyncStateStore {
                 if (gate != null) {
                     blocked.incrementAndGet();
                     try {
-                        gate.await(60, TimeUnit.SECONDS);
+                        gate.await(120, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -83,12 +85,12 @@ final class ObservedStore implements SyncStateStore {
     }
 
     /** Renewals done so far. */
-    int renewals() {
+    public int renewals() {
         return renewals.get();
     }
 
     /** Waits (up to 30 s) until {@code count} more renewals than {@code since} were done. */
-    boolean awaitRenewals(int since, int count) throws InterruptedException {
+    public boolean awaitRenewals(int since, int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (renewals.get() < since + count) {
             if (System.nanoTime() > deadline) {
@@ -100,17 +102,17 @@ final class ObservedStore implements SyncStateStore {
     }
 
     /** Transactions the store refused because their fence failed. */
-    int refused() {
+    public int refused() {
         return refused.get();
     }
 
     /** From now on every renewal blocks until {@link #thaw()}. */
-    void freeze() {
+    public void freeze() {
         frozen = new CountDownLatch(1);
     }
 
     /** Waits (up to 30 s) until a renewal is blocked by {@link #freeze()}: no renewal is in flight then. */
-    boolean awaitFrozenRenewal() throws InterruptedException {
+    public boolean awaitFrozenRenewal() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (blocked.get() == 0) {
             if (System.nanoTime() > deadline) {
@@ -122,7 +124,7 @@ final class ObservedStore implements SyncStateStore {
     }
 
     /** Lets blocked and later renewals through. */
-    void thaw() {
+    public void thaw() {
         CountDownLatch gate = frozen;
         frozen = null;
         if (gate != null) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.babyshopsdk.client.BabyshopClient;
 import io.github.babyshopsdk.client.Credentials;
 import io.github.babyshopsdk.client.error.BabyshopException;
+import io.github.babyshopsdk.client.hostile.support.Bodies;
+import io.github.babyshopsdk.client.hostile.support.Outcomes;
 import io.github.babyshopsdk.client.retry.RetryPolicy;
 import io.github.babyshopsdk.sync.EngineOptions;
 import io.github.babyshopsdk.sync.Flow;

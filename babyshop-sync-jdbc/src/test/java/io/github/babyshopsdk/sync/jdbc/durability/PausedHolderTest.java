@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
+import io.github.babyshopsdk.sync.e2e.ObservedStore;
 import io.github.babyshopsdk.sync.jdbc.JdbcSyncStateStore;
 import io.github.babyshopsdk.sync.spi.SyncListener;
 import io.github.babyshopsdk.testkit.Fixture;
@@ -55,9 +56,9 @@ class PausedHolderTest {
             JdbcTestHost users = new JdbcTestHost(usersPool, "users");
             UnaryOperator<io.github.babyshopsdk.sync.ImmutableEngineOptions.Builder> shortLeases = options -> options
                     .leaseTtl(Duration.ofMillis(TTL_MILLIS)).leaseRenewalInterval(Duration.ofMillis(RENEW_MILLIS));
-            FreezableLeases[] aStore = new FreezableLeases[1];
+            ObservedStore[] aStore = new ObservedStore[1];
             EngineNode a = EngineNode.create(sim.baseUrl(), db.newPool("node-a", 4), "node-a", false, false, store -> {
-                aStore[0] = new FreezableLeases(store);
+                aStore[0] = new ObservedStore(store);
                 return aStore[0];
             }, SyncListener.none(), UnaryOperator.identity(), shortLeases);
             EngineNode b = EngineNode.create(sim.baseUrl(), db.newPool("node-b", 4), "node-b", false, false,

@@ -1,4 +1,4 @@
-package io.github.babyshopsdk.sync.hostile;
+package io.github.babyshopsdk.client.hostile.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,18 +13,19 @@ import okio.Buffer;
 import okio.BufferedSink;
 
 /**
- * (A copy of the client harness's {@code Bodies}: the client module publishes no test-jar.)
  * Response bodies the harness sends without holding them: a body is a list of segments, each a byte
  * pattern written a number of times, generated while the server writes, so a 64 MiB body costs no heap
- * on the test side. Also builds gzip bombs (compressed once, streaming, never inflated in memory).
+ * on the test side. Also builds gzip bombs (compressed once, streaming, never inflated in memory). Shared
+ * by the client's and the engine's harness (this module's {@code hostile-tests} test-jar). Stateless.
  */
-final class Bodies {
+public final class Bodies {
     private Bodies() {
     }
 
     /** One byte pattern written {@code times} times. */
-    record Segment(byte[] bytes, long times) {
-        long length() {
+    public record Segment(byte[] bytes, long times) {
+        /** The bytes the segment writes: the pattern's length times {@code times}. */
+        public long length() {
             return bytes.length * times;
         }
 
@@ -34,16 +35,18 @@ final class Bodies {
         }
     }
 
-    static Segment once(String text) {
+    /** The UTF-8 text written once. */
+    public static Segment once(String text) {
         return new Segment(utf8(text), 1);
     }
 
-    static Segment once(byte[] bytes) {
+    /** The bytes written once. */
+    public static Segment once(byte[] bytes) {
         return new Segment(bytes, 1);
     }
 
     /** {@code unit} repeated so that the segment is about {@code totalBytes} long (whole units only). */
-    static Segment repeat(String unit, long totalBytes) {
+    public static Segment repeat(String unit, long totalBytes) {
         byte[] one = utf8(unit);
         // write units in blocks of about 8 KiB, then the remainder unit by unit
         int perBlock = Math.max(1, 8192 / one.length);
@@ -58,7 +61,7 @@ final class Bodies {
      * {@code unit} repeated in blocks of about 1 MiB, so that each block compresses on its own to about a
      * kilobyte: the form gzip bombs are built from.
      */
-    static Segment repeatBlock(String unit, long totalBytes) {
+    public static Segment repeatBlock(String unit, long totalBytes) {
         byte[] one = utf8(unit);
         int perBlock = Math.max(1, (1024 * 1024) / one.length);
         long units = Math.max(1, totalBytes / one.length);
@@ -68,7 +71,8 @@ final class Bodies {
         return new Segment(times(one, perBlock), units / perBlock);
     }
 
-    static byte[] times(byte[] unit, int count) {
+    /** {@code count} copies of {@code unit}, one after the other. */
+    public static byte[] times(byte[] unit, int count) {
         byte[] out = new byte[unit.length * count];
         for (int i = 0; i < count; i++) {
             System.arraycopy(unit, 0, out, i * unit.length, unit.length);
@@ -76,17 +80,19 @@ final class Bodies {
         return out;
     }
 
-    static byte[] utf8(String text) {
+    /** The UTF-8 bytes of {@code text}. */
+    public static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** A streamed body of the segments, with a declared length or chunked (framing written here). */
-    static MockResponseBody streamed(List<Segment> segments, boolean chunked) {
+    public static MockResponseBody streamed(List<Segment> segments, boolean chunked) {
         long total = segments.stream().mapToLong(Segment::length).sum();
         return new StreamedBody(List.copyOf(segments), chunked, total);
     }
 
-    static long length(List<Segment> segments) {
+    /** The total length of the segments. */
+    public static long length(List<Segment> segments) {
         return segments.stream().mapToLong(Segment::length).sum();
     }
 
@@ -133,7 +139,7 @@ final class Bodies {
     }
 
     /** A plain in-memory body (small bodies only). */
-    static Buffer buffer(byte[] bytes) {
+    public static Buffer buffer(byte[] bytes) {
         return new Buffer().write(bytes);
     }
 
@@ -144,7 +150,7 @@ final class Bodies {
      * whose CRC-32 and size are computed over the inflated stream. A gigabyte of zeros costs about a
      * megabyte on the wire and a few tens of milliseconds to build.
      */
-    static List<Segment> gzip(List<Segment> inflated) {
+    public static List<Segment> gzip(List<Segment> inflated) {
         List<Segment> out = new ArrayList<>();
         out.add(once(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff}));
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
@@ -187,7 +193,7 @@ final class Bodies {
     }
 
     /** The raw deflate (zlib) compression of a small text, for a {@code Content-Encoding: deflate} answer. */
-    static byte[] deflate(byte[] bytes) {
+    public static byte[] deflate(byte[] bytes) {
         ByteSink out = new ByteSink();
         try (DeflaterOutputStream deflate = new DeflaterOutputStream(out)) {
             deflate.write(bytes);

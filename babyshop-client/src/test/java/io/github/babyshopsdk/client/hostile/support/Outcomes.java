@@ -1,4 +1,4 @@
-package io.github.babyshopsdk.client.hostile;
+package io.github.babyshopsdk.client.hostile.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,23 +13,27 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the harness saw: cases by kind and by operation, each with its outcome (the exception type, or
- * {@code returned}), and every violation of the contract with its reproducer. Thread-safe.
+ * What a hostile-input harness saw: cases by kind and by operation, each with its outcome (the exception
+ * type, or {@code returned}), observations counted under headings of their own, and every violation of the
+ * contract with its reproducer. Shared by the client's and the engine's harness (this module's
+ * {@code hostile-tests} test-jar). Thread-safe.
  */
-final class Outcomes {
+public final class Outcomes {
     private final String title;
     private final Map<String, Map<String, AtomicLong>> byKind = new ConcurrentHashMap<>();
     private final Map<String, Map<String, AtomicLong>> byOperation = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, AtomicLong>> extra = new ConcurrentHashMap<>();
     private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong cases = new AtomicLong();
     private final long startedNanos = System.nanoTime();
 
-    Outcomes(String title) {
+    /** A record titled {@code title} (the summary's heading), its clock started now. */
+    public Outcomes(String title) {
         this.title = title;
     }
 
     /** Counts one case. */
-    void record(String kind, String operation, String outcome) {
+    public void record(String kind, String operation, String outcome) {
         cases.incrementAndGet();
         byKind.computeIfAbsent(kind, k -> new ConcurrentHashMap<>()).computeIfAbsent(outcome, o -> new AtomicLong())
                 .incrementAndGet();
@@ -37,37 +41,47 @@ final class Outcomes {
                 .computeIfAbsent(outcome, o -> new AtomicLong()).incrementAndGet();
     }
 
-    void violation(String text) {
+    /** Counts one observation under a heading of its own (e.g. exception types seen, entry statuses). */
+    public void count(String heading, String value) {
+        extra.computeIfAbsent(heading, k -> new ConcurrentHashMap<>()).computeIfAbsent(value, o -> new AtomicLong())
+                .incrementAndGet();
+    }
+
+    /** Records one violation of the contract, with its reproducer. */
+    public void violation(String text) {
         violations.add(text);
     }
 
-    long cases() {
+    /** Cases counted so far. */
+    public long cases() {
         return cases.get();
     }
 
-    List<String> violations() {
+    /** The violations recorded so far, a copy. */
+    public List<String> violations() {
         synchronized (violations) {
             return List.copyOf(violations);
         }
     }
 
-    /** How many cases each kind/operation pair had, e.g. to check that every pair ran. */
-    Map<String, Long> casesBy(Map<String, Map<String, AtomicLong>> table) {
+    private static Map<String, Long> casesBy(Map<String, Map<String, AtomicLong>> table) {
         Map<String, Long> out = new TreeMap<>();
         table.forEach((key, outcomes) -> out.put(key, outcomes.values().stream().mapToLong(AtomicLong::get).sum()));
         return out;
     }
 
-    Map<String, Long> casesByKind() {
+    /** How many cases each kind had, e.g. to check that every kind ran. */
+    public Map<String, Long> casesByKind() {
         return casesBy(byKind);
     }
 
-    Map<String, Long> casesByOperation() {
+    /** How many cases each operation had, e.g. to check that every operation ran. */
+    public Map<String, Long> casesByOperation() {
         return casesBy(byOperation);
     }
 
     /** The summary table: totals, then outcomes by kind and by operation, then the violations. */
-    String summary() {
+    public String summary() {
         StringBuilder out = new StringBuilder();
         long seconds = (System.nanoTime() - startedNanos) / 1_000_000_000L;
         out.append("\n==== ").append(title).append(": ").append(cases.get()).append(" cases, ")
@@ -78,6 +92,9 @@ final class Outcomes {
         out.append("by outcome: ").append(outcomeTotals).append('\n');
         table(out, "by kind", byKind);
         table(out, "by operation", byOperation);
+        if (!extra.isEmpty()) {
+            table(out, "observed", extra);
+        }
         if (!violations.isEmpty()) {
             out.append("violations:\n");
             violations().stream().limit(200).forEach(v -> out.append("  - ").append(v).append('\n'));
@@ -95,8 +112,8 @@ final class Outcomes {
         });
     }
 
-    /** Writes the summary under {@code target/hostile-harness/}. */
-    void write(String fileName) {
+    /** Writes the summary under {@code target/hostile-harness/}; throws {@link UncheckedIOException} if it cannot. */
+    public void write(String fileName) {
         try {
             Path dir = Path.of("target", "hostile-harness");
             Files.createDirectories(dir);
