@@ -7,6 +7,7 @@ import io.github.babyshopsdk.client.quota.RollingWindowQuotaBudget;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
+import io.github.babyshopsdk.sync.e2e.ObservedStore;
 import io.github.babyshopsdk.sync.ImmutableEngineOptions;
 import io.github.babyshopsdk.sync.jdbc.JdbcSyncStateStore;
 import io.github.babyshopsdk.sync.spi.SyncListener;
@@ -71,9 +72,9 @@ class QuotaWaitKeepsLeaseTest {
             LongWaits aWaits = new LongWaits();
             RollingWindowQuotaBudget aQuota = RollingWindowQuotaBudget.of(QUOTA_LIMIT,
                     Duration.ofMillis(QUOTA_WINDOW_MILLIS));
-            FreezableLeases[] aStore = new FreezableLeases[1];
+            ObservedStore[] aStore = new ObservedStore[1];
             EngineNode a = EngineNode.create(sim.baseUrl(), db.newPool("node-a", 4), "node-a", false, false, store -> {
-                aStore[0] = new FreezableLeases(store); // never frozen here: counts refused transactions
+                aStore[0] = new ObservedStore(store); // never frozen here: counts refused transactions
                 return aStore[0];
             }, SyncListener.none(), UnaryOperator.identity(), shortLeases, client -> client
                     .quotaBudget(aQuota).sleeper(aWaits));
