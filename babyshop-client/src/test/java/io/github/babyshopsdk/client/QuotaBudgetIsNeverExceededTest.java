@@ -161,10 +161,10 @@ class QuotaBudgetIsNeverExceededTest {
         }
 
         @Override
-        public synchronized QuotaDecision tryAcquire(Instant requested) {
+        public synchronized QuotaDecision tryAcquire(int tier, Instant requested) {
             latest = requested.isAfter(latest) ? requested : latest;
             Instant now = latest;
-            QuotaDecision decision = delegate.tryAcquire(now);
+            QuotaDecision decision = delegate.tryAcquire(tier, now);
             if (decision.isGranted()) {
                 grants.add(now);
             }
@@ -179,6 +179,11 @@ class QuotaBudgetIsNeverExceededTest {
         @Override
         public QuotaSnapshot snapshot(Instant now) {
             return delegate.snapshot(now);
+        }
+
+        @Override
+        public io.github.babyshopsdk.client.quota.QuotaLimits limits() {
+            return delegate.limits();
         }
 
         List<Instant> grants() {

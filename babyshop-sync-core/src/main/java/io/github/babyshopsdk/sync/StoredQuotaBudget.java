@@ -2,6 +2,7 @@ package io.github.babyshopsdk.sync;
 
 import io.github.babyshopsdk.client.quota.QuotaBudget;
 import io.github.babyshopsdk.client.quota.QuotaDecision;
+import io.github.babyshopsdk.client.quota.QuotaLimits;
 import io.github.babyshopsdk.client.quota.QuotaSnapshot;
 import io.github.babyshopsdk.sync.state.QuotaStore;
 import java.time.Duration;
@@ -50,8 +51,13 @@ public final class StoredQuotaBudget implements QuotaBudget {
     }
 
     @Override
-    public QuotaDecision tryAcquire(Instant now) {
+    public QuotaDecision tryAcquire(int tier, Instant now) {
         return store.tryAcquire(key, now, limit, window);
+    }
+
+    @Override
+    public QuotaLimits limits() {
+        return QuotaLimits.of(limit, window);
     }
 
     @Override

@@ -337,7 +337,7 @@ public final class CallExecutor {
             if (Thread.currentThread().isInterrupted()) {
                 throw new OperationInterruptedException(operation, null);
             }
-            QuotaDecision decision = quota.tryAcquire(clock.instant());
+            QuotaDecision decision = quota.tryAcquire(QuotaBudget.TOP_TIER, clock.instant());
             if (decision.isGranted()) {
                 return;
             }

@@ -16,11 +16,11 @@ class RollingWindowQuotaBudgetTest {
     @Test
     void grantsUpToTheLimitThenSaysHowLongToWait() {
         RollingWindowQuotaBudget budget = RollingWindowQuotaBudget.of(3, Duration.ofMinutes(5));
-        assertThat(budget.tryAcquire(T0).isGranted()).isTrue();
-        assertThat(budget.tryAcquire(T0.plusSeconds(60)).isGranted()).isTrue();
-        assertThat(budget.tryAcquire(T0.plusSeconds(120)).isGranted()).isTrue();
+        assertThat(budget.tryAcquire(0, T0).isGranted()).isTrue();
+        assertThat(budget.tryAcquire(0, T0.plusSeconds(60)).isGranted()).isTrue();
+        assertThat(budget.tryAcquire(0, T0.plusSeconds(120)).isGranted()).isTrue();
 
-        QuotaDecision refused = budget.tryAcquire(T0.plusSeconds(130));
+        QuotaDecision refused = budget.tryAcquire(0, T0.plusSeconds(130));
 
         assertThat(refused.isGranted()).isFalse();
         assertThat(refused.waitTime()).isEqualTo(Duration.ofSeconds(170));
@@ -29,23 +29,23 @@ class RollingWindowQuotaBudgetTest {
     @Test
     void aCallLeavesTheWindowExactlyOneWindowAfterItStarted() {
         RollingWindowQuotaBudget budget = RollingWindowQuotaBudget.of(1, Duration.ofMinutes(5));
-        budget.tryAcquire(T0);
+        budget.tryAcquire(0, T0);
 
-        assertThat(budget.tryAcquire(T0.plus(Duration.ofMinutes(5)).minusNanos(1)).isGranted()).isFalse();
-        assertThat(budget.tryAcquire(T0.plus(Duration.ofMinutes(5))).isGranted()).isTrue();
+        assertThat(budget.tryAcquire(0, T0.plus(Duration.ofMinutes(5)).minusNanos(1)).isGranted()).isFalse();
+        assertThat(budget.tryAcquire(0, T0.plus(Duration.ofMinutes(5))).isGranted()).isTrue();
     }
 
     @Test
     void snapshotReportsRemainingAndNextPermitWithoutTakingOne() {
         RollingWindowQuotaBudget budget = RollingWindowQuotaBudget.of(2, Duration.ofMinutes(5));
-        budget.tryAcquire(T0);
+        budget.tryAcquire(0, T0);
 
         QuotaSnapshot one = budget.snapshot(T0.plusSeconds(10));
         assertThat(one.remaining()).isEqualTo(1);
         assertThat(one.nextPermitIn()).isZero();
         assertThat(budget.snapshot(T0.plusSeconds(10)).remaining()).isEqualTo(1);
 
-        budget.tryAcquire(T0.plusSeconds(20));
+        budget.tryAcquire(0, T0.plusSeconds(20));
         QuotaSnapshot none = budget.snapshot(T0.plusSeconds(30));
         assertThat(none.remaining()).isZero();
         assertThat(none.nextPermitIn()).isEqualTo(Duration.ofSeconds(270));
@@ -58,9 +58,9 @@ class RollingWindowQuotaBudgetTest {
         RollingWindowQuotaBudget budget = RollingWindowQuotaBudget.of(40, Duration.ofMinutes(5));
         budget.block(T0.plusSeconds(60));
 
-        assertThat(budget.tryAcquire(T0.plusSeconds(1)).waitTime()).isEqualTo(Duration.ofSeconds(59));
+        assertThat(budget.tryAcquire(0, T0.plusSeconds(1)).waitTime()).isEqualTo(Duration.ofSeconds(59));
         assertThat(budget.snapshot(T0.plusSeconds(1)).remaining()).isZero();
-        assertThat(budget.tryAcquire(T0.plusSeconds(60)).isGranted()).isTrue();
+        assertThat(budget.tryAcquire(0, T0.plusSeconds(60)).isGranted()).isTrue();
     }
 
     @Test
@@ -72,7 +72,7 @@ class RollingWindowQuotaBudgetTest {
         Instant now = T0;
         for (int i = 0; i < 20_000; i++) {
             now = now.plusMillis(random.nextInt(20_000));
-            if (budget.tryAcquire(now).isGranted()) {
+            if (budget.tryAcquire(0, now).isGranted()) {
                 granted.add(now);
             }
         }

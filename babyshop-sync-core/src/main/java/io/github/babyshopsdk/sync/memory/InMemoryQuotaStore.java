@@ -39,7 +39,7 @@ public final class InMemoryQuotaStore implements QuotaStore {
 
     @Override
     public QuotaDecision tryAcquire(String key, Instant now, int limit, Duration window) {
-        return budget(key, limit, window).tryAcquire(now);
+        return budget(key, limit, window).tryAcquire(0, now);
     }
 
     @Override

@@ -297,7 +297,7 @@ public abstract class PoisonRecordContract extends StoreContractSupport {
 
         @Override
         public QuotaSnapshot quota() {
-            return QuotaSnapshot.of(40, Duration.ofMinutes(5), 40, Duration.ZERO);
+            return QuotaSnapshot.of(io.github.babyshopsdk.client.quota.QuotaLimits.vinculumDefault(), 40, Duration.ZERO);
         }
     }
 }

@@ -236,7 +236,7 @@ final class CatInvFakeChannel implements ChannelGateway {
     @Override
     public QuotaSnapshot quota() {
         int remaining = Math.max(0, quotaRemaining);
-        return QuotaSnapshot.of(40, Duration.ofMinutes(5), remaining,
+        return QuotaSnapshot.of(io.github.babyshopsdk.client.quota.QuotaLimits.vinculumDefault(), remaining,
                 remaining > 0 ? Duration.ZERO : Duration.ofMinutes(1));
     }
 

@@ -191,7 +191,7 @@ final class OutboundFakeChannel implements ChannelGateway {
         if (quotaRemaining == null) {
             return null;
         }
-        return QuotaSnapshot.of(40, Duration.ofMinutes(5), quotaRemaining, Duration.ZERO);
+        return QuotaSnapshot.of(io.github.babyshopsdk.client.quota.QuotaLimits.vinculumDefault(), quotaRemaining, Duration.ZERO);
     }
 
     @Override

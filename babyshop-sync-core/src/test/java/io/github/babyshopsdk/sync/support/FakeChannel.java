@@ -160,6 +160,6 @@ public final class FakeChannel implements ChannelGateway {
 
     @Override
     public QuotaSnapshot quota() {
-        return QuotaSnapshot.of(40, Duration.ofMinutes(5), 40, Duration.ZERO);
+        return QuotaSnapshot.of(io.github.babyshopsdk.client.quota.QuotaLimits.vinculumDefault(), 40, Duration.ZERO);
     }
 }

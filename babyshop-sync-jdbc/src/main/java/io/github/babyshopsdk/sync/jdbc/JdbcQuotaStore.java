@@ -1,6 +1,7 @@
 package io.github.babyshopsdk.sync.jdbc;
 
 import io.github.babyshopsdk.client.quota.QuotaDecision;
+import io.github.babyshopsdk.client.quota.QuotaLimits;
 import io.github.babyshopsdk.client.quota.QuotaSnapshot;
 import io.github.babyshopsdk.sync.state.QuotaStore;
 import io.github.babyshopsdk.sync.state.StateStoreException;
@@ -164,14 +165,14 @@ public final class JdbcQuotaStore implements QuotaStore {
             long t = row.map(b -> b.now(requested)).orElse(requested);
             Optional<Long> blockedUntil = row.flatMap(Budget::blockedUntil);
             if (blockedUntil.isPresent() && t < blockedUntil.get()) {
-                return QuotaSnapshot.of(limit, window, 0, Duration.of(blockedUntil.get() - t, ChronoUnit.MICROS));
+                return QuotaSnapshot.of(QuotaLimits.of(limit, window), 0, Duration.of(blockedUntil.get() - t, ChronoUnit.MICROS));
             }
             long windowStart = windowStart(t, windowMicros);
             int calls = count(connection, key, windowStart);
             int remaining = Math.max(0, limit - calls);
             Duration next = remaining > 0 ? Duration.ZERO
                     : untilFree(connection, key, windowStart, windowMicros, t, calls - limit);
-            return QuotaSnapshot.of(limit, window, remaining, next);
+            return QuotaSnapshot.of(QuotaLimits.of(limit, window), remaining, next);
         });
     }
 

@@ -64,7 +64,7 @@ class JdbcQuotaStoreTest {
                 int total = granted.stream().mapToInt(Integer::intValue).sum();
                 int expected = 0;
                 for (int i = 0; i < 4 * callsPerThread; i++) {
-                    if (reference.tryAcquire(at).isGranted()) {
+                    if (reference.tryAcquire(0, at).isGranted()) {
                         expected++;
                     }
                 }
@@ -110,7 +110,7 @@ class JdbcQuotaStoreTest {
                 if (op < 7) {
                     latestRequest = at.isAfter(latestRequest) ? at : latestRequest;
                     QuotaDecision mine = store.tryAcquire(KEY, at, limit, window);
-                    QuotaDecision theirs = reference.tryAcquire(at);
+                    QuotaDecision theirs = reference.tryAcquire(0, at);
                     assertThat(mine.isGranted()).as("step %d at %s", step, at).isEqualTo(theirs.isGranted());
                     assertThat(mine.waitTime()).as("step %d", step).isEqualTo(theirs.waitTime());
                 } else if (op < 9) {
@@ -139,7 +139,7 @@ class JdbcQuotaStoreTest {
             assertThat(decision.isGranted()).isFalse();
             assertThat(decision.waitTime()).isEqualTo(Duration.ofSeconds(60));
             assertThat(b.snapshot(KEY, T0.plusSeconds(10), 40, window))
-                    .isEqualTo(QuotaSnapshot.of(40, window, 0, Duration.ofSeconds(50)));
+                    .isEqualTo(QuotaSnapshot.of(io.github.babyshopsdk.client.quota.QuotaLimits.of(40, window), 0, Duration.ofSeconds(50)));
             assertThat(b.tryAcquire(KEY, T0.plusSeconds(60), 40, window).isGranted()).isTrue();
             assertThat(a.snapshot(KEY, T0.plusSeconds(60), 40, window).remaining()).isEqualTo(39);
         }
@@ -158,7 +158,7 @@ class JdbcQuotaStoreTest {
                     .isEqualTo(Duration.ofNanos(1_000));
             assertThat(store.tryAcquire(KEY, T0.plusSeconds(10), 2, window).isGranted()).as("(t - window, t]").isTrue();
             assertThat(store.snapshot(KEY, T0.plusSeconds(10), 2, window))
-                    .isEqualTo(QuotaSnapshot.of(2, window, 0, Duration.ofSeconds(1)));
+                    .isEqualTo(QuotaSnapshot.of(io.github.babyshopsdk.client.quota.QuotaLimits.of(2, window), 0, Duration.ofSeconds(1)));
             // time never runs backwards for a key: an earlier instant counts as the latest seen
             assertThat(store.tryAcquire(KEY, T0, 2, window).waitTime()).isEqualTo(Duration.ofSeconds(1));
         }
@@ -171,7 +171,7 @@ class JdbcQuotaStoreTest {
             Duration window = Duration.ofMinutes(5);
             QuotaStore store = JdbcQuotaStore.builder().dataSource(db.dataSource()).build();
             for (int i = 0; i < 5; i++) {
-                assertThat(store.snapshot(KEY, T0, 3, window)).isEqualTo(QuotaSnapshot.of(3, window, 3, Duration.ZERO));
+                assertThat(store.snapshot(KEY, T0, 3, window)).isEqualTo(QuotaSnapshot.of(io.github.babyshopsdk.client.quota.QuotaLimits.of(3, window), 3, Duration.ZERO));
             }
             for (int i = 0; i < 3; i++) {
                 assertThat(store.tryAcquire(KEY, T0, 3, window).isGranted()).isTrue();
@@ -209,10 +209,10 @@ class JdbcQuotaStoreTest {
             StoredQuotaBudget node2 = StoredQuotaBudget.of(
                     JdbcQuotaStore.builder().dataSource(db.newDataSource()).build(), KEY, 40, Duration.ofMinutes(5));
             for (int i = 0; i < 20; i++) {
-                assertThat(node1.tryAcquire(T0).isGranted()).isTrue();
-                assertThat(node2.tryAcquire(T0).isGranted()).isTrue();
+                assertThat(node1.tryAcquire(0, T0).isGranted()).isTrue();
+                assertThat(node2.tryAcquire(0, T0).isGranted()).isTrue();
             }
-            assertThat(node1.tryAcquire(T0).waitTime()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(node1.tryAcquire(0, T0).waitTime()).isEqualTo(Duration.ofMinutes(5));
             assertThat(node2.snapshot(T0.plusSeconds(1)).remaining()).isZero();
         }
     }

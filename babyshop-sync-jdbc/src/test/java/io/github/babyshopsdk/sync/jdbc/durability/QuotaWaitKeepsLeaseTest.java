@@ -83,7 +83,7 @@ class QuotaWaitKeepsLeaseTest {
             a.configure();
 
             for (int i = 0; i < QUOTA_LIMIT; i++) {
-                assertThat(aQuota.tryAcquire(Instant.now()).isGranted()).as("earlier calls of A's credential").isTrue();
+                assertThat(aQuota.tryAcquire(0, Instant.now()).isGranted()).as("earlier calls of A's credential").isTrue();
             }
             Future<FlowReport> running = executor.submit(() -> a.engine().run(Flow.ORDERS));
             assertThat(aWaits.started.await(30, TimeUnit.SECONDS)).as("node A waits for the quota window").isTrue();
