@@ -2,6 +2,9 @@ package io.github.babyshopsdk.sync.e2e;
 
 import io.github.babyshopsdk.client.BabyshopClient;
 import io.github.babyshopsdk.client.Credentials;
+import io.github.babyshopsdk.client.quota.ImmutableQuotaLimits;
+import io.github.babyshopsdk.client.quota.QuotaLimits;
+import io.github.babyshopsdk.client.quota.RollingWindowQuotaBudget;
 import io.github.babyshopsdk.client.retry.RetryPolicy;
 import io.github.babyshopsdk.sync.EngineOptions;
 import io.github.babyshopsdk.sync.SyncEngine;
@@ -76,6 +79,7 @@ final class SimWorld implements AutoCloseable {
     final SyncEngine engine;
     private final int clientQuota;
     private final Duration quotaWindow;
+    private final int reservePerTier;
 
     private SimWorld(Builder b) {
         SellerPanelSimulator.Builder simBuilder = SellerPanelSimulator.builder().seed(b.seed).fixture(b.fixture)
@@ -89,6 +93,7 @@ final class SimWorld implements AutoCloseable {
         this.sleeper = new SimSleeper(clock);
         this.clientQuota = b.clientQuota > 0 ? b.clientQuota : b.simQuota;
         this.quotaWindow = b.quotaWindow;
+        this.reservePerTier = b.reservePerTier;
         this.client = newClient(sleeper);
         this.gateway = b.decorator == null ? ChannelGateway.of(client) : b.decorator.apply(sim, ChannelGateway.of(client));
         this.options = b.options;
@@ -105,8 +110,17 @@ final class SimWorld implements AutoCloseable {
                 .credentials(Credentials.of(SellerPanelSimulator.DEFAULT_USERNAME, SellerPanelSimulator.DEFAULT_PASSWORD))
                 .clock(sim.clock()).sleeper(waits).zone(sim.zone())
                 .retryPolicy(RetryPolicy.builder().random(() -> 0.5).build())
-                .quota(clientQuota, quotaWindow)
+                .quotaBudget(RollingWindowQuotaBudget.of(quotaLimits()))
                 .build();
+    }
+
+    /** The client's quota: its limit and window, and the tier reserve the builder set (else the default). */
+    QuotaLimits quotaLimits() {
+        ImmutableQuotaLimits.Builder limits = QuotaLimits.builder().limit(clientQuota).window(quotaWindow);
+        if (reservePerTier >= 0) {
+            limits.reservePerTier(reservePerTier);
+        }
+        return limits.build();
     }
 
     /** A world over a simulator seeded with {@code fixture}. */
@@ -229,6 +243,7 @@ final class SimWorld implements AutoCloseable {
         private long seed = 42;
         private int simQuota = 40;
         private int clientQuota;
+        private int reservePerTier = -1;
         private Duration quotaWindow = Duration.ofMinutes(5);
         private Duration tokenTtl;
         private Duration moderationDelay = Duration.ofMinutes(10);
@@ -254,6 +269,12 @@ final class SimWorld implements AutoCloseable {
 
         Builder clientQuota(int calls) {
             this.clientQuota = calls;
+            return this;
+        }
+
+        /** The calls the client's budget keeps free per more urgent tier (default: {@link QuotaLimits}'). */
+        Builder reservePerTier(int calls) {
+            this.reservePerTier = calls;
             return this;
         }
 
