@@ -10,6 +10,7 @@ import io.github.babyshopsdk.client.quota.QuotaDecision;
 import io.github.babyshopsdk.client.quota.QuotaSnapshot;
 import io.github.babyshopsdk.client.quota.RollingWindowQuotaBudget;
 import io.github.babyshopsdk.client.support.MockSellerPanel;
+import io.github.babyshopsdk.client.quota.QuotaWaiter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ class QuotaBudgetIsNeverExceededTest {
         answerEverything();
         Duration window = Duration.ofMinutes(5);
         RecordingBudget budget = new RecordingBudget(RollingWindowQuotaBudget.of(40, window), panel);
-        BabyshopClient client = panel.clientBuilder().quotaBudget(budget).maxQuotaWait(Duration.ofHours(1)).build();
+        BabyshopClient client = panel.clientBuilder().quotaBudget(budget).quotaWaiter(QuotaWaiter.upTo(Duration.ofHours(1))).build();
 
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -100,7 +101,7 @@ class QuotaBudgetIsNeverExceededTest {
     @Test
     void failFastReportsWhenTheBudgetFreesAndWhatRemains() {
         answerEverything();
-        BabyshopClient client = panel.clientBuilder().quota(2, Duration.ofMinutes(5)).failFastOnQuota(true).build();
+        BabyshopClient client = panel.clientBuilder().quota(2, Duration.ofMinutes(5)).quotaWaiter(QuotaWaiter.failFast()).build();
         client.orders().listPage(QUERY);
         panel.clock().advance(Duration.ofSeconds(30));
 

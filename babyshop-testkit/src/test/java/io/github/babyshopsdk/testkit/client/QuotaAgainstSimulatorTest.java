@@ -10,6 +10,7 @@ import io.github.babyshopsdk.client.error.QuotaExceededException;
 import io.github.babyshopsdk.client.model.OrderListQuery;
 import io.github.babyshopsdk.client.quota.QuotaSnapshot;
 import io.github.babyshopsdk.client.quota.RollingWindowQuotaBudget;
+import io.github.babyshopsdk.client.quota.QuotaWaiter;
 import io.github.babyshopsdk.testkit.Fixture;
 import io.github.babyshopsdk.testkit.RecordedRequest;
 import io.github.babyshopsdk.testkit.SellerPanelSimulator;
@@ -158,7 +159,7 @@ class QuotaAgainstSimulatorTest {
     void failFastOnTheLocalBudgetThrowsQuotaExceededWithoutCallingTheServer() {
         try (SellerPanelSimulator sim = simulator()) {
             SimulatedSleeper sleeper = new SimulatedSleeper(sim.simulatedClock());
-            try (BabyshopClient client = builderFor(sim, sleeper).failFastOnQuota(true).build()) {
+            try (BabyshopClient client = builderFor(sim, sleeper).quotaWaiter(QuotaWaiter.failFast()).build()) {
                 client.authenticate();
                 for (int i = 0; i < 39; i++) {
                     listOnce(sim, client);
@@ -186,7 +187,7 @@ class QuotaAgainstSimulatorTest {
     void failFastOnTheServersCode13ThrowsQuotaExceededWithTheBackoffAsRetryAfter() {
         try (SellerPanelSimulator sim = simulator()) {
             SimulatedSleeper sleeper = new SimulatedSleeper(sim.simulatedClock());
-            try (BabyshopClient client = builderFor(sim, sleeper).quota(60, WINDOW).failFastOnQuota(true).build()) {
+            try (BabyshopClient client = builderFor(sim, sleeper).quota(60, WINDOW).quotaWaiter(QuotaWaiter.failFast()).build()) {
                 client.authenticate();
                 for (int i = 0; i < 39; i++) {
                     listOnce(sim, client);
