@@ -173,7 +173,9 @@ public final class BabyshopClient implements AutoCloseable {
      * <pre>{@code
      * // a background catalog job: never takes the calls kept for orders, never waits for the window
      * BabyshopClient background = client.forTier(2, QuotaWaiter.failFast());
-     * background.catalog().products(query).forEach(this::save);   // QuotaExceededException when refused
+     * for (Page<Product> page : background.catalog().products(query)) {  // QuotaExceededException when refused
+     *     save(page.records());
+     * }
      * }</pre>
      *
      * @param tier the priority tier, 0 the most urgent (see {@link QuotaLimits})
