@@ -230,24 +230,13 @@ public final class OrderImportFlow implements FlowRun {
             for (int from = 0; from < all.size(); from += ChannelLimits.MAX_BATCH) {
                 List<String> chunk = all.subList(from, Math.min(all.size(), from + ChannelLimits.MAX_BATCH));
                 Records<Order> records = context.channel().fetchOrders(chunk);
-                Set<String> answered = new HashSet<>();
-                for (Order order : records.records()) {
-                    answered.add(order.orderNo());
-                    orders.add(order);
-                }
+                orders.addAll(records.records());
                 for (RecordFailure failure : records.failures()) {
-                    failure.key().ifPresent(key -> {
-                        answered.add(key);
-                        if (unreadable(key, failure.reason())) {
-                            failed++;
-                        }
-                    });
+                    failure.key().filter(key -> unreadable(key, failure.reason())).ifPresent(key -> failed++);
                 }
-                for (String orderNo : chunk) {
-                    if (!answered.contains(orderNo)) {
-                        quarantine.unreadable(orderNo, "orderFetch did not return the order");
-                        failed++;
-                    }
+                for (String orderNo : records.missing()) {
+                    quarantine.unreadable(orderNo, "orderFetch did not return the order");
+                    failed++;
                 }
             }
             return orders;

@@ -40,7 +40,9 @@ public interface ChannelGateway {
      * {@link io.github.babyshopsdk.client.error.QuotaExceededException}). The engine asks for one view per flow
      * run, with the flow's priority and a waiter of its own. The default returns this gateway unchanged, for
      * gateways that keep no budget (fakes); the client adapter returns
-     * {@link BabyshopClient#forTier(int, QuotaWaiter)}'s view.
+     * {@link BabyshopClient#forTier(int, QuotaWaiter)}'s view. A gateway that decorates another (metrics,
+     * tracing) must override this to decorate the other's view: otherwise its calls are charged to the tier
+     * of the gateway it wraps, whatever the flow.
      *
      * @throws IllegalArgumentException if {@code tier} is negative
      */
