@@ -3,11 +3,13 @@ package io.github.babyshopsdk.sync.e2e;
 import io.github.babyshopsdk.client.BabyshopClient;
 import io.github.babyshopsdk.client.Credentials;
 import io.github.babyshopsdk.client.quota.ImmutableQuotaLimits;
+import io.github.babyshopsdk.client.quota.QuotaBudget;
 import io.github.babyshopsdk.client.quota.QuotaLimits;
 import io.github.babyshopsdk.client.quota.RollingWindowQuotaBudget;
 import io.github.babyshopsdk.client.retry.RetryPolicy;
 import io.github.babyshopsdk.sync.EngineOptions;
 import io.github.babyshopsdk.sync.SyncEngine;
+import io.github.babyshopsdk.sync.support.RecordingBudget;
 import io.github.babyshopsdk.sync.config.ChannelAction;
 import io.github.babyshopsdk.sync.config.HubMapping;
 import io.github.babyshopsdk.sync.config.HubRule;
@@ -80,6 +82,7 @@ final class SimWorld implements AutoCloseable {
     private final int clientQuota;
     private final Duration quotaWindow;
     private final int reservePerTier;
+    private final RecordingBudget budget;
 
     private SimWorld(Builder b) {
         SellerPanelSimulator.Builder simBuilder = SellerPanelSimulator.builder().seed(b.seed).fixture(b.fixture)
@@ -94,7 +97,8 @@ final class SimWorld implements AutoCloseable {
         this.clientQuota = b.clientQuota > 0 ? b.clientQuota : b.simQuota;
         this.quotaWindow = b.quotaWindow;
         this.reservePerTier = b.reservePerTier;
-        this.client = newClient(sleeper);
+        this.budget = RecordingBudget.of(RollingWindowQuotaBudget.of(quotaLimits()));
+        this.client = newClient(sleeper, budget);
         this.gateway = b.decorator == null ? ChannelGateway.of(client) : b.decorator.apply(sim, ChannelGateway.of(client));
         this.options = b.options;
         this.engine = newEngine(options, store, gateway, host, listener);
@@ -106,12 +110,22 @@ final class SimWorld implements AutoCloseable {
      * quota budget), with the same settings as {@link #client}, waiting through {@code waits}.
      */
     BabyshopClient newClient(SimSleeper waits) {
+        return newClient(waits, RecordingBudget.of(RollingWindowQuotaBudget.of(quotaLimits())));
+    }
+
+    /** A new client on the simulator, as {@link #newClient(SimSleeper)}, spending {@code quota}. */
+    BabyshopClient newClient(SimSleeper waits, QuotaBudget quota) {
         return BabyshopClient.builder().baseUrl(sim.baseUrl()).allowInsecureHttp()
                 .credentials(Credentials.of(SellerPanelSimulator.DEFAULT_USERNAME, SellerPanelSimulator.DEFAULT_PASSWORD))
                 .clock(sim.clock()).sleeper(waits).zone(sim.zone())
                 .retryPolicy(RetryPolicy.builder().random(() -> 0.5).build())
-                .quotaBudget(RollingWindowQuotaBudget.of(quotaLimits()))
+                .quotaBudget(quota)
                 .build();
+    }
+
+    /** The quota budget of {@link #client} (every client of the world has its own), recording its decisions. */
+    RecordingBudget budget() {
+        return budget;
     }
 
     /** The client's quota: its limit and window, and the tier reserve the builder set (else the default). */
