@@ -10,7 +10,6 @@ import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.SyncEngine;
 import io.github.babyshopsdk.sync.state.InventoryState;
 import io.github.babyshopsdk.sync.state.SkuLink;
-import io.github.babyshopsdk.sync.support.RecordingBudget;
 import io.github.babyshopsdk.testkit.Fixture;
 import io.github.babyshopsdk.testkit.InventoryUpdate;
 import io.github.babyshopsdk.testkit.Operation;

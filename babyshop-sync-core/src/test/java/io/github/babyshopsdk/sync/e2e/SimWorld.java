@@ -9,7 +9,6 @@ import io.github.babyshopsdk.client.quota.RollingWindowQuotaBudget;
 import io.github.babyshopsdk.client.retry.RetryPolicy;
 import io.github.babyshopsdk.sync.EngineOptions;
 import io.github.babyshopsdk.sync.SyncEngine;
-import io.github.babyshopsdk.sync.support.RecordingBudget;
 import io.github.babyshopsdk.sync.config.ChannelAction;
 import io.github.babyshopsdk.sync.config.HubMapping;
 import io.github.babyshopsdk.sync.config.HubRule;

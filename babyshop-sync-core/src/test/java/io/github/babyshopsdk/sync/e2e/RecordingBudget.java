@@ -1,4 +1,4 @@
-package io.github.babyshopsdk.sync.support;
+package io.github.babyshopsdk.sync.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A {@link QuotaBudget} decorator that records every decision, (tier, instant, granted), for the acceptance tests
  * of issue 11: compare the grants with what the server saw, and check that no tier ever exceeded its share in
- * any rolling window. Optionally passes every permit request through a {@link Gate} (see there). Thread-safe.
+ * any rolling window. Thread-safe.
  */
 public final class RecordingBudget implements QuotaBudget {
 
@@ -24,52 +24,23 @@ public final class RecordingBudget implements QuotaBudget {
     public record Decision(int tier, Instant at, boolean granted) {
     }
 
-    /**
-     * Where permits are taken under a lock: {@link #enter()} before asking the budget, {@link #leave(boolean)}
-     * after (with whether a permit was granted). Lets a test keep simulated time still between a grant and the
-     * request it pays for.
-     */
-    public interface Gate {
-        /** Before the budget is asked; returns the instant to ask at. */
-        Instant enter();
-
-        /** After the budget answered. */
-        void leave(boolean granted);
-    }
-
     private final QuotaBudget delegate;
-    private final Gate gate;
     private final List<Decision> decisions = new CopyOnWriteArrayList<>();
 
-    private RecordingBudget(QuotaBudget delegate, Gate gate) {
+    private RecordingBudget(QuotaBudget delegate) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
-        this.gate = gate;
     }
 
     /** Records the decisions of {@code delegate}. */
     public static RecordingBudget of(QuotaBudget delegate) {
-        return new RecordingBudget(delegate, null);
-    }
-
-    /** Records the decisions of {@code delegate}, each taken through {@code gate} (at the gate's instant). */
-    public static RecordingBudget gated(QuotaBudget delegate, Gate gate) {
-        return new RecordingBudget(delegate, Objects.requireNonNull(gate, "gate"));
+        return new RecordingBudget(delegate);
     }
 
     @Override
     public QuotaDecision tryAcquire(int tier, Instant now) {
-        Instant at = gate == null ? now : gate.enter();
-        boolean granted = false;
-        try {
-            QuotaDecision decision = delegate.tryAcquire(tier, at);
-            granted = decision.isGranted();
-            decisions.add(new Decision(tier, at, granted));
-            return decision;
-        } finally {
-            if (gate != null) {
-                gate.leave(granted);
-            }
-        }
+        QuotaDecision decision = delegate.tryAcquire(tier, now);
+        decisions.add(new Decision(tier, now, decision.isGranted()));
+        return decision;
     }
 
     @Override
@@ -145,9 +116,13 @@ public final class RecordingBudget implements QuotaBudget {
      * none).
      */
     public void assertTopTierRefusedOnlyWhenTheWindowWasFull() {
-        List<Decision> all = decisions();
+        assertTopTierRefusedOnlyWhenTheWindowWasFull(decisions(), limits());
+    }
+
+    /** {@link #assertTopTierRefusedOnlyWhenTheWindowWasFull()} over any list of decisions. */
+    public static void assertTopTierRefusedOnlyWhenTheWindowWasFull(List<Decision> all, QuotaLimits limits) {
         List<Decision> grants = all.stream().filter(Decision::granted).toList();
-        Duration window = limits().window();
+        Duration window = limits.window();
         for (Decision refusal : all) {
             if (refusal.granted() || refusal.tier() != TOP_TIER) {
                 continue;
@@ -156,7 +131,7 @@ public final class RecordingBudget implements QuotaBudget {
             long inWindow = grants.stream().filter(g -> g.at().isAfter(windowStart) && !g.at().isAfter(refusal.at()))
                     .count();
             assertThat(inWindow).as("permits granted in the window ending at the top tier's refusal at %s",
-                    refusal.at()).isGreaterThanOrEqualTo(limits().limit());
+                    refusal.at()).isGreaterThanOrEqualTo(limits.limit());
         }
     }
 
