@@ -21,6 +21,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -434,7 +435,8 @@ final class BridgeRunner {
 
     /** An instant for the progress line: to the second, in the zone of the API's date-times. */
     private String time(Instant instant) {
-        return instant.atZone(in.config().zone()).truncatedTo(ChronoUnit.SECONDS).toOffsetDateTime().toString();
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(in.config().zone())
+                .truncatedTo(ChronoUnit.SECONDS));
     }
 
     static String human(Duration duration) {
