@@ -84,6 +84,8 @@ public interface EngineOptions {
     /**
      * How often a running flow renews its lease, in real time, on the engine's renewal thread (default a third
      * of {@link #leaseTtl()}, so two renewals may fail before the lease expires). Must be shorter than the ttl.
+     * A wait for the quota window is sliced by it too: the waiting run renews and checks its lease after each
+     * slice (see {@link #maxQuotaWait()}).
      */
     @Value.Default
     default Duration leaseRenewalInterval() {

@@ -132,6 +132,7 @@ class OneQuotaBudgetEndToEndTest {
             Invariants.assertEveryMappedOrderImportedExactlyOnce(world);
             assertThat(world.sim.requests().all()).noneMatch(r -> r.answered(13));
             world.budget().assertNoTierExceededItsShare(4);
+            RecordingBudget.assertEveryGrantLeftTheReserve(world.budget().decisions(), world.budget().limits());
             world.budget().assertTopTierRefusedOnlyWhenTheWindowWasFull();
             node1.close();
             node2.close();
@@ -189,6 +190,7 @@ class OneQuotaBudgetEndToEndTest {
             assertThat(later.pushed()).isEqualTo(linked);
             assertThat(pending(world)).isEmpty();
             world.budget().assertNoTierExceededItsShare(4);
+            RecordingBudget.assertEveryGrantLeftTheReserve(world.budget().decisions(), world.budget().limits());
         }
     }
 }

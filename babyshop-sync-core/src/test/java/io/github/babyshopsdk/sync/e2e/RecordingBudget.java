@@ -110,6 +110,26 @@ public final class RecordingBudget implements QuotaBudget {
     }
 
     /**
+     * Asserts that every permit of a less urgent tier left the calls kept for more urgent ones: when tier {@code t}
+     * was granted a permit at {@code x}, fewer than {@code shareOf(t)} permits had been granted in the window
+     * before {@code x} (grants at the very instant {@code x} are left out: their order is not recorded).
+     */
+    public static void assertEveryGrantLeftTheReserve(List<Decision> decisions, QuotaLimits limits) {
+        List<Decision> grants = decisions.stream().filter(Decision::granted).toList();
+        Duration window = limits.window();
+        for (Decision grant : grants) {
+            if (grant.tier() == TOP_TIER) {
+                continue;
+            }
+            Instant windowStart = grant.at().minus(window);
+            long before = grants.stream().filter(g -> g.at().isAfter(windowStart) && g.at().isBefore(grant.at()))
+                    .count();
+            assertThat(before).as("permits granted in the window before tier %d's permit at %s", grant.tier(),
+                    grant.at()).isLessThan(limits.shareOf(grant.tier()));
+        }
+    }
+
+    /**
      * Asserts that every refusal of the top tier found the whole budget in use: the top tier was refused only
      * when {@code limit} permits had been granted in the window ending then, never because a less urgent tier
      * held a call kept for it (a budget {@link #block blocked} by a code 13 would break this; the tests expect

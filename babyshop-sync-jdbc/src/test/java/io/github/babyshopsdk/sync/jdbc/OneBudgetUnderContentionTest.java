@@ -63,8 +63,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * it, only when every worker sleeps (see {@link VirtualTime}).
  * Every permit request is recorded ({@link RecordingBudget}):
  * <ul>
- *   <li>no tier ever exceeds its share in any rolling window, and the orders flow is refused a permit only when
- *       the whole window is in use: the calls kept for it are never spent by inventory or catalog;</li>
+ *   <li>no tier ever exceeds its share in any rolling window, every permit of a less urgent flow left the calls
+ *       kept for more urgent ones, and the orders flow is refused a permit only when the whole window is in use:
+ *       the calls kept for it are never spent by inventory or catalog;</li>
  *   <li>the simulator sees at most 40 calls in any rolling 5 minutes, answers code 13 never, and receives
  *       exactly as many requests as the budget granted permits;</li>
  *   <li>everything is done in the end: every mapped order imported once, the catalog linked, the stock pushed,
@@ -289,6 +290,7 @@ class OneBudgetUnderContentionTest {
                 node.client.orders().listPage(query);
             }
             assertThat(node.budget.grants()).hasSize(SPENT_ELSEWHERE);
+            clock.advance(Duration.ofSeconds(1)); // the flows start a second later
         }
 
         List<SimProduct> validProducts() {
@@ -370,6 +372,7 @@ class OneBudgetUnderContentionTest {
             List<RecordedRequest> requests = sim.requests().all();
             List<RecordingBudget.Decision> grants = decisions.stream().filter(RecordingBudget.Decision::granted).toList();
             int peak = RecordingBudget.assertNoTierExceededItsShare(decisions, LIMITS, 4);
+            RecordingBudget.assertEveryGrantLeftTheReserve(decisions, LIMITS);
             RecordingBudget.assertTopTierRefusedOnlyWhenTheWindowWasFull(decisions, LIMITS);
             int serverPeak = RecordingBudget.peak(requests.stream().map(RecordedRequest::receivedAt).toList(),
                     LIMITS.window());
