@@ -14,7 +14,9 @@ import io.github.babyshopsdk.client.internal.WireLogInterceptor;
 import io.github.babyshopsdk.client.internal.wire.WireCodec;
 import io.github.babyshopsdk.client.orders.OrderService;
 import io.github.babyshopsdk.client.quota.QuotaBudget;
+import io.github.babyshopsdk.client.quota.QuotaLimits;
 import io.github.babyshopsdk.client.quota.QuotaSnapshot;
+import io.github.babyshopsdk.client.quota.QuotaWaiter;
 import io.github.babyshopsdk.client.quota.RollingWindowQuotaBudget;
 import io.github.babyshopsdk.client.retry.RetryPolicy;
 import java.time.Clock;
@@ -41,10 +43,15 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
  *     .build();
  * }</pre>
  *
- * <p>Every call takes a permit from the credential's {@linkplain QuotaBudget quota budget} (waiting for
- * one, or failing fast by option), sends the shared API key (fetched lazily, refreshed once on code
- * 2000), and retries transient failures where a repeat is safe. Failures are typed
- * ({@link io.github.babyshopsdk.client.error.BabyshopException} and its subclasses).
+ * <p>Every HTTP request (the {@code authToken} call, retries and re-authentication included) takes
+ * exactly one permit from the credential's {@linkplain QuotaBudget quota budget}, charged to a priority
+ * tier: tier 0 for this client, the view's tier for a {@link #forTier} view. A refused permit goes to a
+ * {@link QuotaWaiter} (wait for the window, or give up with
+ * {@link io.github.babyshopsdk.client.error.QuotaExceededException}; nothing is sent). Each request
+ * sends the shared API key (fetched lazily, refreshed once on code 2000), and transient failures are
+ * retried where a repeat is safe. Methods plan nothing: a method that takes a list sends one request for
+ * 1 to {@link ChannelLimits#MAX_BATCH} items; batching, splitting and paging decisions are the caller's.
+ * Failures are typed ({@link io.github.babyshopsdk.client.error.BabyshopException} and its subclasses).
  *
  * <p>Immutable and thread-safe: build one per credential and share it. {@link #close()} releases the HTTP
  * resources the client created itself (none of a caller-supplied {@link OkHttpClient}).
@@ -60,6 +67,8 @@ public final class BabyshopClient implements AutoCloseable {
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
     /** The cap on one {@code fetchDocuments} file: 64 MiB, checked while streaming. */
     public static final long MAX_DOCUMENT_BYTES = 64L * 1024 * 1024;
+    /** The default longest total wait for quota per request: 15 minutes (see {@link Builder#quotaWaiter}). */
+    public static final Duration DEFAULT_MAX_QUOTA_WAIT = Duration.ofMinutes(15);
 
     private static final Logger LOG = LoggerFactory.getLogger(BabyshopClient.class);
 
@@ -70,36 +79,58 @@ public final class BabyshopClient implements AutoCloseable {
     private final QuotaBudget quota;
     private final OkHttpClient httpClient;
     private final boolean ownsHttpClient;
+    private final SellerPanelApi api;
+    private final WireCodec codec;
+    private final int maxPages;
     private final CallExecutor executor;
     private final ClientStats stats;
     private final CatalogService catalog;
     private final OrderService orders;
     private final FulfilmentService fulfilment;
 
-    private BabyshopClient(Builder builder, HttpUrl baseUrl) {
+    private BabyshopClient(Builder builder, HttpUrl baseUrl, QuotaBudget quota) {
         this.baseUrl = baseUrl;
         this.username = builder.credentials.username();
         this.zone = builder.zone;
         this.clock = builder.clock;
-        this.quota = builder.quotaBudget != null ? builder.quotaBudget
-                : RollingWindowQuotaBudget.of(builder.quotaLimit, builder.quotaWindow);
+        this.quota = quota;
         Redactor redactor = new Redactor();
         redactor.addSecret(builder.credentials.password());
         this.ownsHttpClient = builder.okHttpClient == null;
         this.httpClient = httpClient(builder, redactor);
         ObjectMapper mapper = WireCodec.newObjectMapper();
-        SellerPanelApi api = new Retrofit.Builder()
+        this.api = new Retrofit.Builder()
                 .baseUrl(baseUrl)
                 .client(httpClient)
                 .addConverterFactory(JacksonConverterFactory.create(mapper))
                 .build()
                 .create(SellerPanelApi.class);
         this.stats = new ClientStats();
+        this.codec = new WireCodec(mapper, zone);
+        this.maxPages = builder.maxPages;
         this.executor = new CallExecutor(api, builder.credentials, builder.tokenStore, quota, builder.retryPolicy,
-                clock, builder.sleeper, builder.failFastOnQuota, builder.maxQuotaWait, redactor, stats, mapper);
-        WireCodec codec = new WireCodec(mapper, zone);
-        this.catalog = new CatalogService(executor, api, codec, builder.maxPages);
-        this.orders = new OrderService(executor, api, codec, builder.maxPages);
+                clock, builder.sleeper, builder.quotaWaiter, redactor, stats, mapper);
+        this.catalog = new CatalogService(executor, api, codec, maxPages);
+        this.orders = new OrderService(executor, api, codec, maxPages);
+        this.fulfilment = new FulfilmentService(executor, api, codec);
+    }
+
+    /** A view of {@code base} whose requests go through {@code executor}; owns nothing. */
+    private BabyshopClient(BabyshopClient base, CallExecutor executor) {
+        this.baseUrl = base.baseUrl;
+        this.username = base.username;
+        this.zone = base.zone;
+        this.clock = base.clock;
+        this.quota = base.quota;
+        this.httpClient = base.httpClient;
+        this.ownsHttpClient = false;
+        this.api = base.api;
+        this.codec = base.codec;
+        this.maxPages = base.maxPages;
+        this.executor = executor;
+        this.stats = base.stats;
+        this.catalog = new CatalogService(executor, api, codec, maxPages);
+        this.orders = new OrderService(executor, api, codec, maxPages);
         this.fulfilment = new FulfilmentService(executor, api, codec);
     }
 
@@ -128,6 +159,32 @@ public final class BabyshopClient implements AutoCloseable {
     /** A builder; {@link Builder#baseUrl} and {@link Builder#credentials} are required. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A view of this client whose requests are charged to quota tier {@code tier} and wait for quota
+     * through {@code waiter}. The view shares everything else with this client: the HTTP client, the API
+     * key (and its single-flight refresh), the {@linkplain #quota() budget} and the {@linkplain #metrics()
+     * counters}; an {@code authToken} call a view's request needs (the first key, or a new one after code
+     * 2000) is charged to the view's tier too. Cheap to create; thread-safe; {@link #close()} on a view does
+     * nothing (close the client it came from). This client itself charges {@link QuotaBudget#TOP_TIER}
+     * and waits through the builder's {@link Builder#quotaWaiter}.
+     *
+     * <pre>{@code
+     * // a background catalog job: never takes the calls kept for orders, never waits for the window
+     * BabyshopClient background = client.forTier(2, QuotaWaiter.failFast());
+     * for (Page<Product> page : background.catalog().products(query)) {  // QuotaExceededException when refused
+     *     save(page.records());
+     * }
+     * }</pre>
+     *
+     * @param tier the priority tier, 0 the most urgent (see {@link QuotaLimits})
+     * @param waiter what a request of the view does when its permit is refused
+     * @throws IllegalArgumentException if {@code tier} is negative
+     * @throws NullPointerException if {@code waiter} is null
+     */
+    public BabyshopClient forTier(int tier, QuotaWaiter waiter) {
+        return new BabyshopClient(this, executor.forTier(tier, waiter));
     }
 
     /** Catalog and stock: productFetch, inventoryPriceUpdate, inventoryPriceStatus, skuBackOrder. */
@@ -180,7 +237,10 @@ public final class BabyshopClient implements AutoCloseable {
         return zone;
     }
 
-    /** Releases the connection pool and threads this client created; a caller-supplied OkHttpClient is left alone. */
+    /**
+     * Releases the connection pool and threads this client created; a caller-supplied OkHttpClient is left
+     * alone. Does nothing on a {@link #forTier} view.
+     */
     @Override
     public void close() {
         if (ownsHttpClient) {
@@ -192,7 +252,8 @@ public final class BabyshopClient implements AutoCloseable {
     @Override
     public String toString() {
         return "BabyshopClient{baseUrl=" + HttpUrlRedaction.redacted(baseUrl) + ", seller=" + username
-                + ", zone=" + zone + "}";
+                + ", zone=" + zone + (executor.tier() == QuotaBudget.TOP_TIER ? "" : ", tier=" + executor.tier())
+                + "}";
     }
 
     /**
@@ -208,10 +269,10 @@ public final class BabyshopClient implements AutoCloseable {
         private OkHttpClient okHttpClient;
         private TokenStore tokenStore = TokenStore.inMemory();
         private QuotaBudget quotaBudget;
-        private int quotaLimit = 40;
-        private Duration quotaWindow = Duration.ofMinutes(5);
-        private boolean failFastOnQuota;
-        private Duration maxQuotaWait = Duration.ofMinutes(15);
+        private QuotaLimits quotaLimits;
+        private int quotaLimit = QuotaLimits.VINCULUM_LIMIT;
+        private Duration quotaWindow = QuotaLimits.VINCULUM_WINDOW;
+        private QuotaWaiter quotaWaiter = QuotaWaiter.upTo(DEFAULT_MAX_QUOTA_WAIT);
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(60);
@@ -276,17 +337,31 @@ public final class BabyshopClient implements AutoCloseable {
 
         /**
          * The local budget: at most {@code limit} calls in any rolling {@code window} (default 40 per 5
-         * minutes, Vinculum's published default). Ignored when {@link #quotaBudget} is set.
+         * minutes, Vinculum's published default), with the default reserve per tier; a shortcut for
+         * {@link #quota(QuotaLimits)}. Ignored when {@link #quotaBudget} is set.
          */
         public Builder quota(int limit, Duration window) {
+            this.quotaLimits = null;
             this.quotaLimit = limit;
             this.quotaWindow = window;
             return this;
         }
 
         /**
+         * The local budget's limit, window and reserve per tier (default {@link QuotaLimits#vinculumDefault()}:
+         * 40 calls per 5 minutes, 5 kept per more urgent tier). Ignored when {@link #quotaBudget} is set.
+         *
+         * @throws NullPointerException if {@code limits} is null
+         */
+        public Builder quota(QuotaLimits limits) {
+            this.quotaLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
          * A budget to share: give every client (and, with shared storage, every node) of one credential
-         * the same instance, so together they never exceed it.
+         * the same instance, so together they never exceed it. Its {@link QuotaBudget#limits()} replace
+         * any {@link #quota} setting.
          */
         public Builder quotaBudget(QuotaBudget quotaBudget) {
             this.quotaBudget = quotaBudget;
@@ -294,17 +369,14 @@ public final class BabyshopClient implements AutoCloseable {
         }
 
         /**
-         * Fail with {@link io.github.babyshopsdk.client.error.QuotaExceededException} at once when the
-         * budget is used up, instead of waiting (default: wait).
+         * What a request of this client does when the budget refuses its permit (default
+         * {@link QuotaWaiter#upTo upTo(15 minutes)}: wait for the window, at most 15 minutes in total per
+         * request). {@link QuotaWaiter#failFast()} throws
+         * {@link io.github.babyshopsdk.client.error.QuotaExceededException} at once instead. Views made with
+         * {@link BabyshopClient#forTier} bring their own waiter.
          */
-        public Builder failFastOnQuota(boolean failFast) {
-            this.failFastOnQuota = failFast;
-            return this;
-        }
-
-        /** The longest a call waits for quota in total before failing (default 15 minutes). */
-        public Builder maxQuotaWait(Duration maxQuotaWait) {
-            this.maxQuotaWait = maxQuotaWait;
+        public Builder quotaWaiter(QuotaWaiter quotaWaiter) {
+            this.quotaWaiter = quotaWaiter;
             return this;
         }
 
@@ -391,18 +463,23 @@ public final class BabyshopClient implements AutoCloseable {
             require(sleeper != null, "sleeper must not be null");
             require(tokenStore != null, "tokenStore must not be null (default TokenStore.inMemory())");
             require(retryPolicy != null, "retryPolicy must not be null (default RetryPolicy.defaults())");
-            if (quotaBudget == null) {
-                require(quotaLimit >= 1, "quota limit must be at least 1 call per window, was " + quotaLimit);
-                require(positive(quotaWindow), "quota window must be a positive duration, was " + quotaWindow);
+            require(quotaWaiter != null, "quotaWaiter must not be null (default QuotaWaiter.upTo(15 minutes))");
+            QuotaBudget budget = quotaBudget;
+            if (budget == null) {
+                QuotaLimits limits = quotaLimits;
+                if (limits == null) {
+                    require(quotaLimit >= 1, "quota limit must be at least 1 call per window, was " + quotaLimit);
+                    require(positive(quotaWindow), "quota window must be a positive duration, was " + quotaWindow);
+                    limits = QuotaLimits.of(quotaLimit, quotaWindow);
+                }
+                budget = RollingWindowQuotaBudget.of(limits);
             }
-            require(positive(maxQuotaWait) || Duration.ZERO.equals(maxQuotaWait),
-                    "maxQuotaWait must not be negative, was " + maxQuotaWait);
             require(positive(connectTimeout), "connectTimeout must be a positive duration, was " + connectTimeout);
             require(positive(readTimeout), "readTimeout must be a positive duration, was " + readTimeout);
             require(positive(callTimeout), "callTimeout must be a positive duration, was " + callTimeout);
             require(maxResponseBytes >= 1, "maxResponseBytes must be at least 1, was " + maxResponseBytes);
             require(maxPages >= 1, "maxPages must be at least 1, was " + maxPages);
-            BabyshopClient client = new BabyshopClient(this, url);
+            BabyshopClient client = new BabyshopClient(this, url, budget);
             LOG.debug("built {}", client);
             return client;
         }

@@ -3,6 +3,8 @@ package io.github.babyshopsdk.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.babyshopsdk.client.quota.QuotaLimits;
+import io.github.babyshopsdk.client.quota.RollingWindowQuotaBudget;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,23 @@ class BuilderValidationTest {
         assertThat(client.zone()).isEqualTo(ZoneId.of("Asia/Kolkata"));
         assertThat(client.quota().limit()).isEqualTo(40);
         assertThat(client.quota().window()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(client.quota().limits()).isEqualTo(QuotaLimits.vinculumDefault());
+    }
+
+    @Test
+    void quotaLimitsAreTakenAsGivenAndTheLastQuotaSettingWins() {
+        BabyshopClient.Builder base = BabyshopClient.builder().credentials(CREDENTIALS)
+                .baseUrl("https://tenant.example/RestWS/api/sellerPanel/v3/");
+        QuotaLimits limits = QuotaLimits.builder().limit(20).window(Duration.ofMinutes(1)).reservePerTier(3).build();
+
+        assertThat(base.quota(limits).build().quota().limits()).isEqualTo(limits);
+        assertThat(base.quota(10, Duration.ofMinutes(2)).build().quota().limits())
+                .isEqualTo(QuotaLimits.of(10, Duration.ofMinutes(2)));
+        RollingWindowQuotaBudget shared = RollingWindowQuotaBudget.of(7, Duration.ofMinutes(1));
+        assertThat(base.quota(limits).quotaBudget(shared).build().quota().limits())
+                .as("a given budget's limits win").isEqualTo(shared.limits());
+        assertThatThrownBy(() -> base.quota((QuotaLimits) null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> base.quotaWaiter(null).build()).hasMessageContaining("quotaWaiter");
     }
 
     @Test

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.babyshopsdk.client.error.QuotaExceededException;
 import io.github.babyshopsdk.client.model.OrderListQuery;
-import io.github.babyshopsdk.client.quota.QuotaBudget;
-import io.github.babyshopsdk.client.quota.QuotaDecision;
-import io.github.babyshopsdk.client.quota.QuotaSnapshot;
+import io.github.babyshopsdk.client.quota.QuotaWaiter;
 import io.github.babyshopsdk.client.quota.RollingWindowQuotaBudget;
 import io.github.babyshopsdk.client.support.MockSellerPanel;
+import io.github.babyshopsdk.client.support.RecordingBudget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,8 +48,9 @@ class QuotaBudgetIsNeverExceededTest {
     void neverMoreThanTheBudgetInAnyWindowAcrossThreads() throws Exception {
         answerEverything();
         Duration window = Duration.ofMinutes(5);
-        RecordingBudget budget = new RecordingBudget(RollingWindowQuotaBudget.of(40, window), panel);
-        BabyshopClient client = panel.clientBuilder().quotaBudget(budget).maxQuotaWait(Duration.ofHours(1)).build();
+        RecordingBudget budget = new RecordingBudget(RollingWindowQuotaBudget.of(40, window));
+        BabyshopClient client = panel.clientBuilder().quotaBudget(budget)
+                .quotaWaiter(QuotaWaiter.upTo(Duration.ofHours(1))).build();
 
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -69,7 +69,7 @@ class QuotaBudgetIsNeverExceededTest {
             pool.shutdownNow();
         }
 
-        List<Instant> grants = budget.grants();
+        List<Instant> grants = budget.grants().stream().map(RecordingBudget.Grant::at).toList();
         assertThat(grants).hasSize(121); // 120 calls and one authToken
         assertThat(panel.server().getRequestCount()).isEqualTo(121);
         List<Instant> sorted = new ArrayList<>(grants);
@@ -100,7 +100,8 @@ class QuotaBudgetIsNeverExceededTest {
     @Test
     void failFastReportsWhenTheBudgetFreesAndWhatRemains() {
         answerEverything();
-        BabyshopClient client = panel.clientBuilder().quota(2, Duration.ofMinutes(5)).failFastOnQuota(true).build();
+        BabyshopClient client = panel.clientBuilder().quota(2, Duration.ofMinutes(5))
+                .quotaWaiter(QuotaWaiter.failFast()).build();
         client.orders().listPage(QUERY);
         panel.clock().advance(Duration.ofSeconds(30));
 
@@ -148,46 +149,5 @@ class QuotaBudgetIsNeverExceededTest {
                     assertThat(quota.retryAfter()).isEqualTo(Duration.ofSeconds(300));
                 });
         assertThat(panel.server().getRequestCount()).isEqualTo(4);
-    }
-
-    /** Wraps a budget and records the instant of every permit it grants. */
-    private static final class RecordingBudget implements QuotaBudget {
-        private final QuotaBudget delegate;
-        private final List<Instant> grants = Collections.synchronizedList(new ArrayList<>());
-        private Instant latest = Instant.MIN;
-
-        RecordingBudget(QuotaBudget delegate, MockSellerPanel panel) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public synchronized QuotaDecision tryAcquire(int tier, Instant requested) {
-            latest = requested.isAfter(latest) ? requested : latest;
-            Instant now = latest;
-            QuotaDecision decision = delegate.tryAcquire(tier, now);
-            if (decision.isGranted()) {
-                grants.add(now);
-            }
-            return decision;
-        }
-
-        @Override
-        public void block(Instant blockedUntil) {
-            delegate.block(blockedUntil);
-        }
-
-        @Override
-        public QuotaSnapshot snapshot(Instant now) {
-            return delegate.snapshot(now);
-        }
-
-        @Override
-        public io.github.babyshopsdk.client.quota.QuotaLimits limits() {
-            return delegate.limits();
-        }
-
-        List<Instant> grants() {
-            return new ArrayList<>(grants);
-        }
     }
 }

@@ -52,10 +52,21 @@ public interface EngineOptions {
         return Duration.ofHours(72);
     }
 
-    /** Calls kept free for each more urgent priority tier (default 5 of Vinculum's 40). */
+    /** The default {@link #maxQuotaWait()}: 15 minutes. */
+    Duration DEFAULT_MAX_QUOTA_WAIT = Duration.ofMinutes(15);
+
+    /**
+     * How long one call of a most urgent flow (orders, cancellations: priority 0) may wait for the quota
+     * window before the run stops with {@link FlowOutcome#WAITING_ON_QUOTA} (default 15 minutes). The wait is
+     * reported to {@link io.github.babyshopsdk.sync.spi.SyncListener#waitingForQuota} and the flow's lease is
+     * renewed while it lasts. Less urgent flows never wait: when the budget refuses them a call (it keeps
+     * calls for more urgent flows, see {@link io.github.babyshopsdk.client.quota.QuotaLimits}), they stop with
+     * {@link FlowOutcome#WAITING_ON_QUOTA} and go on at their next run. Zero means no flow waits. Must not be
+     * negative.
+     */
     @Value.Default
-    default int quotaReservePerTier() {
-        return 5;
+    default Duration maxQuotaWait() {
+        return DEFAULT_MAX_QUOTA_WAIT;
     }
 
     /** The default {@link #leaseTtl()}: 30 seconds. */
@@ -73,6 +84,8 @@ public interface EngineOptions {
     /**
      * How often a running flow renews its lease, in real time, on the engine's renewal thread (default a third
      * of {@link #leaseTtl()}, so two renewals may fail before the lease expires). Must be shorter than the ttl.
+     * A wait for the quota window is sliced by it too: the waiting run renews and checks its lease after each
+     * slice (see {@link #maxQuotaWait()}).
      */
     @Value.Default
     default Duration leaseRenewalInterval() {
@@ -130,9 +143,11 @@ public interface EngineOptions {
         if (dependencyWait().isNegative() || dependencyWait().isZero()) {
             throw new IllegalArgumentException("dependencyWait must be positive");
         }
-        if (maxDriftPasses() < 1 || maxAttempts() < 1 || quotaReservePerTier() < 0) {
-            throw new IllegalArgumentException("maxDriftPasses and maxAttempts must be at least 1, "
-                    + "quotaReservePerTier not negative");
+        if (maxDriftPasses() < 1 || maxAttempts() < 1) {
+            throw new IllegalArgumentException("maxDriftPasses and maxAttempts must be at least 1");
+        }
+        if (maxQuotaWait().isNegative()) {
+            throw new IllegalArgumentException("maxQuotaWait must not be negative");
         }
     }
 

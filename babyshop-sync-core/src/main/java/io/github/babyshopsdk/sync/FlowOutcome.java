@@ -4,7 +4,11 @@ package io.github.babyshopsdk.sync;
 public enum FlowOutcome {
     /** Everything due was done. */
     COMPLETED,
-    /** Stopped early to leave quota to more urgent flows; the rest waits for the next run. */
+    /**
+     * Stopped early for quota: the budget keeps its remaining calls for more urgent flows (a less urgent flow never
+     * waits), a most urgent flow's wait would have passed {@link EngineOptions#maxQuotaWait()}, or Babyshop answered
+     * quota exceeded. Not a failure: nothing was lost, the rest waits for the next run.
+     */
     WAITING_ON_QUOTA,
     /** The store setting that enables the flow is off. */
     DISABLED,

@@ -61,13 +61,22 @@ import org.slf4j.LoggerFactory;
  * List<FlowReport> reports = engine.runDue(Instant.now());   // call from any scheduler
  * }</pre>
  *
+ * <p><b>Quota.</b> Every call of a run goes through {@link ChannelGateway#forTier the channel's view} of the flow's
+ * priority ({@link Flow#priority()}), so it takes its permit from the credential's one quota budget as that tier:
+ * the budget keeps calls for more urgent flows. A refused permit of the most urgent tier (orders, cancellations)
+ * waits for the window through the engine: the listener hears {@link SyncListener#waitingForQuota} with until
+ * when, the wait is sliced by the lease renewal interval and the lease renewed between slices, and a wait longer
+ * than {@link EngineOptions#maxQuotaWait()} ends the run {@link FlowOutcome#WAITING_ON_QUOTA}. A less urgent flow
+ * never waits: it ends {@link FlowOutcome#WAITING_ON_QUOTA} at once and goes on at its next run.
+ *
  * <p>Thread-safe: flows may run on several threads at once (each flow of a store runs at most once at a
  * time, here and on other nodes, through the store's leases). {@link #close()} waits for runs in
  * progress; an interrupted run stops between records with its state consistent.
  *
  * <p><b>Leases.</b> A run takes its flow's lease for {@link EngineOptions#leaseTtl()} (default 30 s) and a
  * renewal thread of the engine renews it every {@link EngineOptions#leaseRenewalInterval()} (default 10 s)
- * while the run goes on, also while it waits inside a call (quota window, retry back-off). Every transaction
+ * while the run goes on, also while it waits inside a call (quota window, retry back-off; a quota wait also
+ * renews it itself between its slices). Every transaction
  * of the run is fenced with the lease's token ({@link io.github.babyshopsdk.sync.state.SyncTransaction#fence}),
  * and every call to Babyshop or the host checks the lease first: a run whose lease was taken over (after a
  * pause longer than the ttl) or whose renewal failed until it expired stops before its next write and reports

@@ -36,6 +36,17 @@ class ArchitectureTest {
             .because("hosts implement and use these packages; internals may change at any time")
             .allowEmptyShould(false);
 
+    /**
+     * The storage SPI keeps no quota: the one quota budget is the client's {@code QuotaBudget}, shared in memory
+     * or through a storage module's own implementation (issue 11).
+     */
+    @ArchTest
+    static final ArchRule storageSpiImportsNoClientQuotaType = noClasses()
+            .that().resideInAPackage("io.github.babyshopsdk.sync.state..")
+            .should().dependOnClassesThat().resideInAPackage("io.github.babyshopsdk.client.quota..")
+            .because("the quota budget is one client type, not a layer of the state store")
+            .allowEmptyShould(false);
+
     /** The simulator is for tests only; main code never reaches it. */
     @ArchTest
     static final ArchRule mainCodeDoesNotDependOnTheTestkit = noClasses()

@@ -23,4 +23,12 @@ class EngineOptionsTest {
         assertThatThrownBy(() -> EngineOptions.builder().dependencyWait(Duration.ofSeconds(-1)).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dependencyWait");
     }
+
+    @Test
+    void theMaxQuotaWaitDefaultsTo15MinutesAndMayBeZeroButNotNegative() {
+        assertThat(EngineOptions.defaults().maxQuotaWait()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(EngineOptions.builder().maxQuotaWait(Duration.ZERO).build().maxQuotaWait()).isZero();
+        assertThatThrownBy(() -> EngineOptions.builder().maxQuotaWait(Duration.ofSeconds(-1)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxQuotaWait");
+    }
 }

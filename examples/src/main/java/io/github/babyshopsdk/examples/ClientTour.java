@@ -1,12 +1,14 @@
 package io.github.babyshopsdk.examples;
 
 import io.github.babyshopsdk.client.BabyshopClient;
+import io.github.babyshopsdk.client.ChannelLimits;
 import io.github.babyshopsdk.client.ClientMetrics;
 import io.github.babyshopsdk.client.Credentials;
 import io.github.babyshopsdk.client.catalog.InventoryUpdateResult;
 import io.github.babyshopsdk.client.error.NotFoundException;
 import io.github.babyshopsdk.client.model.Document;
 import io.github.babyshopsdk.client.model.DocumentType;
+import io.github.babyshopsdk.client.model.ImmutableRecords;
 import io.github.babyshopsdk.client.model.InventoryItem;
 import io.github.babyshopsdk.client.model.InventoryModeration;
 import io.github.babyshopsdk.client.model.InvoiceLineRequest;
@@ -30,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -70,6 +73,17 @@ public final class ClientTour {
         }
     }
 
+    /** Every order of {@code orderNos}: orderFetch takes at most {@link ChannelLimits#MAX_BATCH} numbers a request. */
+    private static Records<Order> fetchAll(List<String> orderNos, Function<List<String>, Records<Order>> fetch) {
+        ImmutableRecords.Builder<Order> all = Records.builder();
+        for (int from = 0; from < orderNos.size(); from += ChannelLimits.MAX_BATCH) {
+            Records<Order> chunk = fetch.apply(orderNos.subList(from, Math.min(orderNos.size(),
+                    from + ChannelLimits.MAX_BATCH)));
+            all.addAllRecords(chunk.records()).addAllFailures(chunk.failures()).addAllMissing(chunk.missing());
+        }
+        return all.build();
+    }
+
     private static TourSummary tour(BabyshopClient client, SellerPanelSimulator sim, PrintStream out) {
         Instant start = sim.clock().instant();
         out.printf("authToken            key for seller %s (owner %s)%n", USER,
@@ -84,10 +98,18 @@ public final class ClientTour {
         for (Product product : products.subList(0, Math.min(20, products.size()))) {
             stock.add(InventoryItem.of(product.sku(), BigDecimal.valueOf(product.sku().hashCode() & 31)));
         }
-        stock.add(InventoryItem.of("NO-SUCH-SKU", BigDecimal.ONE));
         InventoryUpdateResult pushed = client.catalog().updateInventory(stock);
+        int refused = 0;
+        String refusal = "-";
+        try {
+            // one request: an unknown SKU refuses its whole batch (304); a caller with many SKUs splits and resends
+            client.catalog().updateInventory(List.of(InventoryItem.of("NO-SUCH-SKU", BigDecimal.ONE)));
+        } catch (NotFoundException e) {
+            refused = 1;
+            refusal = e.getMessage();
+        }
         out.printf("inventoryPriceUpdate %d accepted, %d rejected (%s)%n", pushed.accepted().size(),
-                pushed.rejected().size(), pushed.rejected().isEmpty() ? "-" : pushed.rejected().get(0).reason());
+                pushed.rejected().size() + refused, refusal);
 
         sim.simulatedClock().advance(Duration.ofMinutes(15));
         Records<InventoryModeration> moderation = client.catalog().moderationStatus(pushed.accepted().stream()
@@ -101,7 +123,7 @@ public final class ClientTour {
                         .updatedSince(Instant.parse("2015-01-01T00:00:00Z")).build())
                 .records().map(OrderSummary::orderNo).distinct().collect(Collectors.toList());
         out.printf("orderList            %d orders%n", orderNos.size());
-        Records<Order> orders = client.orders().fetch(orderNos);
+        Records<Order> orders = fetchAll(orderNos, client.orders()::fetch);
         Map<OrderStatus, Long> byStatus = orders.records().stream()
                 .collect(Collectors.groupingBy(Order::status, Collectors.counting()));
         out.printf("orderFetch           %d orders, %d unreadable: %s%n", orders.records().size(),
@@ -111,7 +133,7 @@ public final class ClientTour {
                 .updatedSince(Instant.parse("2015-01-01T00:00:00Z")).addStatusCodes("7", "10").build())
                 .records().map(OrderSummary::orderNo).collect(Collectors.toList());
         out.printf("orderListJIT         %d JIT orders; orderFetchJIT read %d%n", jit.size(),
-                jit.isEmpty() ? 0 : client.orders().fetchJit(jit).records().size());
+                jit.isEmpty() ? 0 : fetchAll(jit, client.orders()::fetchJit).records().size());
 
         Instant now = sim.clock().instant();
         long returns = client.orders().returns(ReturnQuery.builder().updatedFrom(now.minus(Duration.ofDays(6)))
@@ -143,7 +165,7 @@ public final class ClientTour {
         out.printf("orderCancellation    order %s cancelled%n", pending.orderNo());
 
         ClientMetrics metrics = client.metrics();
-        TourSummary summary = new TourSummary(products.size(), pushed.accepted().size(), pushed.rejected().size(),
+        TourSummary summary = new TourSummary(products.size(), pushed.accepted().size(), pushed.rejected().size() + refused,
                 orders.records().size(), metrics.requests(), metrics.quotaWaits(),
                 Duration.between(start, sim.clock().instant()));
         out.println(summary.toJson());

@@ -1,5 +1,6 @@
 package io.github.babyshopsdk.client.catalog;
 
+import io.github.babyshopsdk.client.ChannelLimits;
 import io.github.babyshopsdk.client.Operation;
 import io.github.babyshopsdk.client.Pages;
 import io.github.babyshopsdk.client.error.NotFoundException;
@@ -15,7 +16,6 @@ import io.github.babyshopsdk.client.model.Page;
 import io.github.babyshopsdk.client.model.Product;
 import io.github.babyshopsdk.client.model.ProductQuery;
 import io.github.babyshopsdk.client.model.Records;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -27,9 +27,6 @@ import java.util.Set;
  * {@link io.github.babyshopsdk.client.BabyshopClient#catalog()}; thread-safe.
  */
 public final class CatalogService {
-    /** The most items the API takes in one call. */
-    public static final int MAX_BATCH = 100;
-
     private final CallExecutor executor;
     private final SellerPanelApi api;
     private final WireCodec codec;
@@ -66,87 +63,85 @@ public final class CatalogService {
     }
 
     /**
-     * Submits absolute stock levels (and optional prices) with {@code inventoryPriceUpdate}, 100 SKUs per
-     * call. Per-SKU outcomes: when the server rejects a batch with code 304 (an unknown SKU, without
-     * saying which), the batch is split in halves and resent until the unknown SKUs are isolated; the
-     * others are accepted. Repeating absolute levels is harmless, so this is safe (it costs about
-     * {@code 2 log2(n)} extra calls per unknown SKU). SKUs the server answered success for but did not
-     * echo back are reported as rejected without a code.
+     * Submits absolute stock levels (and optional prices) with one {@code inventoryPriceUpdate} request.
+     * The SKUs the server acknowledges are {@linkplain InventoryUpdateResult#accepted() accepted} with
+     * their moderation ids; SKUs it answered success for but did not echo back are
+     * {@linkplain InventoryUpdateResult#rejected() rejected} without a code.
      *
-     * @throws IllegalArgumentException if {@code items} is empty or names a SKU twice
-     * @throws io.github.babyshopsdk.client.error.BabyshopException when a call fails for another reason; SKUs of
-     *     batches already sent stay submitted
+     * <p>The server refuses the whole batch with code 304 when at least one SKU is unknown to it, without
+     * saying which: that is a {@link NotFoundException} with
+     * {@link NotFoundException#responseCode() responseCode} {@link ResponseCode#SKU_NOT_FOUND}, and nothing of
+     * the batch was applied. To isolate the unknown SKUs, split the batch and resend the halves (repeating
+     * absolute levels is harmless; every half is a request that takes its own quota permit); the sync
+     * engine does this. A batch of one SKU refused with 304 names the unknown SKU.
+     *
+     * @param items 1 to {@link ChannelLimits#MAX_BATCH} items, no SKU twice
+     * @throws IllegalArgumentException if {@code items} is empty, holds more than
+     *     {@link ChannelLimits#MAX_BATCH} items or names a SKU twice (nothing is sent)
+     * @throws NotFoundException with {@link ResponseCode#SKU_NOT_FOUND} when the server refused the batch for
+     *     an unknown SKU (code 304)
+     * @throws io.github.babyshopsdk.client.error.BabyshopException when the call fails for another reason
      */
     public InventoryUpdateResult updateInventory(List<InventoryItem> items) {
         Objects.requireNonNull(items, "items");
-        if (items.isEmpty()) {
-            throw new IllegalArgumentException("items must not be empty");
-        }
+        batchSize("items", items.size());
         Set<String> seen = new HashSet<>();
         for (InventoryItem item : items) {
             if (!seen.add(item.sku())) {
                 throw new IllegalArgumentException("items name SKU " + item.sku() + " twice");
             }
         }
-        ImmutableInventoryUpdateResult.Builder result = InventoryUpdateResult.builder();
-        for (int from = 0; from < items.size(); from += MAX_BATCH) {
-            submit(items.subList(from, Math.min(items.size(), from + MAX_BATCH)), result);
-        }
-        return result.build();
-    }
-
-    private void submit(List<InventoryItem> batch, ImmutableInventoryUpdateResult.Builder result) {
+        String json = codec.inventoryPriceUpdate(items);
         Records<InventoryModeration> moderations;
         try {
-            String json = codec.inventoryPriceUpdate(batch);
             moderations = executor.json(Operation.INVENTORY_PRICE_UPDATE, key -> api.inventoryPriceUpdate(key, json),
                     codec::moderations);
         } catch (NotFoundException e) {
             if (e.responseCode().orElse(null) != ResponseCode.SKU_NOT_FOUND) {
                 throw e;
             }
-            if (batch.size() == 1) {
-                result.addRejected(SkuRejection.of(batch.get(0).sku(), ResponseCode.SKU_NOT_FOUND.code(),
-                        "the SKU is not linked to this seller (304)"));
-                return;
-            }
-            int half = batch.size() / 2;
-            submit(batch.subList(0, half), result);
-            submit(batch.subList(half, batch.size()), result);
-            return;
+            throw new NotFoundException(Operation.INVENTORY_PRICE_UPDATE, ResponseCode.SKU_NOT_FOUND.code(),
+                    e.serverMessage().orElse(null), items.size() == 1
+                    ? "SKU " + items.get(0).sku() + " is not linked to this seller (304)"
+                    : "the batch was refused because at least one SKU is unknown; the API does not say which: "
+                    + "split and resend");
         }
+        ImmutableInventoryUpdateResult.Builder result = InventoryUpdateResult.builder();
         Set<String> acknowledged = new HashSet<>();
         for (InventoryModeration moderation : moderations.records()) {
             acknowledged.add(moderation.sku());
             result.addAccepted(moderation);
         }
-        for (InventoryItem item : batch) {
+        for (InventoryItem item : items) {
             if (!acknowledged.contains(item.sku())) {
                 result.addRejected(SkuRejection.of(item.sku(), null,
                         "the server answered success but did not acknowledge this SKU"));
             }
         }
+        return result.build();
     }
 
     /**
-     * Reads moderation outcomes with {@code inventoryPriceStatus}, 100 ids per call.
+     * Reads moderation outcomes with one {@code inventoryPriceStatus} request.
      *
-     * @param moderationIds ids from {@link InventoryUpdateResult#accepted()}
-     * @throws IllegalArgumentException if an id is not numeric
+     * @param moderationIds 1 to {@link ChannelLimits#MAX_BATCH} ids from {@link InventoryUpdateResult#accepted()}
+     * @throws IllegalArgumentException if {@code moderationIds} is empty, holds more than
+     *     {@link ChannelLimits#MAX_BATCH} ids, or an id is not numeric (nothing is sent)
+     * @throws io.github.babyshopsdk.client.error.BabyshopException when the call fails
      */
     public Records<InventoryModeration> moderationStatus(List<String> moderationIds) {
         Objects.requireNonNull(moderationIds, "moderationIds");
-        List<InventoryModeration> records = new ArrayList<>();
-        List<io.github.babyshopsdk.client.model.RecordFailure> failures = new ArrayList<>();
-        for (int from = 0; from < moderationIds.size(); from += MAX_BATCH) {
-            String json = codec.inventoryPriceStatus(moderationIds.subList(from,
-                    Math.min(moderationIds.size(), from + MAX_BATCH)));
-            Records<InventoryModeration> batch = executor.json(Operation.INVENTORY_PRICE_STATUS,
-                    key -> api.inventoryPriceStatus(key, json), codec::moderations);
-            records.addAll(batch.records());
-            failures.addAll(batch.failures());
+        batchSize("moderationIds", moderationIds.size());
+        String json = codec.inventoryPriceStatus(moderationIds);
+        return executor.json(Operation.INVENTORY_PRICE_STATUS, key -> api.inventoryPriceStatus(key, json),
+                codec::moderations);
+    }
+
+    private static void batchSize(String name, int size) {
+        if (size < 1 || size > ChannelLimits.MAX_BATCH) {
+            throw new IllegalArgumentException(name + " must hold 1 to " + ChannelLimits.MAX_BATCH
+                    + " entries (one request), was " + size);
         }
-        return Records.<InventoryModeration>builder().records(records).failures(failures).build();
     }
 
     /** The JIT back-order book ({@code skuBackOrder}), whole: the operation has no paging. */

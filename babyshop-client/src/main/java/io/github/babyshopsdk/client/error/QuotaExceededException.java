@@ -4,8 +4,10 @@ import io.github.babyshopsdk.client.Operation;
 import java.time.Duration;
 
 /**
- * The call budget is used up: either the local budget when the client is set to fail fast instead of
- * waiting, or the server's code 13 ({@code API Hit Quota Exceeded}) after the client's retries.
+ * The call budget is used up: either the local budget refused a request's permit and the client's
+ * {@link io.github.babyshopsdk.client.quota.QuotaWaiter} gave up (nothing was sent; {@link #code()} is
+ * empty), or the server answered code 13 ({@code API Hit Quota Exceeded}) and the client's retries or its
+ * waiter gave up ({@link #code()} is 13).
  *
  * <p>Carries the typed rate-limit facts a scheduler needs: {@link #retryAfter()} and {@link #remaining()}.
  */
@@ -20,7 +22,7 @@ public class QuotaExceededException extends BabyshopException {
      *
      * @param code 13 when the server said so, null when the local budget refused the call
      * @param retryAfter how long until the budget frees a call
-     * @param remaining calls left in the current window (normally 0)
+     * @param remaining calls left in the current window to the refused request's tier (normally 0)
      */
     public QuotaExceededException(Operation operation, Integer code, String serverMessage, String message,
                                   Duration retryAfter, int remaining) {
@@ -34,7 +36,10 @@ public class QuotaExceededException extends BabyshopException {
         return retryAfter;
     }
 
-    /** Calls left in the current window when the call was refused. */
+    /**
+     * Calls the refused request's tier had left in the current window when it was refused
+     * ({@link io.github.babyshopsdk.client.quota.QuotaSnapshot#remainingFor}); normally 0.
+     */
     public int remaining() {
         return remaining;
     }

@@ -80,7 +80,8 @@ public final class FulfilmentService {
     }
 
     /**
-     * Records shipment handover ({@code orderShipping}) for up to 100 invoiced orders in one call. The API
+     * Records shipment handover ({@code orderShipping}) for 1 to
+     * {@link io.github.babyshopsdk.client.ChannelLimits#MAX_BATCH} invoiced orders in one call. The API
      * answers for the batch only, so send one shipment per call when each needs its own outcome.
      *
      * @throws OutcomeUnknownException when the shipments may or may not be recorded: read back first

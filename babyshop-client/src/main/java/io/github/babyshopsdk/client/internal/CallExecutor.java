@@ -18,6 +18,8 @@ import io.github.babyshopsdk.client.model.Document;
 import io.github.babyshopsdk.client.model.DocumentType;
 import io.github.babyshopsdk.client.quota.QuotaBudget;
 import io.github.babyshopsdk.client.quota.QuotaDecision;
+import io.github.babyshopsdk.client.quota.QuotaWait;
+import io.github.babyshopsdk.client.quota.QuotaWaiter;
 import io.github.babyshopsdk.client.retry.RetryPolicy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -26,7 +28,9 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Function;
 import okhttp3.ResponseBody;
 import org.slf4j.Logger;
@@ -35,13 +39,16 @@ import retrofit2.Call;
 import retrofit2.Response;
 
 /**
- * Runs one SellerPanel operation to its end: takes a quota permit before every HTTP request, sends the
- * API key, re-authenticates once on code 2000, backs off on code 13, retries transient failures with
- * full-jitter backoff where a repeat is safe, and reports a write whose outcome is open as
- * {@link OutcomeUnknownException} instead of repeating it.
+ * Runs one SellerPanel operation to its end: takes exactly one quota permit, charged to its tier, before
+ * every HTTP request it sends (the {@code authToken} call that fetches or replaces the API key, every retry
+ * and the re-sent request after re-authentication included); sends the API key, re-authenticates once on
+ * code 2000, blocks the budget and backs off on code 13, retries transient failures with full-jitter
+ * backoff where a repeat is safe, and reports a write whose outcome is open as
+ * {@link OutcomeUnknownException} instead of repeating it. A refused permit goes to the executor's
+ * {@link QuotaWaiter}; when it gives up, nothing is sent and the call throws {@link QuotaExceededException}.
  *
- * <p>Thread-safe: one instance serves every thread of a client. Interruption stops waiting and retrying
- * at once; the interrupt flag is kept.
+ * <p>Thread-safe: one instance serves every thread of a client; {@link #forTier} views share the API key,
+ * budget and counters. Interruption stops waiting and retrying at once; the interrupt flag is kept.
  */
 public final class CallExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(CallExecutor.class);
@@ -56,31 +63,68 @@ public final class CallExecutor {
     private final RetryPolicy retryPolicy;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final boolean failFastOnQuota;
-    private final Duration maxQuotaWait;
     private final Redactor redactor;
     private final ResponseClassifier classifier;
     private final TokenManager tokens;
     private final ClientStats stats;
     private final DocumentReader documents;
+    private final int tier;
+    private final QuotaWaiter waiter;
 
-    /** Creates the executor; every argument is required (the client's builder has validated them). */
+    /**
+     * Creates the executor of a client: its requests are charged to {@link QuotaBudget#TOP_TIER} and wait
+     * through {@code waiter}. Every argument is required (the client's builder has validated them).
+     */
     public CallExecutor(SellerPanelApi api, Credentials credentials, TokenStore tokenStore, QuotaBudget quota,
-                        RetryPolicy retryPolicy, Clock clock, Sleeper sleeper, boolean failFastOnQuota,
-                        Duration maxQuotaWait, Redactor redactor, ClientStats stats, ObjectMapper mapper) {
+                        RetryPolicy retryPolicy, Clock clock, Sleeper sleeper, QuotaWaiter waiter,
+                        Redactor redactor, ClientStats stats, ObjectMapper mapper) {
         this.api = api;
         this.credentials = credentials;
         this.quota = quota;
         this.retryPolicy = retryPolicy;
         this.clock = clock;
         this.sleeper = sleeper;
-        this.failFastOnQuota = failFastOnQuota;
-        this.maxQuotaWait = maxQuotaWait;
         this.redactor = redactor;
         this.classifier = new ResponseClassifier(redactor);
         this.stats = stats;
-        this.tokens = new TokenManager(credentials.username(), tokenStore, this::fetchToken, stats::reauthentication);
+        this.tokens = new TokenManager(credentials.username(), tokenStore, stats::reauthentication);
         this.documents = new DocumentReader(mapper, classifier);
+        this.tier = QuotaBudget.TOP_TIER;
+        this.waiter = Objects.requireNonNull(waiter, "waiter");
+    }
+
+    private CallExecutor(CallExecutor base, int tier, QuotaWaiter waiter) {
+        this.api = base.api;
+        this.credentials = base.credentials;
+        this.quota = base.quota;
+        this.retryPolicy = base.retryPolicy;
+        this.clock = base.clock;
+        this.sleeper = base.sleeper;
+        this.redactor = base.redactor;
+        this.classifier = base.classifier;
+        this.stats = base.stats;
+        this.tokens = base.tokens;
+        this.documents = base.documents;
+        this.tier = tier;
+        this.waiter = waiter;
+    }
+
+    /**
+     * An executor sharing everything with this one (API key, budget, counters, HTTP client) whose requests
+     * are charged to {@code tier} and wait through {@code waiter}. Cheap; thread-safe.
+     *
+     * @throws IllegalArgumentException if {@code tier} is negative
+     */
+    public CallExecutor forTier(int tier, QuotaWaiter waiter) {
+        if (tier < 0) {
+            throw new IllegalArgumentException("tier must not be negative, was " + tier);
+        }
+        return new CallExecutor(this, tier, Objects.requireNonNull(waiter, "waiter"));
+    }
+
+    /** The tier this executor's requests are charged to. */
+    public int tier() {
+        return tier;
     }
 
     /**
@@ -143,12 +187,12 @@ public final class CallExecutor {
 
     /** The API key in use, fetching one if none is held yet. */
     public AuthToken token() {
-        return tokens.current();
+        return tokens.current(this::fetchToken);
     }
 
     /** Forces a fresh {@code authToken} call, replacing the key held now. */
     public AuthToken reauthenticate() {
-        return tokens.refresh(tokens.held().orElse(null));
+        return tokens.refresh(tokens.held().orElse(null), this::fetchToken);
     }
 
     private AuthToken fetchToken() {
@@ -199,13 +243,18 @@ public final class CallExecutor {
     }
 
     private <T, R> R run(Operation operation, Function<String, Call<T>> callFactory, ResponseReader<T, R> reader) {
-        AuthToken token = operation == Operation.AUTH_TOKEN ? null : tokens.current();
+        AuthToken token = operation == Operation.AUTH_TOKEN ? null : tokens.current(this::fetchToken);
         boolean reauthenticated = false;
         int consecutiveQuota = 0;
+        BabyshopException serverQuota = null;
         int attempt = 0;
         while (true) {
             attempt++;
-            awaitPermit(operation);
+            awaitPermit(operation, serverQuota);
+            if (serverQuota != null) {
+                stats.retry();
+                serverQuota = null;
+            }
             try {
                 R result = attempt(operation, callFactory.apply(token == null ? null : token.apiKey()), reader);
                 if (attempt > 1 || reauthenticated) {
@@ -220,7 +269,7 @@ public final class CallExecutor {
                             throw exception;
                         }
                         LOG.info("{}: the API key was rejected (2000); re-authenticating once", operation);
-                        token = tokens.refresh(token);
+                        token = tokens.refresh(token, this::fetchToken);
                         reauthenticated = true;
                         attempt--;
                         continue;
@@ -228,14 +277,13 @@ public final class CallExecutor {
                         consecutiveQuota++;
                         stats.quotaRejection();
                         Duration backoff = retryPolicy.quotaBackoff(consecutiveQuota);
+                        // the server's count is ahead of ours: no tier may call before the backoff is over
                         quota.block(clock.instant().plus(backoff));
-                        if (failFastOnQuota || attempt >= retryPolicy.maxAttempts()) {
-                            throw new QuotaExceededException(operation, exception.code().isPresent()
-                                    ? exception.code().getAsInt() : null, exception.serverMessage().orElse(null),
-                                    "the server's call quota is exceeded", backoff, 0);
+                        if (attempt >= retryPolicy.maxAttempts()) {
+                            throw serverQuotaExceeded(operation, exception, backoff);
                         }
                         LOG.warn("{}: the server answered quota exceeded; backing off {}", operation, backoff);
-                        stats.retry();
+                        serverQuota = exception;
                         continue;
                     case NOT_APPLIED:
                         retryOrThrow(operation, attempt, exception);
@@ -331,28 +379,55 @@ public final class CallExecutor {
                 : AttemptFailure.Retry.OUTCOME_OPEN);
     }
 
-    private void awaitPermit(Operation operation) {
-        Duration waited = Duration.ZERO;
+    /**
+     * Takes the one permit of the next request, charged to this executor's tier; while the budget refuses,
+     * asks the waiter (which waits and lets us ask again, or gives up). Never sends anything itself.
+     *
+     * @param serverQuota the code-13 answer that made the budget block, when the previous attempt got one
+     */
+    private void awaitPermit(Operation operation, BabyshopException serverQuota) {
+        Instant firstRefusal = null;
         while (true) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new OperationInterruptedException(operation, null);
             }
-            QuotaDecision decision = quota.tryAcquire(QuotaBudget.TOP_TIER, clock.instant());
+            Instant now = clock.instant();
+            QuotaDecision decision = quota.tryAcquire(tier, now);
             if (decision.isGranted()) {
                 return;
             }
-            Duration wait = decision.waitTime();
-            if (failFastOnQuota || waited.plus(wait).compareTo(maxQuotaWait) > 0) {
-                throw new QuotaExceededException(operation, null, null,
-                        failFastOnQuota ? "the local call budget is used up"
-                                : "the local call budget stays used up beyond maxQuotaWait " + maxQuotaWait,
-                        wait, quota.snapshot(clock.instant()).remaining());
+            if (firstRefusal == null) {
+                firstRefusal = now;
             }
-            LOG.debug("{}: waiting {} for quota", operation, wait);
+            Duration waited = Duration.between(firstRefusal, now);
+            QuotaWait wait = QuotaWait.of(operation, tier, now, decision.waitTime(),
+                    waited.isNegative() ? Duration.ZERO : waited, sleeper);
+            boolean waitedForIt;
+            try {
+                waitedForIt = waiter.await(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OperationInterruptedException(operation, e);
+            }
+            if (!waitedForIt) {
+                if (serverQuota != null) {
+                    throw serverQuotaExceeded(operation, serverQuota, wait.waitFor());
+                }
+                throw new QuotaExceededException(operation, null, null, "the local call budget is used up"
+                        + (tier == QuotaBudget.TOP_TIER ? "" : " for tier " + tier)
+                        + (wait.waited().isZero() ? "" : " after waiting " + wait.waited()),
+                        wait.waitFor(), quota.snapshot(clock.instant()).remainingFor(tier));
+            }
+            LOG.debug("{}: waited for quota (tier {}, until {})", operation, tier, wait.until());
             stats.quotaWait();
-            sleep(operation, wait);
-            waited = waited.plus(wait);
         }
+    }
+
+    private static QuotaExceededException serverQuotaExceeded(Operation operation, BabyshopException exception,
+                                                              Duration retryAfter) {
+        return new QuotaExceededException(operation, exception.code().isPresent()
+                ? exception.code().getAsInt() : null, exception.serverMessage().orElse(null),
+                "the server's call quota is exceeded", retryAfter, 0);
     }
 
     private void sleep(Operation operation, Duration duration) {

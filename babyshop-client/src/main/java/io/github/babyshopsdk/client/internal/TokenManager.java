@@ -22,34 +22,37 @@ final class TokenManager {
 
     private final String username;
     private final TokenStore store;
-    private final Supplier<AuthToken> fetcher;
     private final Runnable onReauthentication;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile AuthToken current;
 
     /**
-     * @param fetcher makes the {@code authToken} call
      * @param onReauthentication told each time a rejected key is replaced by a call (not when another
      *     thread's fresh key is taken, nor for the first key)
      */
-    TokenManager(String username, TokenStore store, Supplier<AuthToken> fetcher, Runnable onReauthentication) {
+    TokenManager(String username, TokenStore store, Runnable onReauthentication) {
         this.username = username;
         this.store = store;
-        this.fetcher = fetcher;
         this.onReauthentication = onReauthentication;
     }
 
-    /** The key to use now: the held one, else the stored one, else a fresh one. */
-    AuthToken current() {
+    /**
+     * The key to use now: the held one, else the stored one, else a fresh one from {@code fetcher}.
+     *
+     * @param fetcher makes the {@code authToken} call (taking its own quota permit, charged to the caller's tier)
+     */
+    AuthToken current(Supplier<AuthToken> fetcher) {
         AuthToken token = current;
-        return token != null ? token : refresh(null);
+        return token != null ? token : refresh(null, fetcher);
     }
 
     /**
      * Replaces {@code rejected} (null when there is no key yet) and returns the key to use. When another
      * thread already replaced it, returns that key without calling the server.
+     *
+     * @param fetcher makes the {@code authToken} call (taking its own quota permit, charged to the caller's tier)
      */
-    AuthToken refresh(AuthToken rejected) {
+    AuthToken refresh(AuthToken rejected, Supplier<AuthToken> fetcher) {
         try {
             lock.lockInterruptibly();
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.github.babyshopsdk.client.model;
 
+import io.github.babyshopsdk.client.ChannelLimits;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashSet;
@@ -12,9 +13,6 @@ import java.util.Set;
  * {@link IllegalArgumentException} whose message names the field and the rule. Not API.
  */
 final class Checks {
-
-    /** The API's maximum {@code limit} and the client's maximum batch size. */
-    static final int MAX_LIMIT = 100;
 
     private Checks() {}
 
@@ -42,9 +40,9 @@ final class Checks {
     }
 
     static void limit(int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
+        if (limit < 1 || limit > ChannelLimits.MAX_BATCH) {
             throw new IllegalArgumentException(
-                    "limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
+                    "limit must be between 1 and " + ChannelLimits.MAX_BATCH + ", was " + limit);
         }
     }
 

@@ -9,8 +9,9 @@ import org.immutables.value.Value;
  *
  * <p>Rules, checked on {@code build()}: {@link #sku()} non-blank; {@link #quantity()} not negative;
  * {@link #salePrice()}, when present, greater than 0; both numbers fit Decimal(10,3): at most 3 decimals
- * (trailing zeros ignored) and at most 7 integer digits. Batch rules (1 to 100 items, no SKU twice) are
- * checked where a batch is sent.
+ * (trailing zeros ignored) and at most 7 integer digits. Batch rules (1 to
+ * {@link io.github.babyshopsdk.client.ChannelLimits#MAX_BATCH} items, no SKU twice) are checked where a
+ * batch is sent.
  *
  * <p>Whether the API treats the quantity as an absolute level or a delta is undocumented (Q33); the
  * client treats it as the absolute level.

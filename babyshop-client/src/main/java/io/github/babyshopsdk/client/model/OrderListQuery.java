@@ -1,5 +1,6 @@
 package io.github.babyshopsdk.client.model;
 
+import io.github.babyshopsdk.client.ChannelLimits;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +13,8 @@ import org.immutables.value.Value;
  * <p>Rules, checked on {@code build()}: at least one of {@link #updatedSince()} and
  * {@link #statusCodes()} (both are "Optional" in the reference but one is required, Q39; the reference
  * advises always sending the date); each status code all digits, none repeated; {@link #pageNumber()} at
- * least 1; {@link #limit()} between 1 and 100. Which codes orderListJIT accepts ({@code 7}, {@code 10},
- * Q40) is the caller's concern.
+ * least 1; {@link #limit()} between 1 and {@link ChannelLimits#MAX_BATCH} (100). Which codes
+ * orderListJIT accepts ({@code 7}, {@code 10}, Q40) is the caller's concern.
  */
 @Value.Immutable
 @ModelStyle
@@ -42,10 +43,10 @@ public abstract class OrderListQuery {
         return 1;
     }
 
-    /** Page size; default and maximum 100. */
+    /** Page size; default and maximum {@link io.github.babyshopsdk.client.ChannelLimits#MAX_BATCH} (100). */
     @Value.Default
     public int limit() {
-        return Checks.MAX_LIMIT;
+        return ChannelLimits.MAX_BATCH;
     }
 
     @Value.Check

@@ -1,5 +1,6 @@
 package io.github.babyshopsdk.client.model;
 
+import io.github.babyshopsdk.client.ChannelLimits;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,15 +13,13 @@ import org.immutables.value.Value;
  * means is undocumented (Q31), so this type refuses it.
  *
  * <p>Rules, checked on {@code build()} ({@link IllegalArgumentException} naming the field): exactly one
- * of {@link #updatedSince()} and {@link #skuCodes()}; at most 100 SKU codes, each non-blank and at most
- * 50 characters (Varchar(50)); {@link #pageNumber()} at least 1; {@link #limit()} between 1 and 100.
+ * of {@link #updatedSince()} and {@link #skuCodes()}; at most {@link ChannelLimits#MAX_BATCH} SKU codes,
+ * each non-blank and at most 50 characters (Varchar(50)); {@link #pageNumber()} at least 1;
+ * {@link #limit()} between 1 and {@link ChannelLimits#MAX_BATCH}.
  */
 @Value.Immutable
 @ModelStyle
 public abstract class ProductQuery {
-
-    /** The most SKU codes one request may carry. */
-    public static final int MAX_SKU_CODES = 100;
 
     /** A new builder. */
     public static ImmutableProductQuery.Builder builder() {
@@ -42,10 +41,10 @@ public abstract class ProductQuery {
         return 1;
     }
 
-    /** Page size; default and maximum 100. */
+    /** Page size; default and maximum {@link io.github.babyshopsdk.client.ChannelLimits#MAX_BATCH} (100). */
     @Value.Default
     public int limit() {
-        return Checks.MAX_LIMIT;
+        return ChannelLimits.MAX_BATCH;
     }
 
     @Value.Check
@@ -56,8 +55,8 @@ public abstract class ProductQuery {
             throw new IllegalArgumentException("exactly one of updatedSince and skuCodes must be set, "
                     + (byDate ? "both were" : "neither was"));
         }
-        if (skuCodes().size() > MAX_SKU_CODES) {
-            throw new IllegalArgumentException("skuCodes must hold at most " + MAX_SKU_CODES
+        if (skuCodes().size() > ChannelLimits.MAX_BATCH) {
+            throw new IllegalArgumentException("skuCodes must hold at most " + ChannelLimits.MAX_BATCH
                     + " codes, was " + skuCodes().size());
         }
         for (int i = 0; i < skuCodes().size(); i++) {

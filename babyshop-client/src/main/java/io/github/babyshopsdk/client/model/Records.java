@@ -4,8 +4,9 @@ import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * The result of reading one response list: the records that could be read, in wire order, and a
- * {@link RecordFailure} for each that could not.
+ * The result of reading one response list: the records that could be read, in wire order, a
+ * {@link RecordFailure} for each that could not, and the keys asked for that the answer did not cover
+ * ({@link #missing()}).
  *
  * @param <T> the record type
  */
@@ -28,6 +29,13 @@ public abstract class Records<T> {
 
     /** The records that could not be read, by ascending index; never {@code null}. */
     public abstract List<RecordFailure> failures();
+
+    /**
+     * What was asked for and not answered: the keys (e.g. order numbers of {@code orderFetch}) the request
+     * named that neither a record nor a failure of this answer covers, in the order asked. Empty for
+     * operations that ask for nothing by key, and by default.
+     */
+    public abstract List<String> missing();
 
     /** Records plus failures: the number of elements the response list had. */
     public int size() {

@@ -1,5 +1,6 @@
 package io.github.babyshopsdk.client.model;
 
+import io.github.babyshopsdk.client.ChannelLimits;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +21,7 @@ import org.immutables.value.Value;
  * code 804) and the window shorter than 7 days (server code 913 forbids more than 7 days; the client
  * keeps strictly under, as the reference advises), both compared to the second as sent; status codes all
  * digits, none repeated; {@code sellerId} not blank if present; {@link #pageNumber()} at least 1;
- * {@link #limit()} between 1 and 100.
+ * {@link #limit()} between 1 and {@link ChannelLimits#MAX_BATCH} (100).
  */
 @Value.Immutable
 @ModelStyle
@@ -58,10 +59,10 @@ public abstract class ReturnQuery {
         return 1;
     }
 
-    /** Page size; default and maximum 100. */
+    /** Page size; default and maximum {@link io.github.babyshopsdk.client.ChannelLimits#MAX_BATCH} (100). */
     @Value.Default
     public int limit() {
-        return Checks.MAX_LIMIT;
+        return ChannelLimits.MAX_BATCH;
     }
 
     /** True in lookup mode ({@link #returnNo()} present). */

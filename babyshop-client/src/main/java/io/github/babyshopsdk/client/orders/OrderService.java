@@ -1,5 +1,6 @@
 package io.github.babyshopsdk.client.orders;
 
+import io.github.babyshopsdk.client.ChannelLimits;
 import io.github.babyshopsdk.client.Operation;
 import io.github.babyshopsdk.client.Pages;
 import io.github.babyshopsdk.client.internal.CallExecutor;
@@ -34,12 +35,10 @@ import org.slf4j.LoggerFactory;
  * as the reference advises (Q41).
  */
 public final class OrderService {
-    /** The most order numbers one {@code orderFetch} call takes. */
-    public static final int MAX_FETCH = 100;
     /**
-     * The most pages read for one call's numbers: {@code ceil(requested / limit) + 1} with {@code limit}
-     * equal to the count requested, i.e. one page plus one for an answer that spills over. Paging also
-     * stops at a page that adds no requested number not seen before.
+     * The most pages read for one call's numbers: the one page whose {@code limit} equals the count
+     * requested, plus one for an answer that spills over. Paging also stops at a page that adds no
+     * requested number not seen before.
      */
     static final int MAX_PAGES_PER_FETCH = 2;
     private static final Logger LOG = LoggerFactory.getLogger(OrderService.class);
@@ -92,60 +91,68 @@ public final class OrderService {
     }
 
     /**
-     * Full orders by number ({@code orderFetch}), 100 numbers per call; a further page of a call is read
-     * only while the answer is full and some asked-for number has not come back (Q43).
-     * Paging is bounded by what was asked: at most two pages per 100 numbers, and a page that adds no
-     * requested number not seen before ends it (a server that keeps answering full pages of other orders
-     * cannot make this page on).
-     * Numbers the server does not answer for are simply absent from the result (the API has no
-     * per-order error; compare with what you asked for). Duplicates in {@code orderNos} are asked once.
+     * Full orders by number ({@code orderFetch}): one request for 1 to {@link ChannelLimits#MAX_BATCH}
+     * distinct numbers (duplicates are asked once), and one more page only while the answer is full and
+     * some asked-for number has not come back (Q43): at most two requests. A page that adds no requested
+     * number not seen before ends it (a server that keeps answering full pages of other orders cannot make
+     * this page on). The API has no per-order error: numbers neither a record nor a failure of the answer
+     * covers are listed in {@link Records#missing()}, in the order asked.
      *
-     * @throws IllegalArgumentException if an order number is null or blank
+     * @param orderNos 1 to {@link ChannelLimits#MAX_BATCH} distinct order numbers
+     * @throws IllegalArgumentException if {@code orderNos} is empty, names more than
+     *     {@link ChannelLimits#MAX_BATCH} distinct numbers, or a number is null or blank (nothing is sent)
+     * @throws io.github.babyshopsdk.client.error.BabyshopException when a request fails
      */
     public Records<Order> fetch(Collection<String> orderNos) {
         return fetch(Operation.ORDER_FETCH, orderNos);
     }
 
-    /** {@link #fetch} through {@code orderFetchJIT}. */
+    /** {@link #fetch} through {@code orderFetchJIT}; the same rules and exceptions. */
     public Records<Order> fetchJit(Collection<String> orderNos) {
         return fetch(Operation.ORDER_FETCH_JIT, orderNos);
     }
 
     private Records<Order> fetch(Operation operation, Collection<String> orderNos) {
         Objects.requireNonNull(orderNos, "orderNos");
-        List<String> unique = new ArrayList<>(new LinkedHashSet<>(orderNos));
+        List<String> chunk = new ArrayList<>(new LinkedHashSet<>(orderNos));
+        if (chunk.isEmpty() || chunk.size() > ChannelLimits.MAX_BATCH) {
+            throw new IllegalArgumentException("orderNos must name 1 to " + ChannelLimits.MAX_BATCH
+                    + " distinct order numbers (one request), was " + chunk.size());
+        }
         List<Order> orders = new ArrayList<>();
         List<RecordFailure> failures = new ArrayList<>();
-        for (int from = 0; from < unique.size(); from += MAX_FETCH) {
-            List<String> chunk = unique.subList(from, Math.min(unique.size(), from + MAX_FETCH));
-            int limit = chunk.size();
-            Set<String> answered = new HashSet<>();
-            int pageCap = Math.min(maxPages, MAX_PAGES_PER_FETCH);
-            for (int page = 1; page <= pageCap; page++) {
-                String json = codec.orderFetch(chunk, page, limit);
-                Records<Order> records = executor.json(operation, key -> operation == Operation.ORDER_FETCH
-                        ? api.orderFetch(key, json) : api.orderFetchJit(key, json), codec::orders);
-                orders.addAll(records.records());
-                failures.addAll(records.failures());
-                int before = answered.size();
-                records.records().forEach(order -> answered.add(order.orderNo()));
-                records.failures().forEach(failure -> failure.key().ifPresent(answered::add));
-                answered.retainAll(chunk);
-                // a short page ends the chunk; so does a full one that answered every number asked (Q43),
-                // and a full one that answered no number not seen before (a server repeating itself)
-                if (records.size() < limit || answered.containsAll(chunk) || answered.size() == before) {
-                    break;
-                }
-                if (page == pageCap && LOG.isDebugEnabled()) {
-                    LOG.debug("{}: stopped after {} pages for {} numbers", operation, page, limit);
-                }
+        int limit = chunk.size();
+        Set<String> answered = new HashSet<>();
+        int pageCap = Math.min(maxPages, MAX_PAGES_PER_FETCH);
+        for (int page = 1; page <= pageCap; page++) {
+            String json = codec.orderFetch(chunk, page, limit);
+            Records<Order> records = executor.json(operation, key -> operation == Operation.ORDER_FETCH
+                    ? api.orderFetch(key, json) : api.orderFetchJit(key, json), codec::orders);
+            orders.addAll(records.records());
+            failures.addAll(records.failures());
+            int before = answered.size();
+            records.records().forEach(order -> answered.add(order.orderNo()));
+            records.failures().forEach(failure -> failure.key().ifPresent(answered::add));
+            answered.retainAll(chunk);
+            // a short page ends it; so does a full one that answered every number asked (Q43), and a full
+            // one that answered no number not seen before (a server repeating itself)
+            if (records.size() < limit || answered.containsAll(chunk) || answered.size() == before) {
+                break;
+            }
+            if (page == pageCap && LOG.isDebugEnabled()) {
+                LOG.debug("{}: stopped after {} pages for {} numbers", operation, page, limit);
             }
         }
-        if (LOG.isDebugEnabled() && orders.size() + failures.size() < unique.size()) {
-            LOG.debug("{}: asked for {} orders, {} came back", operation, unique.size(),
-                    orders.size() + failures.size());
+        List<String> missing = new ArrayList<>();
+        for (String orderNo : chunk) {
+            if (!answered.contains(orderNo)) {
+                missing.add(orderNo);
+            }
         }
-        return Records.<Order>builder().records(orders).failures(failures).build();
+        if (!missing.isEmpty() && LOG.isDebugEnabled()) {
+            LOG.debug("{}: asked for {} orders, {} not answered", operation, chunk.size(), missing.size());
+        }
+        return Records.<Order>builder().records(orders).failures(failures).missing(missing).build();
     }
 
     /** One page of {@code orderReturn}. */

@@ -53,6 +53,7 @@ class OrderFetchPagingIsBoundedTest {
 
         assertThat(panel.server().getRequestCount()).as("authToken + one page").isEqualTo(2);
         assertThat(keys(result)).doesNotContain("A", "B", "C");
+        assertThat(result.missing()).containsExactly("A", "B", "C");
     }
 
     @Test
@@ -61,6 +62,7 @@ class OrderFetchPagingIsBoundedTest {
 
         assertThat(panel.server().getRequestCount()).as("authToken + two pages").isEqualTo(3);
         assertThat(keys(result)).contains("A", "B").doesNotContain("C");
+        assertThat(result.missing()).containsExactly("C");
     }
 
     @Test
@@ -74,5 +76,6 @@ class OrderFetchPagingIsBoundedTest {
 
         assertThat(panel.server().getRequestCount()).isEqualTo(3);
         assertThat(keys(result)).contains("A", "B").doesNotContain("C");
+        assertThat(result.missing()).containsExactly("C");
     }
 }

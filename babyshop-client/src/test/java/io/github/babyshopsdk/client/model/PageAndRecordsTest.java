@@ -30,6 +30,15 @@ class PageAndRecordsTest {
     }
 
     @Test
+    void missingKeysAreEmptyByDefaultAndNotCountedInSize() {
+        assertThat(records(3, 2).missing()).isEmpty();
+        Records<String> partial = Records.<String>builder().addRecords("r").addMissing("B", "C").build();
+
+        assertThat(partial.missing()).containsExactly("B", "C");
+        assertThat(partial.size()).isEqualTo(1);
+    }
+
+    @Test
     void pageIsLastWhenShorterThanTheLimit() {
         assertThat(Page.of(1, 100, records(99, 0)).isLast()).isTrue();
         assertThat(Page.of(1, 100, records(0, 0)).isLast()).isTrue();

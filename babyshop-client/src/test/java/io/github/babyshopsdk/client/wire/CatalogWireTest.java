@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.babyshopsdk.client.catalog.InventoryUpdateResult;
 import io.github.babyshopsdk.client.error.MalformedResponseException;
+import io.github.babyshopsdk.client.error.NotFoundException;
+import io.github.babyshopsdk.client.error.ResponseCode;
 import io.github.babyshopsdk.client.model.BackOrder;
 import io.github.babyshopsdk.client.model.InventoryItem;
 import io.github.babyshopsdk.client.model.InventoryModeration;
@@ -171,18 +173,20 @@ class CatalogWireTest {
     }
 
     @Test
-    void inventoryPriceUpdateCode304ForTheOnlySkuIsReportedAsItsRejectionNotAsAnException() {
+    void inventoryPriceUpdateCode304ForTheOnlySkuIsATypedNotFoundNamingIt() {
         panel.enqueueToken();
         panel.server().enqueue(MockSellerPanel.code(304, "[SKU & Seller] Code Combination not found in the System."));
 
-        InventoryUpdateResult result = panel.client().catalog()
-                .updateInventory(List.of(InventoryItem.of("UNKNOWN-SKU", new BigDecimal("3"))));
-
-        assertThat(result.accepted()).isEmpty();
-        assertThat(result.rejected()).singleElement().satisfies(rejection -> {
-            assertThat(rejection.sku()).isEqualTo("UNKNOWN-SKU");
-            assertThat(rejection.code()).hasValue(304);
-        });
+        assertThatThrownBy(() -> panel.client().catalog()
+                .updateInventory(List.of(InventoryItem.of("UNKNOWN-SKU", new BigDecimal("3")))))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("UNKNOWN-SKU")
+                .satisfies(e -> {
+                    NotFoundException notFound = (NotFoundException) e;
+                    assertThat(notFound.responseCode()).hasValue(ResponseCode.SKU_NOT_FOUND);
+                    assertThat(notFound.serverMessage())
+                            .hasValue("[SKU & Seller] Code Combination not found in the System.");
+                });
         assertThat(panel.server().getRequestCount()).as("authToken + one call, no retry").isEqualTo(2);
     }
 

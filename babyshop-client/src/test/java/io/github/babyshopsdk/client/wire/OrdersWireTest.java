@@ -3,6 +3,7 @@ package io.github.babyshopsdk.client.wire;
 import static io.github.babyshopsdk.client.wire.WireAssertions.assertJson;
 import static io.github.babyshopsdk.client.wire.WireAssertions.assertKeyedFormPost;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.babyshopsdk.client.model.Address;
@@ -172,35 +173,38 @@ class OrdersWireTest {
         assertReferenceOrder(records.records().get(0));
     }
 
+    /** The client plans no chunking any more (the engine does): more than 100 numbers are refused. */
     @Test
-    void orderFetchOf250NumbersMakesThreeCallsOf100And100And50() {
-        List<String> numbers = orderNumbers(250);
-        panel.enqueueToken();
-        for (int call = 0; call < 3; call++) {
-            panel.server().enqueue(MockSellerPanel.json(EMPTY_ORDERS));
-        }
-
-        panel.client().orders().fetch(numbers);
-
-        assertThat(panel.server().getRequestCount()).isEqualTo(4);
-        panel.take();
-        List<String> sent = new ArrayList<>();
-        int[] sizes = {100, 100, 50};
-        for (int size : sizes) {
-            JsonNode body = assertKeyedFormPost(panel.take(), "orderFetch");
-            assertThat(body.get("orderNo").isArray()).isTrue();
-            assertThat(body.get("orderNo")).hasSize(size);
-            assertThat(body.get("limit").isInt()).isTrue();
-            assertThat(body.get("limit").intValue()).isEqualTo(size);
-            assertThat(body.get("pageNumber").intValue()).isEqualTo(1);
-            body.get("orderNo").forEach(number -> sent.add(number.textValue()));
-        }
-        assertThat(sent).containsExactlyElementsOf(numbers);
+    void orderFetchOfMoreThan100DistinctNumbersIsRefusedBeforeAnyRequest() {
+        assertThatThrownBy(() -> panel.client().orders().fetch(orderNumbers(101)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 100");
+        assertThatThrownBy(() -> panel.client().orders().fetchJit(List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 100");
+        assertThat(panel.server().getRequestCount()).isZero();
     }
 
     @Test
-    void orderFetchOf250NumbersAnsweredInFullStopsOnceEveryNumberCameBack() {
-        List<String> numbers = orderNumbers(250);
+    void orderFetchOf100NumbersAskedTwiceIsOneRequestWithLimit100() {
+        List<String> numbers = new ArrayList<>(orderNumbers(100));
+        numbers.addAll(orderNumbers(100));
+        panel.enqueueToken();
+        panel.server().enqueue(MockSellerPanel.json(EMPTY_ORDERS));
+
+        Records<Order> records = panel.client().orders().fetch(numbers);
+
+        assertThat(panel.server().getRequestCount()).isEqualTo(2);
+        panel.take();
+        JsonNode body = assertKeyedFormPost(panel.take(), "orderFetch");
+        assertThat(body.get("orderNo")).hasSize(100);
+        assertThat(body.get("limit").intValue()).isEqualTo(100);
+        assertThat(body.get("pageNumber").intValue()).isEqualTo(1);
+        assertThat(records.missing()).as("nothing answered: every number is missing, once, in order")
+                .containsExactlyElementsOf(orderNumbers(100));
+    }
+
+    @Test
+    void orderFetchOf100NumbersAnsweredInFullStopsAtTheFirstPage() {
+        List<String> numbers = orderNumbers(100);
         List<JsonNode> bodies = new ArrayList<>();
         panel.server().setDispatcher(new Dispatcher() {
             @Override
@@ -225,10 +229,9 @@ class OrdersWireTest {
         Records<Order> records = panel.client().orders().fetch(numbers);
 
         assertThat(records.records()).extracting(Order::orderNo).containsExactlyElementsOf(numbers);
+        assertThat(records.missing()).isEmpty();
         assertThat(bodies).extracting(body -> body.get("orderNo").size() + "@" + body.get("pageNumber").intValue())
-                .containsExactly("100@1", "100@1", "50@1");
-        assertThat(bodies).allSatisfy(body -> assertThat(body.get("limit").intValue())
-                .isEqualTo(body.get("orderNo").size()).isLessThanOrEqualTo(100));
+                .containsExactly("100@1");
     }
 
     private static List<String> orderNumbers(int count) {

@@ -16,19 +16,35 @@ import io.github.babyshopsdk.client.model.ProductQuery;
 import io.github.babyshopsdk.client.model.Records;
 import io.github.babyshopsdk.client.model.Shipment;
 import io.github.babyshopsdk.client.quota.QuotaSnapshot;
+import io.github.babyshopsdk.client.quota.QuotaWaiter;
 import io.github.babyshopsdk.sync.spi.ChannelGateway;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
-/** The default {@link ChannelGateway}: each method is one client call. Thread-safe as the client is. */
+/**
+ * The default {@link ChannelGateway}: each method is one client call. {@link #forTier} is the client's
+ * {@link BabyshopClient#forTier view} of that tier and waiter, so every request of a flow run is charged to the
+ * flow's tier of the client's quota budget. Thread-safe as the client is.
+ */
 public final class ClientChannelGateway implements ChannelGateway {
     private final BabyshopClient client;
 
     /** Wraps {@code client}. */
     public ClientChannelGateway(BabyshopClient client) {
         this.client = Objects.requireNonNull(client, "client");
+    }
+
+    /**
+     * A gateway over {@code client.forTier(tier, waiter)}: it shares the client's HTTP client, API key, quota
+     * budget and metrics.
+     *
+     * @throws IllegalArgumentException if {@code tier} is negative
+     */
+    @Override
+    public ChannelGateway forTier(int tier, QuotaWaiter waiter) {
+        return new ClientChannelGateway(client.forTier(tier, waiter));
     }
 
     @Override

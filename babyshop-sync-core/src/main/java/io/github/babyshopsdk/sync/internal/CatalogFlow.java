@@ -41,10 +41,11 @@ import org.slf4j.LoggerFactory;
  *       product updated at or before it has been handled. The first run (no cursor) reads everything from
  *       {@link EngineOptions#EPOCH}, as Vinculum's integration guide recommends (one full pull, then
  *       incremental); later runs read from the cursor minus {@link EngineOptions#overlap()}.</li>
- *   <li><b>Lazy and quota-safe.</b> Pages are fetched one at a time through the listing's iterator, and
- *       {@code quota().allows(CATALOG, 1)} is asked before each page is requested, the first included;
- *       when it says no, the run ends {@link FlowOutcome#WAITING_ON_QUOTA} without fetching that page.
- *       A {@link QuotaExceededException} from the listing ends the run the same way.</li>
+ *   <li><b>Lazy and quota-safe.</b> Pages are fetched one at a time through the listing's iterator; each
+ *       request takes a permit of the catalog's tier (the least urgent) from the quota budget, which keeps
+ *       the calls of more urgent flows. When the budget refuses one (or Babyshop answers quota exceeded), the
+ *       listing throws {@link QuotaExceededException} without sending it and the run ends
+ *       {@link FlowOutcome#WAITING_ON_QUOTA}; the next run reads on from the cursor.</li>
  *   <li><b>One transaction per product.</b> After {@code hostCatalog().upsertSku(product)} succeeded,
  *       the link, the removal of any quarantine entry of the SKU and the cursor move are committed
  *       together. The cursor moves to the product's {@code lastUpdated} only forward, and only while that
@@ -124,15 +125,12 @@ public final class CatalogFlow implements FlowRun {
                     outcome = FlowOutcome.INTERRUPTED;
                     break;
                 }
-                if (!context.quota().allows(Flow.CATALOG, 1)) {
-                    outcome = FlowOutcome.WAITING_ON_QUOTA;
-                    break;
-                }
                 Page<Product> page;
                 try {
                     page = pages.next();
                 } catch (QuotaExceededException e) {
-                    LOG.info("catalog: quota exhausted, the rest waits for the next run: {}", LogSafe.of(e.getMessage()));
+                    LOG.info("catalog: no quota left for this tier, the rest waits for the next run: {}",
+                            LogSafe.of(e.getMessage()));
                     outcome = FlowOutcome.WAITING_ON_QUOTA;
                     break;
                 }

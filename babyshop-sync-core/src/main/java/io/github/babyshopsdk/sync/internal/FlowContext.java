@@ -1,6 +1,7 @@
 package io.github.babyshopsdk.sync.internal;
 
 import io.github.babyshopsdk.sync.EngineOptions;
+import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.spi.ChannelGateway;
 import io.github.babyshopsdk.sync.spi.HostCatalog;
 import io.github.babyshopsdk.sync.spi.HostFulfilment;
@@ -28,7 +29,7 @@ public final class FlowContext {
     private final SyncListener listener;
     private final Clock clock;
     private final EngineOptions options;
-    private final QuotaGuard quota;
+    private final QuotaPlanner quota;
 
     /** Wires a context; the listener is wrapped so that a throwing listener cannot break a flow. */
     public FlowContext(SyncStateStore store, ChannelGateway channel, HostOrders hostOrders, HostCatalog hostCatalog,
@@ -45,12 +46,15 @@ public final class FlowContext {
         this.listener = SafeListener.wrap(listener);
         this.clock = clock;
         this.options = options;
-        this.quota = new QuotaGuard(channel, options.quotaReservePerTier());
+        this.quota = new QuotaPlanner(channel);
     }
 
     private FlowContext(FlowContext base, LeaseKeeper keeper) {
+        Flow flow = keeper.lease().flow();
+        FlowQuotaWaiter waiter = new FlowQuotaWaiter(flow, keeper, base.listener, base.options.leaseRenewalInterval(),
+                base.options.maxQuotaWait());
         this.store = new FencedStateStore(base.store, keeper);
-        this.channel = FencedCalls.guard(ChannelGateway.class, base.channel, keeper);
+        this.channel = FencedCalls.guard(ChannelGateway.class, base.channel.forTier(flow.priority(), waiter), keeper);
         this.hostOrders = FencedCalls.guard(HostOrders.class, base.hostOrders, keeper);
         this.hostCatalog = FencedCalls.guard(HostCatalog.class, base.hostCatalog, keeper);
         this.hostInventory = FencedCalls.guard(HostInventory.class, base.hostInventory, keeper);
@@ -66,7 +70,10 @@ public final class FlowContext {
     /**
      * The context of one flow run holding {@code keeper}'s lease: its store is fenced (every transaction checks
      * the lease atomically with its writes) and every call to Babyshop or the host first checks that the lease
-     * is not lost. The quota guard, listener and resolvers are shared.
+     * is not lost. Its channel is the view of the flow's priority tier ({@link ChannelGateway#forTier}): every
+     * call is charged to that tier of the quota budget and waits for the window through a
+     * {@link FlowQuotaWaiter} of this run (the top tier waits, keeping the lease and telling the listener; the
+     * other tiers stop). The quota planner, listener and resolvers are shared.
      */
     public FlowContext forRun(LeaseKeeper keeper) {
         return new FlowContext(this, keeper);
@@ -117,8 +124,8 @@ public final class FlowContext {
         return options;
     }
 
-    /** Whether a flow may still spend quota, keeping the reserve of more urgent flows. */
-    public QuotaGuard quota() {
+    /** Planning advice from the quota budget (enforcement is the budget's own); the calls left, for reports. */
+    public QuotaPlanner quota() {
         return quota;
     }
 }

@@ -1,9 +1,12 @@
 package io.github.babyshopsdk.sync.internal;
 
+import io.github.babyshopsdk.client.ChannelLimits;
 import io.github.babyshopsdk.client.catalog.InventoryUpdateResult;
 import io.github.babyshopsdk.client.catalog.SkuRejection;
 import io.github.babyshopsdk.client.error.BabyshopException;
+import io.github.babyshopsdk.client.error.NotFoundException;
 import io.github.babyshopsdk.client.error.QuotaExceededException;
+import io.github.babyshopsdk.client.error.ResponseCode;
 import io.github.babyshopsdk.client.model.InventoryItem;
 import io.github.babyshopsdk.client.model.InventoryModeration;
 import io.github.babyshopsdk.client.model.Records;
@@ -64,24 +67,30 @@ import org.slf4j.LoggerFactory;
  *       a changed quantity also clears attempts and dead-letter state (a dead-lettered SKU is re-queued
  *       once per new quantity). The feed's next token is saved in the transaction of its last batch, so
  *       a failure before that reads the same changes again.</li>
- *   <li><b>Push.</b> While {@code inventory().pending(100)} has due work and
- *       {@code quota().allows(INVENTORY, 1)}: one {@code channel().pushInventory(items)} call of at most
- *       {@value #PUSH_BATCH} SKUs (never the same Babyshop SKU twice in one call). Its answer is committed
+ *   <li><b>Push.</b> While {@code inventory().pending(...)} has due work: one
+ *       {@code channel().pushInventory(items)} call of at most {@link ChannelLimits#MAX_BATCH} SKUs (never the
+ *       same Babyshop SKU twice in one call). Its answer is committed
  *       in one transaction: an accepted SKU gets {@code acknowledgedQuantity} = the pushed quantity, its
  *       moderation id and status, and its pending quantity cleared <em>only if it is still the one
  *       pushed</em> (a newer one stays queued); a SKU rejected with code {@value #UNKNOWN_SKU} (unknown
  *       SKU) is dead-lettered at once with the reason; a rejection without a code (or a SKU the answer
  *       does not mention) counts an attempt and is dead-lettered after {@link EngineOptions#maxAttempts()}.
+ *       <b>Bisection:</b> a call Babyshop refuses as a whole with code {@value #UNKNOWN_SKU} (at least one SKU
+ *       unknown, the API does not say which) is split in halves, each pushed as a call of its own, until the
+ *       unknown SKUs are isolated (one-SKU calls) and dead-lettered; each half's answer is committed as it
+ *       comes. Every call of a bisection is a call of this flow, charged to its tier of the quota budget.
  *       Failed SKUs are tried again after {@link EngineOptions#retryDelay()}, never twice in one run. A
  *       retryable failure of the whole call counts an attempt on every SKU of the call (never
  *       dead-lettering them: an outage is not the SKUs' fault), stops the run's pushing and ends it
- *       {@link FlowOutcome#FAILED} with the error; a {@link QuotaExceededException} only stops it
- *       ({@link FlowOutcome#WAITING_ON_QUOTA}); a non-retryable failure (credentials refused, ...) is
+ *       {@link FlowOutcome#FAILED} with the error; a {@link QuotaExceededException} (the budget keeps its
+ *       calls for more urgent flows, or Babyshop refused) only stops it ({@link FlowOutcome#WAITING_ON_QUOTA}):
+ *       the SKUs not settled by then, the halves of a bisection not yet sent included, stay pending as they
+ *       were, for the next run. A non-retryable failure (credentials refused, ...) is
  *       rethrown. A pending quantity Babyshop cannot take (more than 7 integer digits) is dead-lettered
  *       without a call.</li>
  *   <li><b>Moderation follow-up.</b> Quota allowing, the moderation ids of
  *       {@code inventory().awaitingModeration} (not those acknowledged in this very run) are asked with
- *       {@code channel().moderationStatus(ids)}, {@value #MODERATION_BATCH} per call, and the statuses
+ *       {@code channel().moderationStatus(ids)}, {@link ChannelLimits#MAX_BATCH} per call, and the statuses
  *       saved. A final status other than {@value #APPROVED} or {@code Pending} (Babyshop documents only
  *       {@code Pending}; anything else is final) is reported through {@code listener.inventoryRejected},
  *       as it is when the push's own answer already carries one.</li>
@@ -101,12 +110,8 @@ import org.slf4j.LoggerFactory;
 public final class InventoryFlow implements FlowRun {
     /** The cursor holding the host change feed's next token. */
     public static final String FEED_TOKEN = "inventory.feedToken";
-    /** SKUs per inventoryPriceUpdate call (the API's maximum). */
-    static final int PUSH_BATCH = 100;
     /** Vendor SKU Codes per {@code hostInventory().available} read. */
     static final int STOCK_BATCH = 500;
-    /** Moderation ids per inventoryPriceStatus call. */
-    static final int MODERATION_BATCH = 100;
     /** The response code of an unknown SKU ({@code [SKU & Seller] Code Combination not found}). */
     static final int UNKNOWN_SKU = 304;
     /** The final moderation status that means the change was applied. */
@@ -376,15 +381,14 @@ public final class InventoryFlow implements FlowRun {
                     interrupted = true;
                     return false;
                 }
-                int limit = PUSH_BATCH + skipped.size();
+                int limit = ChannelLimits.MAX_BATCH + skipped.size();
                 List<InventoryState> candidates = read(tx -> tx.inventory().pending(limit));
                 Instant at = context.clock().instant();
                 Map<String, InventoryState> batch = new LinkedHashMap<>();
-                List<InventoryItem> items = new ArrayList<>();
                 Map<InventoryState, String> unsendable = new LinkedHashMap<>();
                 int skippedBefore = skipped.size();
                 for (InventoryState state : candidates) {
-                    if (batch.size() == PUSH_BATCH) {
+                    if (batch.size() == ChannelLimits.MAX_BATCH) {
                         break;
                     }
                     if (skipped.contains(state.vendorSkuCode()) || batch.containsKey(state.sku())) {
@@ -395,7 +399,7 @@ public final class InventoryFlow implements FlowRun {
                         continue;
                     }
                     try {
-                        items.add(InventoryItem.of(state.sku(), state.pendingQuantity().orElseThrow()));
+                        item(state);
                         batch.put(state.sku(), state);
                     } catch (IllegalArgumentException e) {
                         unsendable.put(state, StoredText.of("Babyshop cannot take this quantity: " + e.getMessage()));
@@ -411,27 +415,78 @@ public final class InventoryFlow implements FlowRun {
                     }
                     continue;
                 }
-                if (!context.quota().allows(Flow.INVENTORY, 1)) {
-                    waitingOnQuota = true;
-                    return false;
-                }
-                InventoryUpdateResult result;
-                try {
-                    result = context.channel().pushInventory(items);
-                } catch (QuotaExceededException e) {
-                    LOG.info("inventory: quota exhausted, pushing waits for the next run: {}", LogSafe.of(e.getMessage()));
-                    waitingOnQuota = true;
-                    return false;
-                } catch (BabyshopException e) {
-                    if (!e.isRetryable()) {
-                        throw e;
-                    }
-                    transportFailed(batch.values(), e);
+                if (!send(batch)) {
                     return false;
                 }
                 batch.values().forEach(state -> skipped.add(state.vendorSkuCode()));
-                settle(batch, result);
             }
+        }
+
+        private static InventoryItem item(InventoryState state) {
+            return InventoryItem.of(state.sku(), state.pendingQuantity().orElseThrow());
+        }
+
+        /**
+         * Pushes {@code batch} (1 to {@link ChannelLimits#MAX_BATCH} SKUs) in one call and settles the answer;
+         * a batch refused with code {@value #UNKNOWN_SKU} is bisected. False when the run must not call Babyshop
+         * again (quota refused, a failed call); SKUs not settled by then stay pending for the next run.
+         */
+        private boolean send(Map<String, InventoryState> batch) {
+            if (Thread.currentThread().isInterrupted()) {
+                interrupted = true;
+                return false;
+            }
+            InventoryUpdateResult result;
+            try {
+                result = context.channel().pushInventory(batch.values().stream().map(Run::item).toList());
+            } catch (QuotaExceededException e) {
+                LOG.info("inventory: no quota left for this tier, {} SKU(s) wait for the next run: {}", batch.size(),
+                        LogSafe.of(e.getMessage()));
+                waitingOnQuota = true;
+                return false;
+            } catch (NotFoundException e) {
+                if (e.responseCode().filter(ResponseCode.SKU_NOT_FOUND::equals).isEmpty()) {
+                    throw e;
+                }
+                return bisect(batch, e);
+            } catch (BabyshopException e) {
+                if (!e.isRetryable()) {
+                    throw e;
+                }
+                transportFailed(batch.values(), e);
+                return false;
+            }
+            settle(batch, result);
+            return true;
+        }
+
+        /**
+         * A batch Babyshop refused because at least one of its SKUs is unknown (it does not say which): one SKU
+         * is that SKU, rejected with the code; more are split in halves, each pushed as a call of its own
+         * (about {@code 2 log2(n)} calls per unknown SKU, each charged to this flow's tier), the first half
+         * settled before the second is sent. Repeating an absolute stock level is harmless.
+         */
+        private boolean bisect(Map<String, InventoryState> batch, NotFoundException refusal) {
+            List<Map.Entry<String, InventoryState>> entries = new ArrayList<>(batch.entrySet());
+            if (entries.size() == 1) {
+                String sku = entries.get(0).getKey();
+                LOG.debug("inventory: SKU {} is unknown to Babyshop ({})", LogSafe.of(sku), UNKNOWN_SKU);
+                String reason = refusal.serverMessage().filter(message -> !message.isBlank())
+                        .orElse("[SKU & Seller] Code Combination not found");
+                settle(batch, InventoryUpdateResult.builder().addRejected(SkuRejection.of(sku, UNKNOWN_SKU, reason))
+                        .build());
+                return true;
+            }
+            LOG.debug("inventory: a call of {} SKUs was refused with {} (an unknown SKU); sending its halves",
+                    entries.size(), UNKNOWN_SKU);
+            int half = entries.size() / 2;
+            return send(subBatch(entries.subList(0, half))) && send(subBatch(entries.subList(half, entries.size())));
+        }
+
+        private static Map<String, InventoryState> subBatch(List<Map.Entry<String, InventoryState>> entries) {
+            Map<String, InventoryState> sub = new LinkedHashMap<>();
+            entries.forEach(entry -> sub.put(entry.getKey(), entry.getValue()));
+            return sub;
         }
 
         private boolean isDue(InventoryState state, Instant at) {
@@ -558,27 +613,24 @@ public final class InventoryFlow implements FlowRun {
                     interrupted = true;
                     return;
                 }
-                int limit = MODERATION_BATCH + asked.size();
+                int limit = ChannelLimits.MAX_BATCH + asked.size();
                 List<InventoryState> awaiting = read(tx -> tx.inventory().awaitingModeration(limit));
                 Map<String, String> codesById = new LinkedHashMap<>();
                 for (InventoryState state : awaiting) {
                     String id = state.moderationId().orElseThrow();
-                    if (codesById.size() < MODERATION_BATCH && !asked.contains(id)) {
+                    if (codesById.size() < ChannelLimits.MAX_BATCH && !asked.contains(id)) {
                         codesById.putIfAbsent(id, state.vendorSkuCode());
                     }
                 }
                 if (codesById.isEmpty()) {
                     return;
                 }
-                if (!context.quota().allows(Flow.INVENTORY, 1)) {
-                    waitingOnQuota = true;
-                    return;
-                }
                 Records<InventoryModeration> answer;
                 try {
                     answer = context.channel().moderationStatus(new ArrayList<>(codesById.keySet()));
                 } catch (QuotaExceededException e) {
-                    LOG.info("inventory: quota exhausted, moderation follow-up waits: {}", LogSafe.of(e.getMessage()));
+                    LOG.info("inventory: no quota left for this tier, moderation follow-up waits: {}",
+                            LogSafe.of(e.getMessage()));
                     waitingOnQuota = true;
                     return;
                 } catch (BabyshopException e) {

@@ -40,9 +40,10 @@ public final class LeaseKeeper {
     /**
      * Renews the lease once. A refused renewal (taken over, released) marks it lost; a failing store marks it
      * lost once the lease has expired by the engine's clock (before that, the next renewal tries again). Never
-     * throws.
+     * throws. Called by the engine's renewal thread and, between the slices of a quota wait, by the run's own
+     * thread; one renewal at a time.
      */
-    public void renew() {
+    public synchronized void renew() {
         if (lost.get() != null) {
             return;
         }

@@ -1,5 +1,6 @@
 package io.github.babyshopsdk.sync.internal;
 
+import io.github.babyshopsdk.client.ChannelLimits;
 import io.github.babyshopsdk.client.model.Order;
 import io.github.babyshopsdk.client.model.OrderStatus;
 import io.github.babyshopsdk.client.model.OrderSummary;
@@ -69,7 +70,6 @@ public final class OrderImportFlow implements FlowRun {
     /** The cursor: the latest Babyshop update time fully handled. */
     public static final String CURSOR = "orders.updatedSince";
     private static final Logger LOG = LoggerFactory.getLogger(OrderImportFlow.class);
-    private static final int FETCH_BATCH = 100;
     private static final int RETRY_BATCH = 500;
     private static final String NOT_APPLIED = " (reported, not applied: the integration syncs whole orders only)";
     /** The longest Babyshop status code kept (they are small numbers; the column holds 100). */
@@ -227,27 +227,16 @@ public final class OrderImportFlow implements FlowRun {
         private List<Order> fetch(Set<String> orderNos) {
             List<Order> orders = new ArrayList<>();
             List<String> all = new ArrayList<>(orderNos);
-            for (int from = 0; from < all.size(); from += FETCH_BATCH) {
-                List<String> chunk = all.subList(from, Math.min(all.size(), from + FETCH_BATCH));
+            for (int from = 0; from < all.size(); from += ChannelLimits.MAX_BATCH) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + ChannelLimits.MAX_BATCH));
                 Records<Order> records = context.channel().fetchOrders(chunk);
-                Set<String> answered = new HashSet<>();
-                for (Order order : records.records()) {
-                    answered.add(order.orderNo());
-                    orders.add(order);
-                }
+                orders.addAll(records.records());
                 for (RecordFailure failure : records.failures()) {
-                    failure.key().ifPresent(key -> {
-                        answered.add(key);
-                        if (unreadable(key, failure.reason())) {
-                            failed++;
-                        }
-                    });
+                    failure.key().filter(key -> unreadable(key, failure.reason())).ifPresent(key -> failed++);
                 }
-                for (String orderNo : chunk) {
-                    if (!answered.contains(orderNo)) {
-                        quarantine.unreadable(orderNo, "orderFetch did not return the order");
-                        failed++;
-                    }
+                for (String orderNo : records.missing()) {
+                    quarantine.unreadable(orderNo, "orderFetch did not return the order");
+                    failed++;
                 }
             }
             return orders;

@@ -10,7 +10,7 @@ import io.github.babyshopsdk.sync.state.OutboxEntry;
  */
 interface OutboundHandler {
 
-    /** The Babyshop calls {@code entry} may need at most, for the quota guard. */
+    /** The Babyshop calls {@code entry} may need at most, for quota planning. */
     int calls(OutboxEntry entry);
 
     /**

@@ -59,8 +59,10 @@ import org.slf4j.LoggerFactory;
  *       port such as the status mapper throwing) counts an attempt on that entry (keeping any in-flight
  *       mark) and the run goes on with the next; only a failing state store or a refused credential
  *       stops it.</li>
- *   <li><b>Quota.</b> Before each entry that needs calls, the {@link QuotaGuard} must allow them;
- *       otherwise the run stops and reports {@link FlowOutcome#WAITING_ON_QUOTA}.</li>
+ *   <li><b>Quota.</b> Every call takes a permit of the flow's tier from the quota budget; a refused one
+ *       (not waited for) stops the run with {@link FlowOutcome#WAITING_ON_QUOTA}, see {@link #sendFailed}.
+ *       A flow that waits for no window (below the top tier) also does not start an entry whose calls the
+ *       budget would not grant all now ({@link QuotaPlanner#canFinish}); it stops the same way.</li>
  *   <li><b>Reporting.</b> Every final settle ({@code DONE}, {@code SKIPPED}, {@code DEAD}) calls
  *       {@code SyncListener.outboundSettled} after its transaction committed. The report counts the events
  *       read ({@code fetched}), the entries done ({@code pushed}) and dead-lettered ({@code failed}) in
@@ -155,8 +157,8 @@ final class OutboundRun {
             waitFor(entry, NOT_IMPORTED, retryAt());
             return;
         }
-        if (!context.quota().allows(flow, handler.calls(entry))) {
-            LOG.debug("{}: quota kept for more urgent flows; {} and the rest wait", flow, LogSafe.of(entry.id()));
+        if (!context.quota().canFinish(flow, handler.calls(entry))) {
+            LOG.debug("{}: not enough quota left for this tier; {} and the rest wait", flow, LogSafe.of(entry.id()));
             quotaStop = true;
             return;
         }

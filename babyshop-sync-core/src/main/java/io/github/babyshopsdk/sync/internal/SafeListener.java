@@ -5,6 +5,7 @@ import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.spi.SyncListener;
 import io.github.babyshopsdk.sync.state.OrderReason;
 import java.math.BigDecimal;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +78,11 @@ final class SafeListener implements SyncListener {
     @Override
     public void outboundSettled(String orderNo, String operation, String status, String detail) {
         safely("outboundSettled", () -> delegate.outboundSettled(orderNo, operation, status, detail));
+    }
+
+    @Override
+    public void waitingForQuota(Flow flow, Instant until) {
+        safely("waitingForQuota", () -> delegate.waitingForQuota(flow, until));
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.state.OrderReason;
 import java.math.BigDecimal;
+import java.time.Instant;
 
 /**
  * Progress and metrics from the engine: every method has an empty default, so a host implements only
@@ -53,6 +54,15 @@ public interface SyncListener {
 
     /** An outbound operation was acknowledged, skipped or dead-lettered. */
     default void outboundSettled(String orderNo, String operation, String status, String detail) {
+    }
+
+    /**
+     * A run of {@code flow} (a most urgent flow: orders or cancellations) waits for the quota window: its
+     * next call may be made at {@code until}. Called once per refused call before the wait starts; the
+     * engine keeps the flow's lease meanwhile. Less urgent flows never wait: they end
+     * {@link io.github.babyshopsdk.sync.FlowOutcome#WAITING_ON_QUOTA} and go on at their next run.
+     */
+    default void waitingForQuota(Flow flow, Instant until) {
     }
 
     /** Something the host should look at (a configuration that loses work, a refused partial cancellation). */

@@ -249,12 +249,14 @@ public abstract class PoisonRecordContract extends StoreContractSupport {
         @Override
         public Records<Order> fetchOrders(Collection<String> orderNos) {
             List<Order> found = new ArrayList<>();
+            List<String> missing = new ArrayList<>(orderNos);
             for (Order order : orders) {
                 if (orderNos.contains(order.orderNo())) {
                     found.add(order);
+                    missing.remove(order.orderNo());
                 }
             }
-            return Records.<Order>builder().records(found).build();
+            return Records.<Order>builder().records(found).missing(missing).build();
         }
 
         @Override

@@ -255,7 +255,7 @@ final class ChaosRun {
             this.random = new Random(scenario.seed() * 7919 + 3);
             this.hostFailures = new HostFailures(scenario.seed() * 31 + 17);
             // strict: a dead letter must mean a bug, not bad luck (10 failed tries in a row at the soak's rates)
-            this.options = EngineOptions.builder().quotaReservePerTier(2)
+            this.options = EngineOptions.builder()
                     .maxAttempts(scenario.strict() ? STRICT_MAX_ATTEMPTS : EngineOptions.defaults().maxAttempts())
                     .build();
         }
@@ -263,7 +263,8 @@ final class ChaosRun {
         Result execute() {
             Fixture fixture = Fixture.of(scenario.seed(), scenario.orders(), scenario.skus());
             SimWorld.Builder builder = SimWorld.with(fixture).seed(scenario.seed())
-                    .quota(scenario.quota(), Duration.ofMinutes(5)).options(options);
+                    .quota(scenario.quota(), Duration.ofMinutes(5))
+                    .reservePerTier(Math.min(2, scenario.quota() / 8)).options(options);
             if (stateStore != null) {
                 builder.stateStore(stateStore);
             }

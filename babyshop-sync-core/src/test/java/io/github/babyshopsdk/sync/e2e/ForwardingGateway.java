@@ -12,6 +12,7 @@ import io.github.babyshopsdk.client.model.Product;
 import io.github.babyshopsdk.client.model.Records;
 import io.github.babyshopsdk.client.model.Shipment;
 import io.github.babyshopsdk.client.quota.QuotaSnapshot;
+import io.github.babyshopsdk.client.quota.QuotaWaiter;
 import io.github.babyshopsdk.sync.spi.ChannelGateway;
 import java.time.Instant;
 import java.util.Collection;
@@ -31,6 +32,18 @@ class ForwardingGateway implements ChannelGateway {
 
     /** Called before each call with the method's name ({@code listOrders}, {@code fetchOrders}, ...). */
     protected void before(String method) {
+    }
+
+    /** The delegate's view of {@code tier}, behind this gateway's hook. */
+    @Override
+    public ChannelGateway forTier(int tier, QuotaWaiter waiter) {
+        ForwardingGateway outer = this;
+        return new ForwardingGateway(delegate.forTier(tier, waiter)) {
+            @Override
+            protected void before(String method) {
+                outer.before(method);
+            }
+        };
     }
 
     @Override

@@ -7,9 +7,11 @@ import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.SyncEngine;
+import io.github.babyshopsdk.sync.spi.SyncListener;
 import io.github.babyshopsdk.testkit.Fixture;
 import io.github.babyshopsdk.testkit.Operation;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -22,19 +24,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Short, renewed, fenced leases (issue 10), with two engine instances (nodes) on one in-memory store, the
- * simulator's clock, a ttl of 30 s of that clock, and renewals every 10 ms of real time (so that the renewal
- * thread keeps up with a clock that the client's quota waits move in 5 s steps):
+ * simulator's clock and a ttl of 30 s of that clock:
  * <ul>
- *   <li>a run that waits for the quota window longer than the ttl keeps its lease, and the other node is
- *       refused that flow meanwhile, with who holds it and until when;</li>
+ *   <li>a run that waits for the quota window longer than the ttl keeps its lease (the engine's quota waiter
+ *       sleeps in slices no longer than the renewal interval and renews the lease after each, issue 11), and the
+ *       other node is refused that flow meanwhile, with who holds it and until when;</li>
  *   <li>a node paused past its ttl (its run and its renewals frozen, as in a long GC pause) loses the lease to
  *       the other node; when it wakes, the store refuses its next write (fencing) and nothing is imported
- *       twice;</li>
+ *       twice (renewals every 10 ms of real time here, so that the renewal thread keeps up);</li>
  *   <li>closing an engine while a run is stuck releases the lease at once.</li>
  * </ul>
  */
 class LeaseRenewalAndFencingEndToEndTest {
     private static final Duration TTL = Duration.ofSeconds(30);
+    private static final Duration RENEWAL = TTL.dividedBy(3);
 
     private static EngineOptions node(String instanceId) {
         return EngineOptions.builder().instanceId(instanceId).leaseTtl(TTL)
@@ -45,21 +48,23 @@ class LeaseRenewalAndFencingEndToEndTest {
     void aRunWaitingForQuotaLongerThanTheTtlKeepsItsLeaseAndTheOtherNodeIsRefused() throws Exception {
         try (SimWorld world = SimWorld.with(Fixture.of(31, 40, 10)).quota(1, Duration.ofMinutes(2))
                 .options(node("configurer")).start()) {
+            // the default renewal interval (a third of the ttl), in simulated time: the waiter's slices
+            EngineOptions waits = EngineOptions.builder().instanceId("node-1").leaseTtl(TTL).build();
+            List<Instant[]> node1Waits = new CopyOnWriteArrayList<>();
+            SyncListener node1Listener = new SyncListener() {
+                @Override
+                public void waitingForQuota(Flow flow, Instant until) {
+                    node1Waits.add(new Instant[] {world.clock.instant(), until});
+                }
+            };
             ObservedStore node1Store = new ObservedStore(world.store);
-            SyncEngine node1 = world.newEngine(node("node-1"), node1Store, world.gateway, world.host, world.listener);
+            SyncEngine node1 = world.newEngine(waits, node1Store, world.gateway, world.host, node1Listener);
             SyncEngine node2 = world.newEngine(node("node-2"), world.store, world.gateway, world.host, world.listener);
             List<FlowReport> node2Runs = new CopyOnWriteArrayList<>();
-            AtomicBoolean renewalsKeptUp = new AtomicBoolean(true);
             world.sleeper.stepping(Duration.ofSeconds(5), slept -> {
-                try {
-                    // let node-1's renewal thread see the clock move before it moves on
-                    if (renewalsKeptUp.get() && !node1Store.awaitRenewals(node1Store.renewals(), 2)) {
-                        renewalsKeptUp.set(false);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                if (slept.compareTo(TTL) > 0 && node2Runs.size() < 5) {
+                Instant[] wait = node1Waits.isEmpty() ? null : node1Waits.get(node1Waits.size() - 1);
+                if (wait != null && Duration.between(wait[0], world.clock.instant()).compareTo(TTL) > 0
+                        && node2Runs.size() < 5) {
                     int listCalls = world.sim.requests().count(Operation.ORDER_LIST);
                     node2Runs.add(node2.run(Flow.ORDERS));
                     if (world.sim.requests().count(Operation.ORDER_LIST) != listCalls) {
@@ -71,9 +76,10 @@ class LeaseRenewalAndFencingEndToEndTest {
 
             FlowReport report = node1.run(Flow.ORDERS);
 
-            assertThat(renewalsKeptUp).isTrue();
-            assertThat(world.sleeper.sleeps()).as("node-1 waited for the quota window longer than the ttl")
-                    .anyMatch(wait -> wait.compareTo(TTL) > 0);
+            assertThat(node1Waits).as("node-1 waited for the quota window longer than the ttl, visibly")
+                    .anyMatch(wait -> Duration.between(wait[0], wait[1]).compareTo(TTL) > 0);
+            assertThat(world.sleeper.sleeps()).as("in slices no longer than the renewal interval")
+                    .isNotEmpty().allMatch(slice -> slice.compareTo(RENEWAL) <= 0);
             assertThat(report.outcome()).isEqualTo(FlowOutcome.COMPLETED);
             assertThat(node2Runs).as("node-2 tried while node-1 waited past its first expiry").isNotEmpty();
             assertThat(node2Runs).allSatisfy(r -> {

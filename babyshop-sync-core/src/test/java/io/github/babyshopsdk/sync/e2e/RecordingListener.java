@@ -5,6 +5,7 @@ import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.spi.SyncListener;
 import io.github.babyshopsdk.sync.state.OrderReason;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -95,6 +96,11 @@ final class RecordingListener implements SyncListener {
     @Override
     public void outboundSettled(String orderNo, String operation, String status, String detail) {
         events.add("outboundSettled " + orderNo + ": " + operation + " " + status + " - " + detail);
+    }
+
+    @Override
+    public void waitingForQuota(Flow flow, Instant until) {
+        events.add("waitingForQuota " + flow + ": " + until);
     }
 
     @Override

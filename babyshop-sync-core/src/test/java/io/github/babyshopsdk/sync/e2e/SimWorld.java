@@ -2,6 +2,10 @@ package io.github.babyshopsdk.sync.e2e;
 
 import io.github.babyshopsdk.client.BabyshopClient;
 import io.github.babyshopsdk.client.Credentials;
+import io.github.babyshopsdk.client.quota.ImmutableQuotaLimits;
+import io.github.babyshopsdk.client.quota.QuotaBudget;
+import io.github.babyshopsdk.client.quota.QuotaLimits;
+import io.github.babyshopsdk.client.quota.RollingWindowQuotaBudget;
 import io.github.babyshopsdk.client.retry.RetryPolicy;
 import io.github.babyshopsdk.sync.EngineOptions;
 import io.github.babyshopsdk.sync.SyncEngine;
@@ -76,6 +80,8 @@ final class SimWorld implements AutoCloseable {
     final SyncEngine engine;
     private final int clientQuota;
     private final Duration quotaWindow;
+    private final int reservePerTier;
+    private final RecordingBudget budget;
 
     private SimWorld(Builder b) {
         SellerPanelSimulator.Builder simBuilder = SellerPanelSimulator.builder().seed(b.seed).fixture(b.fixture)
@@ -89,7 +95,9 @@ final class SimWorld implements AutoCloseable {
         this.sleeper = new SimSleeper(clock);
         this.clientQuota = b.clientQuota > 0 ? b.clientQuota : b.simQuota;
         this.quotaWindow = b.quotaWindow;
-        this.client = newClient(sleeper);
+        this.reservePerTier = b.reservePerTier;
+        this.budget = RecordingBudget.of(RollingWindowQuotaBudget.of(quotaLimits()));
+        this.client = newClient(sleeper, budget);
         this.gateway = b.decorator == null ? ChannelGateway.of(client) : b.decorator.apply(sim, ChannelGateway.of(client));
         this.options = b.options;
         this.engine = newEngine(options, store, gateway, host, listener);
@@ -101,12 +109,31 @@ final class SimWorld implements AutoCloseable {
      * quota budget), with the same settings as {@link #client}, waiting through {@code waits}.
      */
     BabyshopClient newClient(SimSleeper waits) {
+        return newClient(waits, RecordingBudget.of(RollingWindowQuotaBudget.of(quotaLimits())));
+    }
+
+    /** A new client on the simulator, as {@link #newClient(SimSleeper)}, spending {@code quota}. */
+    BabyshopClient newClient(SimSleeper waits, QuotaBudget quota) {
         return BabyshopClient.builder().baseUrl(sim.baseUrl()).allowInsecureHttp()
                 .credentials(Credentials.of(SellerPanelSimulator.DEFAULT_USERNAME, SellerPanelSimulator.DEFAULT_PASSWORD))
                 .clock(sim.clock()).sleeper(waits).zone(sim.zone())
                 .retryPolicy(RetryPolicy.builder().random(() -> 0.5).build())
-                .quota(clientQuota, quotaWindow)
+                .quotaBudget(quota)
                 .build();
+    }
+
+    /** The quota budget of {@link #client} (every client of the world has its own), recording its decisions. */
+    RecordingBudget budget() {
+        return budget;
+    }
+
+    /** The client's quota: its limit and window, and the tier reserve the builder set (else the default). */
+    QuotaLimits quotaLimits() {
+        ImmutableQuotaLimits.Builder limits = QuotaLimits.builder().limit(clientQuota).window(quotaWindow);
+        if (reservePerTier >= 0) {
+            limits.reservePerTier(reservePerTier);
+        }
+        return limits.build();
     }
 
     /** A world over a simulator seeded with {@code fixture}. */
@@ -229,6 +256,7 @@ final class SimWorld implements AutoCloseable {
         private long seed = 42;
         private int simQuota = 40;
         private int clientQuota;
+        private int reservePerTier = -1;
         private Duration quotaWindow = Duration.ofMinutes(5);
         private Duration tokenTtl;
         private Duration moderationDelay = Duration.ofMinutes(10);
@@ -254,6 +282,12 @@ final class SimWorld implements AutoCloseable {
 
         Builder clientQuota(int calls) {
             this.clientQuota = calls;
+            return this;
+        }
+
+        /** The calls the client's budget keeps free per more urgent tier (default: {@link QuotaLimits}'). */
+        Builder reservePerTier(int calls) {
+            this.reservePerTier = calls;
             return this;
         }
 

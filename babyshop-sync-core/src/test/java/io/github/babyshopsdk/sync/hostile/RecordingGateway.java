@@ -13,6 +13,7 @@ import io.github.babyshopsdk.client.model.Product;
 import io.github.babyshopsdk.client.model.Records;
 import io.github.babyshopsdk.client.model.Shipment;
 import io.github.babyshopsdk.client.quota.QuotaSnapshot;
+import io.github.babyshopsdk.client.quota.QuotaWaiter;
 import io.github.babyshopsdk.sync.spi.ChannelGateway;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,10 +30,21 @@ import java.util.function.Supplier;
  */
 final class RecordingGateway implements ChannelGateway {
     private final ChannelGateway delegate;
-    private final List<Throwable> thrown = Collections.synchronizedList(new ArrayList<>());
+    private final List<Throwable> thrown;
 
     RecordingGateway(ChannelGateway delegate) {
+        this(delegate, Collections.synchronizedList(new ArrayList<>()));
+    }
+
+    private RecordingGateway(ChannelGateway delegate, List<Throwable> thrown) {
         this.delegate = delegate;
+        this.thrown = thrown;
+    }
+
+    /** The delegate's view of {@code tier}, recording into this gateway's list. */
+    @Override
+    public ChannelGateway forTier(int tier, QuotaWaiter waiter) {
+        return new RecordingGateway(delegate.forTier(tier, waiter), thrown);
     }
 
     /** Every exception the client threw so far. */

@@ -1,8 +1,10 @@
 package io.github.babyshopsdk.sync.internal;
 
+import io.github.babyshopsdk.client.Operation;
 import io.github.babyshopsdk.client.Pages;
 import io.github.babyshopsdk.client.catalog.InventoryUpdateResult;
 import io.github.babyshopsdk.client.catalog.SkuRejection;
+import io.github.babyshopsdk.client.error.NotFoundException;
 import io.github.babyshopsdk.client.model.Document;
 import io.github.babyshopsdk.client.model.InventoryItem;
 import io.github.babyshopsdk.client.model.InventoryModeration;
@@ -15,8 +17,9 @@ import io.github.babyshopsdk.client.model.RecordFailure;
 import io.github.babyshopsdk.client.model.Records;
 import io.github.babyshopsdk.client.model.Shipment;
 import io.github.babyshopsdk.client.quota.QuotaSnapshot;
+import io.github.babyshopsdk.client.quota.QuotaWaiter;
 import io.github.babyshopsdk.sync.spi.ChannelGateway;
-import java.time.Duration;
+import io.github.babyshopsdk.sync.support.FakeQuota;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -32,9 +35,11 @@ import java.util.Set;
 /**
  * A programmable Babyshop stand-in for the catalog and inventory flow tests. It lists a catalog by update
  * time in pages (or serves fixed pages as given, to play an API whose pages are out of order), answers
- * inventory pushes per SKU (accepted with a new moderation id, unknown SKU 304, or not echoed), answers
- * moderation status look-ups, throws programmed failures, and records every call. Each call spends one
- * unit of a quota budget that {@link #quota()} reports. The order and fulfilment operations fail the test:
+ * inventory pushes per SKU (accepted with a new moderation id, or not echoed; a push naming an unknown SKU is
+ * refused as a whole with code 304, as the client reports it: {@link NotFoundException}), answers
+ * moderation status look-ups, throws programmed failures, and records every call. Each call takes a
+ * permit of a {@link FakeQuota} (charged to the tier {@link #forTier} set) that {@link #quota()} reports; a
+ * refused call throws before it is recorded. The order and fulfilment operations fail the test:
  * these flows must not call them. Not thread-safe (one test, one thread).
  */
 final class CatInvFakeChannel implements ChannelGateway {
@@ -58,7 +63,7 @@ final class CatInvFakeChannel implements ChannelGateway {
     private final Map<String, String> moderationStatus = new HashMap<>();
     private final Deque<RuntimeException> moderationFailures = new ArrayDeque<>();
 
-    private int quotaRemaining = 1_000;
+    private final FakeQuota quota = new FakeQuota(1_000);
 
     /** The {@code since} of each listing asked for. */
     final List<Instant> listedSince = new ArrayList<>();
@@ -100,7 +105,7 @@ final class CatInvFakeChannel implements ChannelGateway {
         return this;
     }
 
-    /** Pushes of this SKU are rejected with code 304. */
+    /** A push naming this SKU is refused as a whole with code 304 (as the API does, not saying which SKU). */
     CatInvFakeChannel unknownSku(String sku) {
         unknownSkus.add(sku);
         return this;
@@ -142,13 +147,14 @@ final class CatInvFakeChannel implements ChannelGateway {
         return this;
     }
 
+    /** The quota budget: {@code remaining} calls left now (see {@link FakeQuota}). */
     CatInvFakeChannel quotaRemaining(int remaining) {
-        this.quotaRemaining = remaining;
+        quota.remaining(remaining);
         return this;
     }
 
     int quotaRemaining() {
-        return quotaRemaining;
+        return quota.remaining();
     }
 
     /** Every SKU pushed, in order, with repeats. */
@@ -165,7 +171,7 @@ final class CatInvFakeChannel implements ChannelGateway {
     }
 
     private Page<Product> page(Instant since, int pageNumber) {
-        spend();
+        quota.take("productFetch");
         pagesFetched.add(pageNumber);
         if (!listFailures.isEmpty()) {
             throw listFailures.poll();
@@ -188,7 +194,7 @@ final class CatInvFakeChannel implements ChannelGateway {
 
     @Override
     public InventoryUpdateResult pushInventory(List<InventoryItem> items) {
-        spend();
+        quota.take("inventoryPriceUpdate");
         pushes.add(List.copyOf(items));
         duringPush.run();
         if (!pushFailures.isEmpty()) {
@@ -198,12 +204,14 @@ final class CatInvFakeChannel implements ChannelGateway {
                 || items.stream().map(InventoryItem::sku).distinct().count() != items.size()) {
             throw new IllegalArgumentException("a push takes 1 to 100 items, no SKU twice: " + items);
         }
+        if (items.stream().map(InventoryItem::sku).anyMatch(unknownSkus::contains)) {
+            // as the API: the whole call is refused, without saying which SKU is unknown
+            throw new NotFoundException(Operation.INVENTORY_PRICE_UPDATE, 304,
+                    "[SKU & Seller] Code Combination not found in the System.", "refused: an unknown SKU");
+        }
         var result = InventoryUpdateResult.builder();
         for (InventoryItem item : items) {
-            if (unknownSkus.contains(item.sku())) {
-                result.addRejected(SkuRejection.of(item.sku(), 304,
-                        "[SKU & Seller] Code Combination not found in the System."));
-            } else if (silentSkus.contains(item.sku())) {
+            if (silentSkus.contains(item.sku())) {
                 result.addRejected(SkuRejection.of(item.sku(), null, "the server did not echo the SKU back"));
             } else {
                 String id = Integer.toString(nextModerationId++);
@@ -218,7 +226,7 @@ final class CatInvFakeChannel implements ChannelGateway {
 
     @Override
     public Records<InventoryModeration> moderationStatus(List<String> moderationIds) {
-        spend();
+        quota.take("inventoryPriceStatus");
         moderationCalls.add(List.copyOf(moderationIds));
         if (!moderationFailures.isEmpty()) {
             throw moderationFailures.poll();
@@ -233,15 +241,16 @@ final class CatInvFakeChannel implements ChannelGateway {
         return Records.<InventoryModeration>builder().records(records).build();
     }
 
+    /** Charges the calls from now on to {@code tier} (single-threaded: the fake is its own view). */
     @Override
-    public QuotaSnapshot quota() {
-        int remaining = Math.max(0, quotaRemaining);
-        return QuotaSnapshot.of(io.github.babyshopsdk.client.quota.QuotaLimits.vinculumDefault(), remaining,
-                remaining > 0 ? Duration.ZERO : Duration.ofMinutes(1));
+    public ChannelGateway forTier(int tier, QuotaWaiter waiter) {
+        quota.chargeTo(tier);
+        return this;
     }
 
-    private void spend() {
-        quotaRemaining--;
+    @Override
+    public QuotaSnapshot quota() {
+        return quota.snapshot();
     }
 
     // ---- not used by the catalog and inventory flows -----------------------------------------------

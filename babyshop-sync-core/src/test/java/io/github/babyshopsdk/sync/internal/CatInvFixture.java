@@ -1,6 +1,7 @@
 package io.github.babyshopsdk.sync.internal;
 
 import io.github.babyshopsdk.client.model.Product;
+import io.github.babyshopsdk.client.quota.QuotaWaiter;
 import io.github.babyshopsdk.sync.EngineOptions;
 import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.config.HubMapping;
@@ -52,17 +53,18 @@ final class CatInvFixture {
         return now;
     }
 
-    FlowContext context() {
-        return new FlowContext(store, channel, null, host, host, null, null, null, listener,
-                Clock.fixed(now, ZoneOffset.UTC), options);
+    /** A context whose channel charges {@code flow}'s tier, as the engine's run of that flow has. */
+    FlowContext context(Flow flow) {
+        return new FlowContext(store, channel.forTier(flow.priority(), QuotaWaiter.failFast()), null, host, host, null,
+                null, null, listener, Clock.fixed(now, ZoneOffset.UTC), options);
     }
 
     FlowReport runCatalog() {
-        return new CatalogFlow().run(context(), now);
+        return new CatalogFlow().run(context(Flow.CATALOG), now);
     }
 
     FlowReport runInventory() {
-        return new InventoryFlow().run(context(), now);
+        return new InventoryFlow().run(context(Flow.INVENTORY), now);
     }
 
     // ---- state helpers -----------------------------------------------------------------------------

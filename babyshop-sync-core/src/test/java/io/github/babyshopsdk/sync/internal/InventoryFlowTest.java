@@ -314,7 +314,7 @@ class InventoryFlowTest {
 
     // ---- rejections --------------------------------------------------------------------------------
 
-    /** Rule: an unknown SKU (SkuRejection code 304) is dead-lettered at once with the reason, reported, counted failed, and not retried. */
+    /** Rule: an unknown SKU (its call refused with code 304) is dead-lettered at once with the reason, reported, counted failed, and not retried. */
     @Test
     void unknownSkuIsDeadLetteredAtOnce() {
         f.link("V1", "S1");
@@ -432,9 +432,83 @@ class InventoryFlowTest {
         assertThat(f.inventory("V1").orElseThrow().pendingQuantity()).contains(BigDecimal.ZERO);
     }
 
+    // ---- 304 bisection -----------------------------------------------------------------------------
+
+    /**
+     * Rule: a call Babyshop refuses with 304 (some SKU unknown, it does not say which) is split in halves,
+     * each a call of its own, until the unknown SKU is alone: the others are acknowledged, the unknown one is
+     * dead-lettered with the code.
+     */
+    @Test
+    void aCallRefusedForAnUnknownSkuIsBisected() {
+        IntStream.rangeClosed(1, 8).forEach(i -> f.link("V" + i, "S" + i));
+        f.channel.unknownSku("S6");
+
+        FlowReport report = f.runInventory();
+
+        // [1-8] 304 -> [1-4] ok, [5-8] 304 -> [5,6] 304 -> [5] ok, [6] 304; [7,8] ok
+        assertThat(f.channel.pushes).extracting(List::size).containsExactly(8, 4, 4, 2, 1, 1, 2);
+        assertThat(report.outcome()).isEqualTo(FlowOutcome.COMPLETED);
+        assertThat(report.pushed()).isEqualTo(7);
+        assertThat(report.failed()).isEqualTo(1);
+        assertThat(f.pending()).isEmpty();
+        InventoryState unknown = f.inventory("V6").orElseThrow();
+        assertThat(unknown.deadLettered()).isTrue();
+        assertThat(unknown.lastError()).hasValueSatisfying(e -> assertThat(e).contains("not found", "304"));
+        assertThat(f.listener.events("inventoryRejected")).singleElement().asString().contains("V6", "304");
+        IntStream.of(1, 2, 3, 4, 5, 7, 8).forEach(i -> assertThat(f.inventory("V" + i).orElseThrow()
+                .acknowledgedQuantity()).as("V%d", i).contains(BigDecimal.ZERO));
+    }
+
+    /** Rule: every call of a bisection takes a permit of the inventory tier: two unknown SKUs in 100 cost 13 calls here. */
+    @Test
+    void everyHalfOfABisectionIsACallOfTheInventoryTier() {
+        IntStream.rangeClosed(1, 100).forEach(i -> f.link(String.format("V%03d", i), String.format("S%03d", i)));
+        f.channel.unknownSku("S010").unknownSku("S090");
+        int before = f.channel.quotaRemaining();
+
+        FlowReport report = f.runInventory();
+
+        assertThat(report.pushed()).isEqualTo(98);
+        assertThat(report.failed()).isEqualTo(2);
+        assertThat(before - f.channel.quotaRemaining()).as("permits taken").isEqualTo(f.channel.pushes.size());
+        assertThat(f.channel.pushes.size()).as("calls: 1 + at most 2 log2(100) per unknown SKU")
+                .isBetween(3, 1 + 2 * 2 * 7);
+    }
+
+    /**
+     * Rule: when the quota stops a bisection half-way, the SKUs not settled yet (the halves not sent included)
+     * stay pending as they were, with no attempt counted, and the next run settles them: nothing is lost.
+     */
+    @Test
+    void aBisectionStoppedByTheQuotaLosesNothing() {
+        IntStream.rangeClosed(1, 8).forEach(i -> f.link("V" + i, "S" + i));
+        f.channel.unknownSku("S2");
+        f.channel.quotaRemaining(13); // tier 2 keeps 10: [1-8] 304, [1-4] 304, [1,2] 304, then refused
+
+        FlowReport first = f.runInventory();
+
+        assertThat(first.outcome()).isEqualTo(FlowOutcome.WAITING_ON_QUOTA);
+        assertThat(f.channel.pushes).extracting(List::size).containsExactly(8, 4, 2);
+        assertThat(first.pushed()).isZero();
+        assertThat(f.pending()).hasSize(8).allSatisfy(state -> {
+            assertThat(state.attempts()).isZero();
+            assertThat(state.deadLettered()).isFalse();
+            assertThat(state.pendingQuantity()).contains(BigDecimal.ZERO);
+        });
+
+        f.channel.quotaRemaining(100);
+        FlowReport second = f.runInventory();
+
+        assertThat(second.outcome()).isEqualTo(FlowOutcome.COMPLETED);
+        assertThat(second.pushed()).isEqualTo(7);
+        assertThat(f.pending()).isEmpty();
+        assertThat(f.inventory("V2").orElseThrow().deadLettered()).isTrue();
+    }
+
     // ---- quota -------------------------------------------------------------------------------------
 
-    /** Rule: a push is made only while quota().allows(INVENTORY, 1); stopping with work left ends WAITING_ON_QUOTA. */
+    /** Rule: a push is made only while the budget grants the inventory tier a permit; stopping with work left ends WAITING_ON_QUOTA. */
     @Test
     void quotaStopsPushingWithWorkLeft() {
         IntStream.rangeClosed(1, 250).forEach(i -> f.link("V" + i, "S" + i));
@@ -497,7 +571,7 @@ class InventoryFlowTest {
         assertThat(f.channel.moderationCalls).extracting(List::size).containsExactly(100, 50);
     }
 
-    /** Rule: the moderation follow-up also spends quota only when allowed, and ends WAITING_ON_QUOTA with ids left. */
+    /** Rule: the moderation follow-up also calls only with a permit of the inventory tier, and ends WAITING_ON_QUOTA with ids left. */
     @Test
     void moderationFollowUpWaitsForQuota() {
         f.link("V1", "S1");

@@ -16,7 +16,9 @@ import io.github.babyshopsdk.client.model.Product;
 import io.github.babyshopsdk.client.model.Records;
 import io.github.babyshopsdk.client.model.Shipment;
 import io.github.babyshopsdk.client.quota.QuotaSnapshot;
+import io.github.babyshopsdk.client.quota.QuotaWaiter;
 import io.github.babyshopsdk.sync.spi.ChannelGateway;
+import io.github.babyshopsdk.sync.support.FakeQuota;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +47,7 @@ final class OutboundFakeChannel implements ChannelGateway {
     private final Map<Operation, Deque<Plan>> plans = new EnumMap<>(Operation.class);
     private int invoices;
     private int labelMisses;
-    private Integer quotaRemaining;
+    private final FakeQuota quota = new FakeQuota(null);
 
     private record Plan(Throwable failure, boolean applyFirst) {
         RuntimeException raise() {
@@ -88,9 +90,9 @@ final class OutboundFakeChannel implements ChannelGateway {
         return this;
     }
 
-    /** The quota budget: {@code remaining} calls left now, one fewer after each call. */
+    /** The quota budget: {@code remaining} calls left now, one fewer after each call (see {@link FakeQuota}). */
     OutboundFakeChannel quotaRemaining(int remaining) {
-        quotaRemaining = remaining;
+        quota.remaining(remaining);
         return this;
     }
 
@@ -100,10 +102,8 @@ final class OutboundFakeChannel implements ChannelGateway {
     }
 
     private Plan call(Operation operation, String name, String key) {
+        quota.take(name);
         calls.add(name + ":" + key);
-        if (quotaRemaining != null && quotaRemaining > 0) {
-            quotaRemaining--;
-        }
         Deque<Plan> planned = plans.get(operation);
         Plan plan = planned == null ? null : planned.poll();
         if (plan != null && !plan.applyFirst()) {
@@ -186,12 +186,16 @@ final class OutboundFakeChannel implements ChannelGateway {
         }
     }
 
+    /** Charges the calls from now on to {@code tier} (single-threaded: the fake is its own view). */
+    @Override
+    public ChannelGateway forTier(int tier, QuotaWaiter waiter) {
+        quota.chargeTo(tier);
+        return this;
+    }
+
     @Override
     public QuotaSnapshot quota() {
-        if (quotaRemaining == null) {
-            return null;
-        }
-        return QuotaSnapshot.of(io.github.babyshopsdk.client.quota.QuotaLimits.vinculumDefault(), quotaRemaining, Duration.ZERO);
+        return quota.snapshot();
     }
 
     @Override

@@ -2,7 +2,9 @@ package io.github.babyshopsdk.sync.internal;
 
 import io.github.babyshopsdk.client.model.Order;
 import io.github.babyshopsdk.client.model.OrderLine;
+import io.github.babyshopsdk.client.quota.QuotaWaiter;
 import io.github.babyshopsdk.sync.EngineOptions;
+import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.config.ChannelAction;
 import io.github.babyshopsdk.sync.config.StatusMapping;
@@ -97,17 +99,18 @@ final class OutboundFixture {
         return this;
     }
 
-    FlowContext context() {
-        return new FlowContext(store, channel, null, null, null, host, HubResolver.byMapping(),
-                StatusMapper.byMapping(), listener, clock, options);
+    /** A context whose channel charges {@code flow}'s tier, as the engine's run of that flow has. */
+    FlowContext context(Flow flow) {
+        return new FlowContext(store, channel.forTier(flow.priority(), QuotaWaiter.failFast()), null, null, null, host,
+                HubResolver.byMapping(), StatusMapper.byMapping(), listener, clock, options);
     }
 
     FlowReport shipments() {
-        return new ShipmentFlow().run(context(), clock.instant());
+        return new ShipmentFlow().run(context(Flow.SHIPMENTS), clock.instant());
     }
 
     FlowReport cancellations() {
-        return new CancellationFlow().run(context(), clock.instant());
+        return new CancellationFlow().run(context(Flow.CANCELLATIONS), clock.instant());
     }
 
     /** Moves the clock past the retry delay. */

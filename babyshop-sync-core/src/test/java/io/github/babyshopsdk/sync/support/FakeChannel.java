@@ -101,16 +101,19 @@ public final class FakeChannel implements ChannelGateway {
         fetchCalls.incrementAndGet();
         List<Order> found = new ArrayList<>();
         List<RecordFailure> failures = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
         int index = 0;
         for (String orderNo : orderNos) {
             if (unreadable.contains(orderNo)) {
                 failures.add(RecordFailure.of(index, orderNo, "orderDate: not a date, was \"31/02/2026 25:61:61\""));
             } else if (orders.containsKey(orderNo)) {
                 found.add(orders.get(orderNo));
+            } else {
+                missing.add(orderNo);
             }
             index++;
         }
-        return Records.<Order>builder().records(found).failures(failures).build();
+        return Records.<Order>builder().records(found).failures(failures).missing(missing).build();
     }
 
     /** A copy of an order with a new status and update time, as Babyshop would show it. */

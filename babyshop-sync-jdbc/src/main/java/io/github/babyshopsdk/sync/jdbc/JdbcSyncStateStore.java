@@ -1,5 +1,6 @@
 package io.github.babyshopsdk.sync.jdbc;
 
+import io.github.babyshopsdk.client.quota.QuotaLimits;
 import io.github.babyshopsdk.sync.state.LeaseStore;
 import io.github.babyshopsdk.sync.state.StateStoreException;
 import io.github.babyshopsdk.sync.state.SyncStateStore;
@@ -148,11 +149,17 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     }
 
     /**
-     * A quota store on the same data source and tables. Budgets are keyed by budget key alone (not by store
-     * id): every store and node that uses the same key spends one budget.
+     * The quota budget {@code key} (e.g. the seller username) with {@code limits}, kept in this store's
+     * database: give it to every client of that credential, in every process on the database, and together
+     * they spend one budget by priority tier and never exceed it. Budgets are keyed by budget key alone (not by
+     * store id): every store and node that uses the same key spends one budget; use the same limits for a key
+     * everywhere. Cheap: the budget holds no connection of its own.
+     *
+     * @throws IllegalArgumentException for a blank key, one longer than
+     *     {@value JdbcQuotaBudget#MAX_KEY_LENGTH} characters, or a window shorter than a microsecond
      */
-    public JdbcQuotaStore quotaStore() {
-        return new JdbcQuotaStore(db);
+    public JdbcQuotaBudget quotaBudget(String key, QuotaLimits limits) {
+        return new JdbcQuotaBudget(db, key, limits);
     }
 
     /** The store id every row of this store is keyed by. */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Builder validation of {@link JdbcSyncStateStore} and {@link JdbcQuotaStore}, and what build() does. */
+/** Builder validation of {@link JdbcSyncStateStore}, and what build() does. */
 class JdbcSyncStateStoreBuilderTest {
     private TestDatabase database;
 
@@ -79,9 +79,6 @@ class JdbcSyncStateStoreBuilderTest {
                 .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("tablePrefix must match [a-z_][a-z0-9_]* and be at most 20 characters, was '" + prefix + "'");
-        assertThatThrownBy(() -> JdbcQuotaStore.builder().dataSource(counting).tablePrefix(prefix).build())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("tablePrefix must match");
         assertThatThrownBy(() -> JdbcSyncStateStore.migrate(counting, prefix))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("tablePrefix must match");
@@ -109,21 +106,11 @@ class JdbcSyncStateStoreBuilderTest {
     }
 
     @Test
-    void aQuotaStoreNeedsADataSource() {
-        assertThatThrownBy(() -> JdbcQuotaStore.builder().build())
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("dataSource is required: JdbcQuotaStore.builder().dataSource(ds)");
-    }
-
-    @Test
     void anUnsupportedDatabaseIsRefused() {
         DataSource mysql = productNamed("MySQL");
         assertThatThrownBy(() -> JdbcSyncStateStore.builder().dataSource(mysql).storeId("s").build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unsupported database 'MySQL': babyshop-sync-jdbc supports PostgreSQL and H2");
-        assertThatThrownBy(() -> JdbcQuotaStore.builder().dataSource(mysql).build())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("unsupported database 'MySQL'");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.babyshopsdk.sync.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.babyshopsdk.client.quota.QuotaLimits;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.state.Lease;
 import io.github.babyshopsdk.sync.state.SyncStateStore;
@@ -41,7 +42,7 @@ class MigrationTest {
 
             JdbcSyncStateStore again = JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("s").build();
             JdbcSyncStateStore.migrate(db.dataSource(), "babyshop_");
-            JdbcQuotaStore.builder().dataSource(db.dataSource()).build();
+            again.quotaBudget("seller", QuotaLimits.vinculumDefault()).tryAcquire(0, Instant.now());
 
             assertThat(history(db.dataSource(), "babyshop_")).isEqualTo(history);
             assertThat(again.inTransaction((SyncTransaction tx) -> tx.cursors().get("kept"))).contains("1");

@@ -4,9 +4,12 @@ import static io.github.babyshopsdk.testkit.client.SimClients.answered;
 import static io.github.babyshopsdk.testkit.client.SimClients.clientFor;
 import static io.github.babyshopsdk.testkit.client.SimClients.sent;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.babyshopsdk.client.BabyshopClient;
 import io.github.babyshopsdk.client.catalog.InventoryUpdateResult;
+import io.github.babyshopsdk.client.error.NotFoundException;
+import io.github.babyshopsdk.client.error.ResponseCode;
 import io.github.babyshopsdk.client.model.BackOrder;
 import io.github.babyshopsdk.client.model.InventoryItem;
 import io.github.babyshopsdk.client.model.InventoryModeration;
@@ -103,8 +106,13 @@ class CatalogAgainstSimulatorTest {
         }
     }
 
+    /**
+     * The client sends one request per batch and does not bisect (the sync engine plans that): a batch with
+     * an unknown SKU is refused whole with 304, one request, nothing applied; the known SKUs resent as one
+     * batch are all accepted and recorded once each, as sent.
+     */
     @Test
-    void updateInventoryIsolatesTheOneUnknownSkuOfTwentyByBisectingAndSubmitsTheOtherNineteen() {
+    void updateInventoryWithOneUnknownSkuIsRefusedWholeInOneRequestAndTheKnownNineteenGoThroughAlone() {
         try (SellerPanelSimulator sim = simulator(Fixture.of(13, 0, 30)); BabyshopClient client = clientFor(sim)) {
             List<InventoryItem> items = new ArrayList<>();
             List<SimProduct> products = sim.store().products();
@@ -115,14 +123,17 @@ class CatalogAgainstSimulatorTest {
             }
             List<InventoryItem> known = items.stream().filter(item -> !item.sku().equals(UNKNOWN_SKU)).toList();
 
-            InventoryUpdateResult result = client.catalog().updateInventory(items);
+            assertThatThrownBy(() -> client.catalog().updateInventory(items))
+                    .isInstanceOf(NotFoundException.class)
+                    .satisfies(e -> assertThat(((NotFoundException) e).responseCode())
+                            .hasValue(ResponseCode.SKU_NOT_FOUND));
+            assertThat(sim.requests().count(Operation.INVENTORY_PRICE_UPDATE)).isEqualTo(1);
+            assertThat(answered(sim, Operation.INVENTORY_PRICE_UPDATE, 304)).isEqualTo(1);
+            assertThat(sim.store().inventoryUpdates()).as("a refused batch applies nothing").isEmpty();
 
-            assertThat(result.allAccepted()).isFalse();
-            assertThat(result.rejected()).singleElement().satisfies(rejection -> {
-                assertThat(rejection.sku()).isEqualTo(UNKNOWN_SKU);
-                assertThat(rejection.code()).hasValue(304);
-            });
-            assertThat(result.accepted()).hasSize(19);
+            InventoryUpdateResult result = client.catalog().updateInventory(known);
+
+            assertThat(result.allAccepted()).isTrue();
             assertThat(result.accepted()).extracting(InventoryModeration::sku)
                     .containsExactlyElementsOf(known.stream().map(InventoryItem::sku).toList());
             assertThat(result.accepted()).allSatisfy(m -> {
@@ -143,12 +154,11 @@ class CatalogAgainstSimulatorTest {
             assertThat(result.accepted()).extracting(InventoryModeration::moderationId).containsExactlyInAnyOrderElementsOf(
                     latest.values().stream().map(u -> Long.toString(u.moderationId())).toList());
 
-            // bisecting: 20 (304), 10 (304), 5 ok, 5 (304), 2 ok, 3 (304), 1 (304), 2 ok, 10 ok
-            assertThat(sim.requests().count(Operation.INVENTORY_PRICE_UPDATE)).isEqualTo(9);
-            assertThat(answered(sim, Operation.INVENTORY_PRICE_UPDATE, 304)).isEqualTo(5);
-            assertThat(answered(sim, Operation.INVENTORY_PRICE_UPDATE, 0)).isEqualTo(4);
-            assertThat(sent(client, Operation.INVENTORY_PRICE_UPDATE)).isEqualTo(9);
+            assertThat(sim.requests().count(Operation.INVENTORY_PRICE_UPDATE)).isEqualTo(2);
+            assertThat(sent(client, Operation.INVENTORY_PRICE_UPDATE)).isEqualTo(2);
             assertThat(client.metrics().retries()).isZero();
+            assertThat(sim.requests().all()).as("authToken + two updates, one permit each")
+                    .hasSize(40 - client.quota().remaining());
         }
     }
 

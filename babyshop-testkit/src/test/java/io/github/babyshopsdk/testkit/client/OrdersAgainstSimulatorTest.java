@@ -5,6 +5,7 @@ import static io.github.babyshopsdk.testkit.client.SimClients.sent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.babyshopsdk.client.BabyshopClient;
+import io.github.babyshopsdk.client.ChannelLimits;
 import io.github.babyshopsdk.client.model.Order;
 import io.github.babyshopsdk.client.model.OrderLine;
 import io.github.babyshopsdk.client.model.OrderListQuery;
@@ -23,6 +24,7 @@ import io.github.babyshopsdk.testkit.SimOrderLine;
 import io.github.babyshopsdk.testkit.SimReturn;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,11 +70,19 @@ class OrdersAgainstSimulatorTest {
                 assertThat(s.onHold()).contains(expected.onHold() ? "1" : "0");
             });
 
-            Records<Order> fetched = client.orders().fetch(summaries.stream().map(OrderSummary::orderNo).toList());
+            // the client fetches one chunk of at most ChannelLimits.MAX_BATCH numbers per call; the caller chunks
+            List<String> numbers = summaries.stream().map(OrderSummary::orderNo).toList();
+            List<Order> fetched = new ArrayList<>();
+            for (int from = 0; from < numbers.size(); from += ChannelLimits.MAX_BATCH) {
+                Records<Order> chunk = client.orders().fetch(numbers.subList(from,
+                        Math.min(numbers.size(), from + ChannelLimits.MAX_BATCH)));
+                assertThat(chunk.failures()).isEmpty();
+                assertThat(chunk.missing()).isEmpty();
+                fetched.addAll(chunk.records());
+            }
 
-            assertThat(fetched.failures()).isEmpty();
-            assertThat(fetched.records()).hasSize(150);
-            for (Order order : fetched.records()) {
+            assertThat(fetched).hasSize(150);
+            for (Order order : fetched) {
                 SimOrder expected = byNo.get(order.orderNo());
                 assertThat(order.masterOrderNo()).contains(expected.masterOrderNo());
                 assertThat(order.status().code()).isEqualTo(Integer.toString(expected.status()));
@@ -96,8 +106,8 @@ class OrdersAgainstSimulatorTest {
                 }
             }
 
-            // 1 authToken, 2 list pages, and for orderFetch two chunks (100 + 50 numbers), one page each: a
-            // full page that answered every number asked ends its chunk without asking for an empty page
+            // 1 authToken, 2 list pages, and for orderFetch two calls (100 + 50 numbers), one page each: a
+            // full page that answered every number asked ends the call without asking for an empty page
             assertThat(sim.requests().count(Operation.ORDER_LIST)).isEqualTo(2);
             assertThat(sim.requests().count(Operation.ORDER_FETCH)).isEqualTo(2);
             assertThat(sent(client, Operation.ORDER_FETCH)).isEqualTo(2);

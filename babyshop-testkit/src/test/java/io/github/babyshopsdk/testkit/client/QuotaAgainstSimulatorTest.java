@@ -9,6 +9,7 @@ import io.github.babyshopsdk.client.BabyshopClient;
 import io.github.babyshopsdk.client.error.QuotaExceededException;
 import io.github.babyshopsdk.client.model.OrderListQuery;
 import io.github.babyshopsdk.client.quota.QuotaSnapshot;
+import io.github.babyshopsdk.client.quota.QuotaWaiter;
 import io.github.babyshopsdk.client.quota.RollingWindowQuotaBudget;
 import io.github.babyshopsdk.testkit.Fixture;
 import io.github.babyshopsdk.testkit.RecordedRequest;
@@ -158,7 +159,7 @@ class QuotaAgainstSimulatorTest {
     void failFastOnTheLocalBudgetThrowsQuotaExceededWithoutCallingTheServer() {
         try (SellerPanelSimulator sim = simulator()) {
             SimulatedSleeper sleeper = new SimulatedSleeper(sim.simulatedClock());
-            try (BabyshopClient client = builderFor(sim, sleeper).failFastOnQuota(true).build()) {
+            try (BabyshopClient client = builderFor(sim, sleeper).quotaWaiter(QuotaWaiter.failFast()).build()) {
                 client.authenticate();
                 for (int i = 0; i < 39; i++) {
                     listOnce(sim, client);
@@ -186,7 +187,8 @@ class QuotaAgainstSimulatorTest {
     void failFastOnTheServersCode13ThrowsQuotaExceededWithTheBackoffAsRetryAfter() {
         try (SellerPanelSimulator sim = simulator()) {
             SimulatedSleeper sleeper = new SimulatedSleeper(sim.simulatedClock());
-            try (BabyshopClient client = builderFor(sim, sleeper).quota(60, WINDOW).failFastOnQuota(true).build()) {
+            try (BabyshopClient client = builderFor(sim, sleeper).quota(60, WINDOW)
+                    .quotaWaiter(QuotaWaiter.failFast()).build()) {
                 client.authenticate();
                 for (int i = 0; i < 39; i++) {
                     listOnce(sim, client);
@@ -251,6 +253,45 @@ class QuotaAgainstSimulatorTest {
                 assertThat(sim.requests().size()).isEqualTo(102);
                 assertThat(first.metrics().quotaWaits() + second.metrics().quotaWaits()).isEqualTo(2);
                 assertThat(sleeper.total()).isEqualTo(WINDOW.multipliedBy(2));
+            }
+        }
+    }
+
+    /**
+     * A background view of tier 2 spends its 30 calls and is refused (failing fast, nothing sent); the
+     * client itself (tier 0) still has the 10 calls kept for it, without waiting, and the server never
+     * answers 13. The simulator counts exactly what the budget granted.
+     */
+    @Test
+    void aTier2ViewNeverTakesTheTenCallsKeptForTier0() {
+        try (SellerPanelSimulator sim = simulator()) {
+            SimulatedSleeper sleeper = new SimulatedSleeper(sim.simulatedClock());
+            try (BabyshopClient client = builderFor(sim, sleeper).build()) {
+                BabyshopClient background = client.forTier(2, QuotaWaiter.failFast());
+                int listed = 0;
+                while (true) {
+                    try {
+                        listOnce(sim, background);
+                        listed++;
+                    } catch (QuotaExceededException refused) {
+                        assertThat(refused.code()).isEmpty();
+                        assertThat(refused.remaining()).as("remainingFor(2)").isZero();
+                        break;
+                    }
+                }
+                assertThat(listed).as("authToken + 29 lists = tier 2's share of 30").isEqualTo(29);
+                assertThat(sim.requests().size()).isEqualTo(30);
+                assertThat(client.quota().remaining()).isEqualTo(10);
+
+                for (int i = 0; i < 10; i++) {
+                    listOnce(sim, client);
+                }
+
+                assertThat(sleeper.sleeps()).as("tier 0 took its reserve without waiting").isEmpty();
+                assertThat(sim.requests().size()).isEqualTo(40);
+                assertThat(sim.quotaUsed(SellerPanelSimulator.DEFAULT_USERNAME)).isEqualTo(40);
+                assertThat(answered(sim, 13)).isEmpty();
+                assertThat(client.metrics().requests()).isEqualTo(40);
             }
         }
     }

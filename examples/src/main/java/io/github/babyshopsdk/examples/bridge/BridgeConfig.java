@@ -1,6 +1,7 @@
 package io.github.babyshopsdk.examples.bridge;
 
 import io.github.babyshopsdk.client.model.OrderStatus;
+import io.github.babyshopsdk.client.quota.QuotaLimits;
 import io.github.babyshopsdk.sync.config.HubMapping;
 import io.github.babyshopsdk.sync.config.StatusMapping;
 import io.github.babyshopsdk.sync.config.StoreSettings;
@@ -22,13 +23,23 @@ import java.util.Optional;
  * @param orderImportFrom orders updated before this are not imported on the first run (default: all)
  * @param scheduler when each flow is due in the scheduled modes
  * @param tick how often the scheduled modes ask what is due (default 1 minute)
- * @param quotaCalls calls allowed per quota window (default 40)
- * @param quotaWindow the quota's rolling window (default 5 minutes)
+ * @param quota the credential's quota budget: calls per rolling window (default 40 per 5 minutes) and the calls
+ *     kept per more urgent flow tier (default {@link QuotaLimits#reservePerTier()})
  * @param warnings things that are allowed but probably unintended (e.g. Pending not mapped)
  */
 public record BridgeConfig(ZoneId zone, StoreSettings settings, StatusMapping statusMapping, HubMapping hubMapping,
                            Optional<Instant> orderImportFrom, IntervalSyncScheduler scheduler, Duration tick,
-                           int quotaCalls, Duration quotaWindow, List<String> warnings) {
+                           QuotaLimits quota, List<String> warnings) {
+
+    /** Calls allowed per quota window. */
+    public int quotaCalls() {
+        return quota.limit();
+    }
+
+    /** The quota's rolling window. */
+    public Duration quotaWindow() {
+        return quota.window();
+    }
 
     /** The host stage a cancelled order gets: what Cancelled maps to inbound, else {@code CANCELLED}. */
     public String cancelledStage() {

@@ -6,10 +6,10 @@ import io.github.babyshopsdk.client.Credentials;
 import io.github.babyshopsdk.client.error.AuthenticationException;
 import io.github.babyshopsdk.client.error.BabyshopException;
 import io.github.babyshopsdk.sync.EngineOptions;
+import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.ImmutableEngineOptions;
-import io.github.babyshopsdk.sync.StoredQuotaBudget;
 import io.github.babyshopsdk.sync.SyncEngine;
 import io.github.babyshopsdk.sync.spi.ChannelGateway;
 import io.github.babyshopsdk.sync.spi.HubResolver;
@@ -20,6 +20,9 @@ import io.github.babyshopsdk.sync.state.SyncStateStore;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -28,8 +31,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Runs the bridge: opens the state database, builds the client (quota budget kept in the state database, so
- * runs one after another share it) and checks the credentials, opens the file host, builds and configures the
+ * Runs the bridge: opens the state database, builds the client (its quota budget, spent by flow priority, kept in
+ * the state database, so runs one after another and bridges run at once on one database share it) and checks
+ * the credentials, opens the file host, builds and configures the
  * engine, then runs the flows once (pass after pass until nothing is left to do), for N cycles, or on the
  * schedule until interrupted. Prints a progress line per flow run, the report table and, last, the JSON
  * summary. Everything that can be checked is checked before the host directory is touched.
@@ -140,8 +144,7 @@ final class BridgeRunner {
                 .zone(config.zone())
                 .clock(environment.clock())
                 .sleeper(environment.sleeper())
-                .quotaBudget(StoredQuotaBudget.of(state.store().quotaStore(), "babyshop-bridge:" + in.username(),
-                        config.quotaCalls(), config.quotaWindow()));
+                .quotaBudget(state.store().quotaBudget("babyshop-bridge:" + in.username(), config.quota()));
         if (in.allowInsecureHttp()) {
             builder.allowInsecureHttp();
         }
@@ -354,6 +357,14 @@ final class BridgeRunner {
         }
 
         @Override
+        public void waitingForQuota(Flow flow, Instant until) {
+            summary.engineQuotaWait(flow, until);
+            out.printf(Locale.ROOT, "[%s %d] %-14s waiting for quota until %s%n", label, round,
+                    flow.name().toLowerCase(Locale.ROOT), time(until));
+            out.flush();
+        }
+
+        @Override
         public void orderImported(String orderNo, String hostOrderId, String hub) {
             summary.orderImported(orderNo);
         }
@@ -420,6 +431,12 @@ final class BridgeRunner {
         };
         String quota = r.quotaRemaining().isPresent() ? "; quota " + r.quotaRemaining().getAsInt() + " left" : "";
         return counts + quota + outcome;
+    }
+
+    /** An instant for the progress line: to the second, in the zone of the API's date-times. */
+    private String time(Instant instant) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(in.config().zone())
+                .truncatedTo(ChronoUnit.SECONDS));
     }
 
     static String human(Duration duration) {

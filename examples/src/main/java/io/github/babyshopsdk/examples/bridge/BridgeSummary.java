@@ -6,6 +6,7 @@ import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.state.OrderReason;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -47,6 +48,7 @@ public final class BridgeSummary {
     private int catalogErrors;
     private int failedRuns;
     private int bridgeQuotaWaits;
+    private String lastQuotaWait;
 
     /** Per-flow totals over a run's passes. */
     private static final class Totals {
@@ -112,6 +114,14 @@ public final class BridgeSummary {
 
     synchronized void quotaWait() {
         bridgeQuotaWaits++;
+    }
+
+    /**
+     * A flow run waits for the quota window until {@code until} (the engine's wait, inside a client call: the
+     * client's metrics count it among its quota waits); the last one is shown under the table.
+     */
+    synchronized void engineQuotaWait(Flow flow, Instant until) {
+        lastQuotaWait = flow.name().toLowerCase(Locale.ROOT) + " waited for quota until " + until;
     }
 
     synchronized void warning(String message) {
@@ -192,6 +202,9 @@ public final class BridgeSummary {
         skippedFlows.forEach((flow, why) -> out.println("skipped        " + flow.name().toLowerCase(Locale.ROOT) + ": "
                 + SafeText.of(why) + " (another instance runs this flow; this run did not finish it; exit code "
                 + BabyshopBridge.EXIT_FLOWS_SKIPPED + ")"));
+        if (lastQuotaWait != null) {
+            out.println("quota          " + lastQuotaWait + " (the last wait of a flow for the window)");
+        }
         warnings.forEach(w -> out.println("warning        " + SafeText.of(w)));
     }
 

@@ -1,6 +1,8 @@
 package io.github.babyshopsdk.examples.bridge;
 
 import io.github.babyshopsdk.client.model.OrderStatus;
+import io.github.babyshopsdk.client.quota.ImmutableQuotaLimits;
+import io.github.babyshopsdk.client.quota.QuotaLimits;
 import io.github.babyshopsdk.examples.bridge.YamlTree.Entry;
 import io.github.babyshopsdk.examples.bridge.YamlTree.Kind;
 import io.github.babyshopsdk.examples.bridge.YamlTree.Node;
@@ -52,12 +54,13 @@ import java.util.stream.Collectors;
  *     - { country: SAU, hub: HUB-RUH }
  * orderImportFrom: 01/01/2026          # optional, dd/MM/yyyy in the zone
  * schedule: { tick: 1m, orders: 30m }  # optional; also cancellations, shipments, inventory, catalog
- * quota: { calls: 40, window: 5m }     # optional
+ * quota: { calls: 40, window: 5m, reservePerTier: 5 }   # optional; reservePerTier: calls kept per more urgent flow tier
  * </pre>
  *
  * <p>Limits (anything outside is bad input, never an overflow): one YAML document of at most
  * {@value #MAX_BYTES} bytes, UTF-8 (a byte-order mark is ignored); durations from {@link #MIN_DURATION 1 second}
- * to {@link #MAX_DURATION 30 days}; {@code quota.calls} from 1 to {@value #MAX_CALLS}; {@code orderImportFrom}
+ * to {@link #MAX_DURATION 30 days}; {@code quota.calls} from 1 to {@value #MAX_CALLS}; {@code quota.reservePerTier}
+ * from 0 to {@code quota.calls} (default: {@code QuotaLimits}' own, 5 or an eighth of the calls); {@code orderImportFrom}
  * from year {@value #MIN_YEAR} to {@value #MAX_YEAR}.
  */
 public final class ConfigLoader {
@@ -139,23 +142,24 @@ public final class ConfigLoader {
                 }
             }
         }
-        int calls = 40;
-        Duration window = Duration.ofMinutes(5);
+        ImmutableQuotaLimits.Builder limits = QuotaLimits.builder();
         Optional<Entry> quota = optional(top, "quota");
         if (quota.isPresent()) {
-            Map<String, Entry> q = map(quota.get().value(), "quota", List.of("calls", "window"));
-            if (q.containsKey("calls")) {
-                calls = calls(q.get("calls"));
-            }
+            Map<String, Entry> q = map(quota.get().value(), "quota", List.of("calls", "window", "reservePerTier"));
+            int calls = q.containsKey("calls") ? calls(q.get("calls")) : QuotaLimits.VINCULUM_LIMIT;
+            limits.limit(calls);
             if (q.containsKey("window")) {
-                window = duration(q.get("window"));
+                limits.window(duration(q.get("window")));
+            }
+            if (q.containsKey("reservePerTier")) {
+                limits.reservePerTier(reserve(q.get("reservePerTier"), calls));
             }
         }
         warnings.addAll(statusMapping.warnings());
         if (!settings.orderSync() && !settings.catalogSync() && !settings.inventorySync()) {
             warnings.add("orderSync, catalogSync and inventorySync are all off: only host events are handled");
         }
-        return new BridgeConfig(zone, settings, statusMapping, hubMapping, importFrom, scheduler, tick, calls, window,
+        return new BridgeConfig(zone, settings, statusMapping, hubMapping, importFrom, scheduler, tick, limits.build(),
                 List.copyOf(warnings));
     }
 
@@ -359,6 +363,18 @@ public final class ConfigLoader {
         }
         throw fail(entry.value().line(), entry.key() + " must be a whole number from 1 to " + MAX_CALLS + ", not '"
                 + SafeText.of(text) + "'");
+    }
+
+    private int reserve(Entry entry, int calls) {
+        String text = text(entry);
+        if (text.matches("\\d{1,6}")) {
+            int value = Integer.parseInt(text);
+            if (value <= calls) {
+                return value;
+            }
+        }
+        throw fail(entry.value().line(), entry.key() + " must be a whole number from 0 to quota.calls (" + calls
+                + "), not '" + SafeText.of(text) + "'");
     }
 
     /** The entries of a map node, checking keys against {@code known} (any key when null). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.babyshopsdk.client.model.OrderStatus;
+import io.github.babyshopsdk.client.quota.QuotaLimits;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.config.ChannelAction;
 import io.github.babyshopsdk.sync.config.HubRule;
@@ -44,6 +45,7 @@ class ConfigLoaderTest {
         assertThat(config.orderImportFrom()).isEmpty();
         assertThat(config.quotaCalls()).isEqualTo(40);
         assertThat(config.quotaWindow()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.quota()).isEqualTo(QuotaLimits.vinculumDefault());
         assertThat(config.tick()).isEqualTo(Duration.ofMinutes(1));
         assertThat(config.scheduler().interval(Flow.ORDERS)).isEqualTo(Duration.ofMinutes(30));
         assertThat(config.warnings()).isEmpty();
@@ -72,7 +74,7 @@ class ConfigLoaderTest {
                 hubMapping: { rules: [ { country: ARE, city: Dubai, hub: HUB-DXB } ] }
                 orderImportFrom: 15/02/2026
                 schedule: { tick: 30s, orders: 5m, catalog: PT2H }
-                quota: { calls: 100, window: 10m }
+                quota: { calls: 100, window: 10m, reservePerTier: 7 }
                 """);
         assertThat(config.orderImportFrom()).contains(Instant.parse("2026-02-14T20:00:00Z"));
         assertThat(config.tick()).isEqualTo(Duration.ofSeconds(30));
@@ -80,6 +82,10 @@ class ConfigLoaderTest {
         assertThat(config.scheduler().interval(Flow.CATALOG)).isEqualTo(Duration.ofHours(2));
         assertThat(config.quotaCalls()).isEqualTo(100);
         assertThat(config.quotaWindow()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(config.quota().reservePerTier()).isEqualTo(7);
+        assertThat(config.quota().shareOf(3)).as("catalog's share").isEqualTo(79);
+        assertThat(parse(BridgeWorld.CONFIG + "quota: { calls: 16 }\n").quota().reservePerTier())
+                .as("the default reserve: an eighth of a small budget").isEqualTo(2);
         assertThat(config.cancelledStage()).isEqualTo("VOID");
         assertThat(config.hubMapping().hubs()).containsExactly("HUB-DXB");
     }

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.babyshopsdk.client.BabyshopClient;
 import io.github.babyshopsdk.client.Credentials;
+import io.github.babyshopsdk.client.quota.QuotaLimits;
 import io.github.babyshopsdk.client.model.OrderStatus;
 import io.github.babyshopsdk.sync.EngineOptions;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
-import io.github.babyshopsdk.sync.StoredQuotaBudget;
 import io.github.babyshopsdk.sync.SyncEngine;
 import io.github.babyshopsdk.sync.config.HubMapping;
 import io.github.babyshopsdk.sync.config.StatusMapping;
@@ -119,7 +119,7 @@ class QuartzClusterTest {
                 BabyshopClient client = BabyshopClient.builder().baseUrl(sim.baseUrl()).allowInsecureHttp()
                         .credentials(Credentials.of("seller", "secret")).zone(sim.zone()).clock(sim.clock())
                         .sleeper(d -> sim.simulatedClock().advance(d))
-                        .quotaBudget(StoredQuotaBudget.of(state.quotaStore(), "seller", 40, Duration.ofMinutes(5)))
+                        .quotaBudget(state.quotaBudget("seller", QuotaLimits.vinculumDefault()))
                         .build();
                 SyncEngine engine = SyncEngine.builder().stateStore(state).channel(ChannelGateway.of(client))
                         .hostOrders(host).hostCatalog(host).hostInventory(host).hostFulfilment(host)

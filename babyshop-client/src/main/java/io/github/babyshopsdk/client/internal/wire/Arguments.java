@@ -1,5 +1,6 @@
 package io.github.babyshopsdk.client.internal.wire;
 
+import io.github.babyshopsdk.client.ChannelLimits;
 import java.util.List;
 
 /** Argument checks of the request writers; each failure names the argument and the rule. Not API. */
@@ -60,9 +61,9 @@ final class Arguments {
      * @throws IllegalArgumentException if {@code limit} is outside 1..100
      */
     static int limit(int limit) {
-        if (limit < 1 || limit > RequestWriter.MAX_BATCH) {
+        if (limit < 1 || limit > ChannelLimits.MAX_BATCH) {
             throw new IllegalArgumentException(
-                    "limit must be between 1 and " + RequestWriter.MAX_BATCH + ", was " + limit);
+                    "limit must be between 1 and " + ChannelLimits.MAX_BATCH + ", was " + limit);
         }
         return limit;
     }

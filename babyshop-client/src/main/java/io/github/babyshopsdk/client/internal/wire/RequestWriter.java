@@ -3,6 +3,7 @@ package io.github.babyshopsdk.client.internal.wire;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.babyshopsdk.client.ChannelLimits;
 import io.github.babyshopsdk.client.model.DocumentType;
 import io.github.babyshopsdk.client.model.InventoryItem;
 import io.github.babyshopsdk.client.model.InvoiceLineRequest;
@@ -13,11 +14,9 @@ import io.github.babyshopsdk.client.model.ReturnQuery;
 import io.github.babyshopsdk.client.model.Shipment;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Builds the JSON tree of each request body, copying the shapes of the reference's examples exactly:
@@ -30,10 +29,6 @@ import java.util.Set;
  */
 final class RequestWriter {
 
-    /** Largest batch (ids, items, shipments) and largest {@code limit}. */
-    static final int MAX_BATCH = 100;
-
-    /** Longest moderation id accepted: fits a {@code long}. */
     /** The longest moderation id sent back (a JSON integer that fits a {@code long}); readers apply it too. */
     static final int MAX_ID_DIGITS = 18;
 
@@ -61,13 +56,8 @@ final class RequestWriter {
 
     /** inventoryPriceUpdate: {@code invPriceList}; {@code invQty} and {@code salePrice} as plain strings. */
     ObjectNode inventoryPriceUpdate(List<InventoryItem> items) {
-        Arguments.size("items", items, 1, MAX_BATCH);
-        Set<String> skus = new HashSet<>();
-        for (InventoryItem item : items) {
-            if (!skus.add(item.sku())) {
-                throw new IllegalArgumentException("items must not repeat sku \"" + item.sku() + "\"");
-            }
-        }
+        // one SKU twice is refused once, by CatalogService.updateInventory, before anything is written
+        Arguments.size("items", items, 1, ChannelLimits.MAX_BATCH);
         ObjectNode body = nodes.objectNode();
         ArrayNode list = body.putArray("invPriceList");
         for (InventoryItem item : items) {
@@ -81,7 +71,7 @@ final class RequestWriter {
 
     /** inventoryPriceStatus: {@code moderationIdsList} as JSON integers. */
     ObjectNode inventoryPriceStatus(List<String> moderationIds) {
-        Arguments.size("moderationIds", moderationIds, 1, MAX_BATCH);
+        Arguments.size("moderationIds", moderationIds, 1, ChannelLimits.MAX_BATCH);
         ObjectNode body = nodes.objectNode();
         ArrayNode ids = body.putArray("moderationIdsList");
         for (int i = 0; i < moderationIds.size(); i++) {
@@ -114,7 +104,7 @@ final class RequestWriter {
 
     /** orderFetch / orderFetchJIT: {@code orderNo} array, numeric {@code pageNumber} and {@code limit}. */
     ObjectNode orderFetch(List<String> orderNos, int pageNumber, int limit) {
-        Arguments.size("orderNos", orderNos, 1, MAX_BATCH);
+        Arguments.size("orderNos", orderNos, 1, ChannelLimits.MAX_BATCH);
         for (int i = 0; i < orderNos.size(); i++) {
             Arguments.nonBlank("orderNos[" + i + "]", orderNos.get(i));
         }
@@ -194,7 +184,7 @@ final class RequestWriter {
 
     /** orderShipping: {@code shipDetails} of orderNo, invNo, transporter and awbNo, all strings. */
     ObjectNode orderShipping(List<Shipment> shipments) {
-        Arguments.size("shipments", shipments, 1, MAX_BATCH);
+        Arguments.size("shipments", shipments, 1, ChannelLimits.MAX_BATCH);
         ObjectNode body = nodes.objectNode();
         ArrayNode list = body.putArray("shipDetails");
         for (Shipment shipment : shipments) {

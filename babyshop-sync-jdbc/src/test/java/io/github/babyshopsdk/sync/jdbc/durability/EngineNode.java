@@ -2,13 +2,13 @@ package io.github.babyshopsdk.sync.jdbc.durability;
 
 import io.github.babyshopsdk.client.BabyshopClient;
 import io.github.babyshopsdk.client.Credentials;
+import io.github.babyshopsdk.client.quota.QuotaLimits;
 import io.github.babyshopsdk.client.model.OrderStatus;
 import io.github.babyshopsdk.sync.EngineOptions;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.ImmutableEngineOptions;
-import io.github.babyshopsdk.sync.StoredQuotaBudget;
 import io.github.babyshopsdk.sync.SyncEngine;
 import io.github.babyshopsdk.sync.config.ChannelAction;
 import io.github.babyshopsdk.sync.config.HubMapping;
@@ -130,7 +130,7 @@ final class EngineNode {
                 .readTimeout(Duration.ofSeconds(20));
         if (sharedQuota) {
             // generous: the test is about durability, not quota; what matters is that every node spends one budget
-            clientBuilder.quotaBudget(StoredQuotaBudget.of(store.quotaStore(), USERNAME, 100_000, Duration.ofMinutes(5)));
+            clientBuilder.quotaBudget(store.quotaBudget(USERNAME, QuotaLimits.of(100_000, Duration.ofMinutes(5))));
         } else {
             clientBuilder.quota(1_000_000, Duration.ofMinutes(5));
         }

@@ -14,6 +14,7 @@ import io.github.babyshopsdk.client.model.Product;
 import io.github.babyshopsdk.client.model.Records;
 import io.github.babyshopsdk.client.model.Shipment;
 import io.github.babyshopsdk.client.quota.QuotaSnapshot;
+import io.github.babyshopsdk.client.quota.QuotaWaiter;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.spi.ChannelGateway;
 import io.github.babyshopsdk.sync.spi.SyncListener;
@@ -82,6 +83,11 @@ class OrderCreatedWhileARunFetchesTest {
         BeforeFetch(ChannelGateway delegate, AtomicReference<Runnable> hook) {
             this.delegate = delegate;
             this.hook = hook;
+        }
+
+        @Override
+        public ChannelGateway forTier(int tier, QuotaWaiter waiter) {
+            return new BeforeFetch(delegate.forTier(tier, waiter), hook);
         }
 
         @Override

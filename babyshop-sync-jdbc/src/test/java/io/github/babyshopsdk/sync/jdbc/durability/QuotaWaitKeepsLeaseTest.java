@@ -26,7 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,9 +34,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Acceptance test of issue 10, renewal during a quota wait, with two engines on one database: node A's client
  * may make {@value #QUOTA_LIMIT} calls per {@value #QUOTA_WINDOW_MILLIS} ms, and the window is used up just
- * before A's orders run starts, so the run's first call waits in the client for the quota window, about three
- * times A's lease ttl ({@value #TTL_MILLIS} ms, renewed every {@value #RENEW_MILLIS} ms, with the system clock
- * and a real sleeper); its other calls then fit in the window. Meanwhile node B runs the orders flow again and
+ * before A's orders run starts, so the run's first call waits for the quota window, about three times A's lease
+ * ttl ({@value #TTL_MILLIS} ms, renewed every {@value #RENEW_MILLIS} ms, with the system clock and a real
+ * sleeper), through the engine's waiter (issue 11): told to the listener, in slices of at most the renewal
+ * interval, renewing the lease after each; its other calls then fit in the window. Meanwhile node B runs the orders flow again and
  * again: every run that falls inside A's wait is refused ({@code LEASE_HELD_ELSEWHERE}, naming node A) and lists
  * no orders, also after A's lease would have expired without renewal. A's run completes without a refused
  * write; B's next run completes, and every mapped order is in the host exactly once, created by one
@@ -69,14 +69,14 @@ class QuotaWaitKeepsLeaseTest {
             UnaryOperator<ImmutableEngineOptions.Builder> shortLeases = options -> options
                     .leaseTtl(TTL).leaseRenewalInterval(Duration.ofMillis(RENEW_MILLIS));
 
-            LongWaits aWaits = new LongWaits();
+            Waits aWaits = new Waits();
             RollingWindowQuotaBudget aQuota = RollingWindowQuotaBudget.of(QUOTA_LIMIT,
                     Duration.ofMillis(QUOTA_WINDOW_MILLIS));
             ObservedStore[] aStore = new ObservedStore[1];
             EngineNode a = EngineNode.create(sim.baseUrl(), db.newPool("node-a", 4), "node-a", false, false, store -> {
                 aStore[0] = new ObservedStore(store); // never frozen here: counts refused transactions
                 return aStore[0];
-            }, SyncListener.none(), UnaryOperator.identity(), shortLeases, client -> client
+            }, aWaits, UnaryOperator.identity(), shortLeases, client -> client
                     .quotaBudget(aQuota).sleeper(aWaits));
             EngineNode b = EngineNode.create(sim.baseUrl(), db.newPool("node-b", 4), "node-b", false, false,
                     UnaryOperator.identity(), SyncListener.none(), UnaryOperator.identity(), shortLeases);
@@ -94,12 +94,12 @@ class QuotaWaitKeepsLeaseTest {
             int afterUnrenewedExpiry = 0;
             int listCallsByB = 0;
             while (!running.isDone()) {
-                int waitsEnded = aWaits.ended.get();
-                boolean waiting = aWaits.inLongWait();
+                Wait wait = aWaits.latest();
+                boolean waiting = wait.covers(Instant.now());
                 boolean pastExpiry = Instant.now().isAfter(unrenewedExpiry);
                 int listCalls = sim.requests().count(Operation.ORDER_LIST);
                 FlowReport report = b.engine().run(Flow.ORDERS);
-                if (waiting && aWaits.inLongWait() && aWaits.ended.get() == waitsEnded) {
+                if (waiting && aWaits.latest() == wait && wait.covers(Instant.now())) {
                     // B's run began and ended inside A's wait: A made no call meanwhile
                     duringTheWait.add(report);
                     listCallsByB += sim.requests().count(Operation.ORDER_LIST) - listCalls;
@@ -109,12 +109,14 @@ class QuotaWaitKeepsLeaseTest {
             }
             FlowReport aReport = running.get(30, TimeUnit.SECONDS);
 
-            System.out.printf("[quota wait %s] node A waited %s for quota (ttl %s); node B ran %d time(s)"
-                    + " during the wait, %d of them after A's lease would have expired unrenewed; A: %s, imported %d%n",
-                    kind, aWaits.waits, TTL, duringTheWait.size(), afterUnrenewedExpiry, aReport.outcome(),
-                    aReport.imported());
-            assertThat(aWaits.waits).as("node A waited for the quota window longer than the ttl")
-                    .anyMatch(wait -> wait.compareTo(TTL) > 0);
+            System.out.printf("[quota wait %s] node A waited %s for quota (ttl %s) in %d slices of at most %s; node B ran"
+                    + " %d time(s) during the wait, %d of them after A's lease would have expired unrenewed; A: %s,"
+                    + " imported %d%n", kind, aWaits.waits, TTL, aWaits.sleeps.size(), Duration.ofMillis(RENEW_MILLIS),
+                    duringTheWait.size(), afterUnrenewedExpiry, aReport.outcome(), aReport.imported());
+            assertThat(aWaits.waits).as("node A waited for the quota window longer than the ttl, visibly")
+                    .anyMatch(wait -> wait.length().compareTo(TTL) > 0);
+            assertThat(aWaits.sleeps).as("in slices no longer than the renewal interval")
+                    .allMatch(slice -> slice.toMillis() <= RENEW_MILLIS);
             assertThat(afterUnrenewedExpiry).as("node B tried after A's lease would have expired unrenewed")
                     .isPositive();
             assertThat(duringTheWait).allSatisfy(r -> {
@@ -142,33 +144,45 @@ class QuotaWaitKeepsLeaseTest {
         }
     }
 
-    /** A real sleeper that records every wait and tells when a wait longer than the ttl starts and ends. */
-    private static final class LongWaits implements Sleeper {
-        final List<Duration> waits = new CopyOnWriteArrayList<>();
+    /** One wait for the quota window, as the engine told the listener: from when, until when. */
+    private record Wait(Instant start, Instant until) {
+        Duration length() {
+            return Duration.between(start, until);
+        }
+
+        boolean covers(Instant instant) {
+            return !instant.isBefore(start) && instant.isBefore(until);
+        }
+
+        @Override
+        public String toString() {
+            return length().toString();
+        }
+    }
+
+    /**
+     * Node A's listener (every wait for the quota window, with when it started) and its client's sleeper (a real
+     * one that records every sleep: the waiter's slices).
+     */
+    private static final class Waits implements SyncListener, Sleeper {
+        final List<Wait> waits = new CopyOnWriteArrayList<>();
+        final List<Duration> sleeps = new CopyOnWriteArrayList<>();
         final CountDownLatch started = new CountDownLatch(1);
-        final AtomicInteger ended = new AtomicInteger();
-        private final AtomicInteger inProgress = new AtomicInteger();
+
+        @Override
+        public void waitingForQuota(Flow flow, Instant until) {
+            waits.add(new Wait(Instant.now(), until));
+            started.countDown();
+        }
 
         @Override
         public void sleep(Duration duration) throws InterruptedException {
-            waits.add(duration);
-            boolean longWait = duration.compareTo(TTL) > 0;
-            if (longWait) {
-                inProgress.incrementAndGet();
-                started.countDown();
-            }
-            try {
-                Sleeper.system().sleep(duration);
-            } finally {
-                if (longWait) {
-                    ended.incrementAndGet();
-                    inProgress.decrementAndGet();
-                }
-            }
+            sleeps.add(duration);
+            Sleeper.system().sleep(duration);
         }
 
-        boolean inLongWait() {
-            return inProgress.get() > 0;
+        Wait latest() {
+            return waits.get(waits.size() - 1);
         }
     }
 }

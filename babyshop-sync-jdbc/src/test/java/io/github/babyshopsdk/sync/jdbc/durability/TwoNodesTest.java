@@ -32,8 +32,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  *
  * <p>Two {@link EngineNode}s in this JVM, each on a thread of its own calling {@code runAll()} in a loop, each
  * with its own connection pool, {@link JdbcSyncStateStore} (same store id), {@code BabyshopClient} and
- * instance id, sharing one quota budget in the database ({@code JdbcQuotaStore} through
- * {@code StoredQuotaBudget}) and one host ({@link JdbcTestHost} tables). Meanwhile the world moves on in
+ * instance id, sharing one quota budget in the database ({@code JdbcSyncStateStore.quotaBudget}, a
+ * {@code JdbcQuotaBudget}) and one host ({@link JdbcTestHost} tables). Meanwhile the world moves on in
  * waves ({@link World}: new orders, cancellations on Babyshop, stock changes, packing, shipping, host
  * cancellations; one simulated second per change). Then the nodes run on until the end state is reached
  * (polled; the 60 s cap is a safety net, not an assertion), and stop. Node A links the catalog before the

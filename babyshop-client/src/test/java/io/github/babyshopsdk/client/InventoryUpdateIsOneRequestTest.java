@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.babyshopsdk.client.catalog.InventoryUpdateResult;
-import io.github.babyshopsdk.client.catalog.SkuRejection;
+import io.github.babyshopsdk.client.error.NotFoundException;
+import io.github.babyshopsdk.client.error.ResponseCode;
 import io.github.babyshopsdk.client.model.InventoryItem;
 import io.github.babyshopsdk.client.support.MockSellerPanel;
 import java.math.BigDecimal;
@@ -19,7 +20,11 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class InventoryUpdateIsolatesUnknownSkusTest {
+/**
+ * {@code updateInventory} sends one request for 1 to {@link ChannelLimits#MAX_BATCH} items and plans
+ * nothing: no chunking, no bisection. Duplicates are refused once, before anything is sent.
+ */
+class InventoryUpdateIsOneRequestTest {
     private final MockSellerPanel panel = new MockSellerPanel();
     private final AtomicInteger updateCalls = new AtomicInteger();
     private final List<Integer> batchSizes = new ArrayList<>();
@@ -64,28 +69,59 @@ class InventoryUpdateIsolatesUnknownSkusTest {
         return items;
     }
 
+    /**
+     * The client no longer bisects (the engine plans that, charging every half to its tier): a batch the
+     * server refuses with 304 is one request and a typed NotFoundException that says what to do.
+     */
     @Test
-    void oneUnknownSkuDoesNotFailTheOtherNinetyNine() {
+    void code304ForABatchIsATypedNotFoundAfterExactlyOneRequest() {
         serverKnowingAllBut(Set.of("SKU-37"));
 
-        InventoryUpdateResult result = panel.client().catalog().updateInventory(items(100));
+        assertThatThrownBy(() -> panel.client().catalog().updateInventory(items(100)))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("at least one SKU is unknown")
+                .hasMessageContaining("split and resend")
+                .satisfies(e -> {
+                    NotFoundException notFound = (NotFoundException) e;
+                    assertThat(notFound.responseCode()).hasValue(ResponseCode.SKU_NOT_FOUND);
+                    assertThat(notFound.code()).hasValue(304);
+                    assertThat(notFound.operation()).hasValue(Operation.INVENTORY_PRICE_UPDATE);
+                });
 
-        assertThat(result.accepted()).hasSize(99);
-        assertThat(result.rejected()).extracting(SkuRejection::sku).containsExactly("SKU-37");
-        assertThat(result.rejected().get(0).code()).hasValue(304);
-        assertThat(updateCalls.get()).isLessThanOrEqualTo(1 + 2 * 7);
-        assertThat(batchSizes.get(0)).isEqualTo(100);
+        assertThat(updateCalls.get()).as("no bisection in the client").isEqualTo(1);
+        assertThat(batchSizes).containsExactly(100);
+        assertThat(panel.server().getRequestCount()).as("authToken + the one update").isEqualTo(2);
     }
 
     @Test
-    void moreThanAHundredItemsGoInBatchesOfAHundred() {
+    void code304ForOneSkuNamesIt() {
+        serverKnowingAllBut(Set.of("SKU-0"));
+
+        assertThatThrownBy(() -> panel.client().catalog().updateInventory(items(1)))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("SKU SKU-0 is not linked to this seller");
+        assertThat(updateCalls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aHundredItemsAreOneRequest() {
         serverKnowingAllBut(Set.of());
 
-        InventoryUpdateResult result = panel.client().catalog().updateInventory(items(250));
+        InventoryUpdateResult result = panel.client().catalog().updateInventory(items(ChannelLimits.MAX_BATCH));
 
         assertThat(result.allAccepted()).isTrue();
-        assertThat(result.accepted()).hasSize(250);
-        assertThat(batchSizes).containsExactly(100, 100, 50);
+        assertThat(result.accepted()).hasSize(100);
+        assertThat(batchSizes).containsExactly(100);
+    }
+
+    @Test
+    void moreThanAHundredItemsAreRefusedBeforeAnyRequest() {
+        serverKnowingAllBut(Set.of());
+
+        assertThatThrownBy(() -> panel.client().catalog().updateInventory(items(ChannelLimits.MAX_BATCH + 1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 to 100");
+        assertThat(panel.server().getRequestCount()).isZero();
     }
 
     @Test
@@ -105,6 +141,10 @@ class InventoryUpdateIsolatesUnknownSkusTest {
 
     @Test
     void duplicateOrEmptyInputIsRefusedBeforeAnyCall() {
+        assertThatThrownBy(() -> panel.client().catalog().updateInventory(List.of(
+                InventoryItem.of("A", BigDecimal.ONE), InventoryItem.of("B", BigDecimal.ONE),
+                InventoryItem.of("A", BigDecimal.TEN))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("items name SKU A twice");
         assertThatThrownBy(() -> panel.client().catalog().updateInventory(List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> panel.client().catalog().updateInventory(List.of(

@@ -1,45 +1,54 @@
 package io.github.babyshopsdk.sync.jdbc;
 
+import io.github.babyshopsdk.client.quota.QuotaBudget;
 import io.github.babyshopsdk.client.quota.QuotaDecision;
 import io.github.babyshopsdk.client.quota.QuotaLimits;
 import io.github.babyshopsdk.client.quota.QuotaSnapshot;
-import io.github.babyshopsdk.sync.state.QuotaStore;
 import io.github.babyshopsdk.sync.state.StateStoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
- * A {@link QuotaStore} in the database, so that every node (JVM) using one Babyshop credential spends one
- * rolling-window budget. Wire it into the client with
- * {@link io.github.babyshopsdk.sync.StoredQuotaBudget#of StoredQuotaBudget.of(quotaStore, "seller-uae", 40,
- * Duration.ofMinutes(5))}.
+ * A {@link QuotaBudget} kept in the database, so that every thread and every node (JVM) that calls SellerPanel
+ * with one credential spends one budget, by priority tier, and together they never exceed it. Obtained from
+ * {@link JdbcSyncStateStore#quotaBudget(String, QuotaLimits)}; give it to every client of the credential:
+ *
+ * <pre>{@code
+ * QuotaBudget budget = stateStore.quotaBudget("seller-uae", QuotaLimits.vinculumDefault());
+ * BabyshopClient client = BabyshopClient.builder()...quotaBudget(budget).build();
+ * }</pre>
  *
  * <p>Each budget key has a row in {@code <prefix>quota_budget} and the start times of the calls granted in
  * the last window in {@code <prefix>quota_call}. {@link #tryAcquire} is one transaction: it locks the key's
  * row ({@code SELECT ... FOR UPDATE}, after inserting it if absent), drops calls older than the window,
- * counts the rest and records the call if fewer than {@code limit} remain, so two nodes can never both take
- * the last permit. Time never runs backwards for a key: an instant earlier than the latest one the key has
- * seen (clocks of nodes differ slightly) counts as that latest one, which keeps the window count exact.
- * Times are kept to the microsecond. Budgets are keyed by budget key alone, not by store id. Use one limit
- * and window per key: calls older than the window in use are forgotten.
+ * counts the rest and records the call if fewer than {@link QuotaLimits#shareOf(int) limits.shareOf(tier)}
+ * remain, so two nodes can never both take the last permit of a tier, and a less urgent tier can never take
+ * a call held back for a more urgent one. Time never runs backwards for a key: an instant earlier than the
+ * latest one the key has seen (clocks of nodes differ slightly) counts as that latest one, which keeps the
+ * window count exact. Times are kept to the microsecond. Its answers are those of the in-memory
+ * {@link io.github.babyshopsdk.client.quota.RollingWindowQuotaBudget} with the same limits. Budgets are keyed
+ * by budget key alone, not by store id. Use one set of limits per key: calls older than the window in use
+ * are forgotten.
  *
  * <p>Thread-safe. Methods throw {@link StateStoreException} when the database fails, after rerunning the
  * transaction on serialization failures and deadlocks.
  */
-public final class JdbcQuotaStore implements QuotaStore {
-    private static final int MAX_KEY_LENGTH = 512;
+public final class JdbcQuotaBudget implements QuotaBudget {
+    /** The longest budget key. */
+    public static final int MAX_KEY_LENGTH = 512;
 
     private final Database db;
+    private final String key;
+    private final QuotaLimits limits;
+    private final long windowMicros;
     private final String ensureBudget;
     private final String lockBudget;
     private final String readBudget;
@@ -51,8 +60,20 @@ public final class JdbcQuotaStore implements QuotaStore {
     private final String nthOldest;
     private final String insertCall;
 
-    JdbcQuotaStore(Database db) {
+    /**
+     * The budget {@code key} with {@code limits}, in {@code db}'s tables.
+     *
+     * @throws IllegalArgumentException for a blank or too long key, or a window shorter than a microsecond
+     */
+    JdbcQuotaBudget(Database db, String key, QuotaLimits limits) {
         this.db = db;
+        this.key = checkKey(key);
+        this.limits = Objects.requireNonNull(limits, "limits");
+        if (limits.window().compareTo(Duration.ofNanos(1_000)) < 0) {
+            throw new IllegalArgumentException("quota window must be at least one microsecond, was "
+                    + limits.window());
+        }
+        this.windowMicros = micros(limits.window());
         String budget = db.table("quota_budget");
         String call = db.table("quota_call");
         this.ensureBudget = db.dialect().insertIfAbsent(budget, List.of("budget_key"), List.of());
@@ -70,11 +91,6 @@ public final class JdbcQuotaStore implements QuotaStore {
         this.insertCall = "INSERT INTO " + call + " (budget_key, seq, at_us) VALUES (?, ?, ?)";
     }
 
-    /** A builder; {@link Builder#dataSource} is required. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
     /** The budget row. */
     private record Budget(Optional<Long> blockedUntil, Optional<Long> latest, long nextSeq) {
         long now(long requested) {
@@ -82,32 +98,40 @@ public final class JdbcQuotaStore implements QuotaStore {
         }
     }
 
+    /** The key this budget is kept under (e.g. the seller username). */
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public QuotaLimits limits() {
+        return limits;
+    }
+
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalArgumentException for a blank or too long key, a limit below 1 or a window shorter than
-     *     a microsecond
+     * @throws IllegalArgumentException if {@code tier} is negative
      * @throws StateStoreException when the database fails
      */
     @Override
-    public QuotaDecision tryAcquire(String key, Instant now, int limit, Duration window) {
-        check(key, now, limit, window);
-        long requested = Codec.micros(now);
-        long windowMicros = micros(window);
+    public QuotaDecision tryAcquire(int tier, Instant now) {
+        int share = limits.shareOf(tier);
+        long requested = Codec.micros(Objects.requireNonNull(now, "now"));
         return db.transact("taking a permit of quota budget " + key, connection -> {
-            Budget budget = lock(connection, key);
+            Budget budget = lock(connection);
             long t = budget.now(requested);
             if (budget.blockedUntil().isPresent() && t < budget.blockedUntil().get()) {
-                setLatest(connection, key, t);
+                setLatest(connection, t);
                 return QuotaDecision.waitFor(Duration.of(budget.blockedUntil().get() - t, ChronoUnit.MICROS));
             }
-            long windowStart = windowStart(t, windowMicros);
+            long windowStart = windowStart(t);
             execute(connection, prune, ps -> {
                 ps.setString(1, key);
                 ps.setLong(2, windowStart);
             });
-            int calls = count(connection, key, windowStart);
-            if (calls < limit) {
+            int calls = count(connection, windowStart);
+            if (calls < share) {
                 execute(connection, insertCall, ps -> {
                     ps.setString(1, key);
                     ps.setLong(2, budget.nextSeq());
@@ -120,24 +144,22 @@ public final class JdbcQuotaStore implements QuotaStore {
                 });
                 return QuotaDecision.granted();
             }
-            setLatest(connection, key, t);
-            return QuotaDecision.waitFor(untilFree(connection, key, windowStart, windowMicros, t, calls - limit));
+            setLatest(connection, t);
+            return QuotaDecision.waitFor(untilFree(connection, windowStart, t, calls - share));
         });
     }
 
     /**
      * {@inheritDoc} A later {@code until} than the one recorded wins; an earlier one changes nothing.
      *
-     * @throws IllegalArgumentException for a blank or too long key
      * @throws StateStoreException when the database fails
      */
     @Override
-    public void block(String key, Instant until) {
-        checkKey(key);
+    public void block(Instant until) {
         Objects.requireNonNull(until, "until");
         long untilMicros = Codec.microsSaturated(until);
         db.transact("blocking quota budget " + key, connection -> {
-            ensure(connection, key);
+            ensure(connection);
             execute(connection, block, ps -> {
                 ps.setLong(1, untilMicros);
                 ps.setString(2, key);
@@ -151,56 +173,41 @@ public final class JdbcQuotaStore implements QuotaStore {
      * {@inheritDoc} Reads without locking or writing (so, unlike {@link #tryAcquire}, it does not move the
      * key's latest instant forward).
      *
-     * @throws IllegalArgumentException for a blank or too long key, a limit below 1 or a window shorter than
-     *     a microsecond
      * @throws StateStoreException when the database fails
      */
     @Override
-    public QuotaSnapshot snapshot(String key, Instant now, int limit, Duration window) {
-        check(key, now, limit, window);
-        long requested = Codec.micros(now);
-        long windowMicros = micros(window);
+    public QuotaSnapshot snapshot(Instant now) {
+        long requested = Codec.micros(Objects.requireNonNull(now, "now"));
         return db.transact("reading quota budget " + key, connection -> {
-            Optional<Budget> row = read(connection, readBudget, key);
+            Optional<Budget> row = read(connection, readBudget);
             long t = row.map(b -> b.now(requested)).orElse(requested);
             Optional<Long> blockedUntil = row.flatMap(Budget::blockedUntil);
             if (blockedUntil.isPresent() && t < blockedUntil.get()) {
-                return QuotaSnapshot.of(QuotaLimits.of(limit, window), 0, Duration.of(blockedUntil.get() - t, ChronoUnit.MICROS));
+                return QuotaSnapshot.of(limits, 0, Duration.of(blockedUntil.get() - t, ChronoUnit.MICROS));
             }
-            long windowStart = windowStart(t, windowMicros);
-            int calls = count(connection, key, windowStart);
-            int remaining = Math.max(0, limit - calls);
+            long windowStart = windowStart(t);
+            int calls = count(connection, windowStart);
+            int remaining = Math.max(0, limits.limit() - calls);
             Duration next = remaining > 0 ? Duration.ZERO
-                    : untilFree(connection, key, windowStart, windowMicros, t, calls - limit);
-            return QuotaSnapshot.of(QuotaLimits.of(limit, window), remaining, next);
+                    : untilFree(connection, windowStart, t, calls - limits.limit());
+            return QuotaSnapshot.of(limits, remaining, next);
         });
     }
 
     @Override
     public String toString() {
-        return "JdbcQuotaStore{" + db + "}";
+        return "JdbcQuotaBudget{" + key + ": " + limits + ", " + db + "}";
     }
 
     // ------------------------------------------------------------------------------------------ internals
 
-    private static void check(String key, Instant now, int limit, Duration window) {
-        checkKey(key);
-        Objects.requireNonNull(now, "now");
-        Objects.requireNonNull(window, "window");
-        if (limit < 1) {
-            throw new IllegalArgumentException("quota limit must be at least 1 call, was " + limit);
-        }
-        if (window.compareTo(Duration.ofNanos(1_000)) < 0) {
-            throw new IllegalArgumentException("quota window must be at least one microsecond, was " + window);
-        }
-    }
-
-    private static void checkKey(String key) {
+    private static String checkKey(String key) {
         Objects.requireNonNull(key, "key");
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw new IllegalArgumentException("budget key must be non-blank and at most " + MAX_KEY_LENGTH
                     + " characters");
         }
+        return key;
     }
 
     private static long micros(Duration window) {
@@ -211,7 +218,7 @@ public final class JdbcQuotaStore implements QuotaStore {
         }
     }
 
-    private static long windowStart(long now, long windowMicros) {
+    private long windowStart(long now) {
         try {
             return Math.subtractExact(now, windowMicros);
         } catch (ArithmeticException e) {
@@ -232,20 +239,20 @@ public final class JdbcQuotaStore implements QuotaStore {
         }
     }
 
-    private void ensure(Connection connection, String key) throws SQLException {
+    private void ensure(Connection connection) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(ensureBudget)) {
             ps.setString(1, key);
             db.dialect().insertIfAbsent(ps);
         }
     }
 
-    private Budget lock(Connection connection, String key) throws SQLException {
-        ensure(connection, key);
-        return read(connection, lockBudget, key)
+    private Budget lock(Connection connection) throws SQLException {
+        ensure(connection);
+        return read(connection, lockBudget)
                 .orElseThrow(() -> new SQLException("quota budget row of " + key + " vanished"));
     }
 
-    private static Optional<Budget> read(Connection connection, String query, String key) throws SQLException {
+    private Optional<Budget> read(Connection connection, String query) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(query)) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
@@ -261,14 +268,14 @@ public final class JdbcQuotaStore implements QuotaStore {
         }
     }
 
-    private void setLatest(Connection connection, String key, long t) throws SQLException {
+    private void setLatest(Connection connection, long t) throws SQLException {
         execute(connection, setLatest, ps -> {
             ps.setLong(1, t);
             ps.setString(2, key);
         });
     }
 
-    private int count(Connection connection, String key, long windowStart) throws SQLException {
+    private int count(Connection connection, long windowStart) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(count)) {
             ps.setString(1, key);
             ps.setLong(2, windowStart);
@@ -280,11 +287,10 @@ public final class JdbcQuotaStore implements QuotaStore {
     }
 
     /**
-     * How long until fewer than the limit calls are in the window: until the call at position
-     * {@code excess} (0 = the oldest) leaves it. At least a microsecond.
+     * How long until fewer calls than a share are in the window: until the call at position {@code excess}
+     * (0 = the oldest; the calls in the window less the share) leaves it. At least a microsecond.
      */
-    private Duration untilFree(Connection connection, String key, long windowStart, long windowMicros, long now,
-            int excess) throws SQLException {
+    private Duration untilFree(Connection connection, long windowStart, long now, int excess) throws SQLException {
         long leaving;
         try (PreparedStatement ps = connection.prepareStatement(nthOldest)) {
             ps.setString(1, key);
@@ -304,52 +310,5 @@ public final class JdbcQuotaStore implements QuotaStore {
             wait = Long.MAX_VALUE;
         }
         return Duration.of(Math.max(1, wait), ChronoUnit.MICROS);
-    }
-
-    /** Builds a {@link JdbcQuotaStore}. Not thread-safe. */
-    public static final class Builder {
-        private DataSource dataSource;
-        private String tablePrefix = JdbcSyncStateStore.DEFAULT_TABLE_PREFIX;
-        private boolean migrate = true;
-
-        private Builder() {
-        }
-
-        /** The data source (required); never closed by the store. */
-        public Builder dataSource(DataSource dataSource) {
-            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-            return this;
-        }
-
-        /** The table prefix, as for {@link JdbcSyncStateStore.Builder#tablePrefix(String)}. */
-        public Builder tablePrefix(String tablePrefix) {
-            this.tablePrefix = Objects.requireNonNull(tablePrefix, "tablePrefix");
-            return this;
-        }
-
-        /** Whether {@link #build()} runs the migrations (default true), as for {@link JdbcSyncStateStore}. */
-        public Builder migrate(boolean migrate) {
-            this.migrate = migrate;
-            return this;
-        }
-
-        /**
-         * Validates, connects once, runs the migrations unless turned off, and returns the store.
-         *
-         * @throws IllegalStateException when no data source was given
-         * @throws IllegalArgumentException for an invalid table prefix or an unsupported database
-         * @throws StateStoreException when the database cannot be reached or a migration fails
-         */
-        public JdbcQuotaStore build() {
-            if (dataSource == null) {
-                throw new IllegalStateException("dataSource is required: JdbcQuotaStore.builder().dataSource(ds)");
-            }
-            String prefix = Database.checkPrefix(tablePrefix);
-            Database db = Database.open(dataSource, prefix);
-            if (migrate) {
-                Migrations.migrate(dataSource, prefix);
-            }
-            return new JdbcQuotaStore(db);
-        }
     }
 }
