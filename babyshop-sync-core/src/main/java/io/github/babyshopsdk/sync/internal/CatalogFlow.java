@@ -137,37 +137,27 @@ public final class CatalogFlow implements FlowRun {
             listing = DriftSafeListing.of(context.channel()::listProducts, Product::sku, Product::lastUpdated, since,
                     context.options().maxDriftPasses());
             FlowOutcome outcome = FlowOutcome.COMPLETED;
-            try {
-                while (listing.hasNext()) {
-                    if (Thread.currentThread().isInterrupted()) {
-                        outcome = FlowOutcome.INTERRUPTED;
-                        break;
-                    }
-                    if (!context.quota().allows(Flow.CATALOG, 1)) {
-                        outcome = FlowOutcome.WAITING_ON_QUOTA;
-                        break;
-                    }
-                    DriftSafeListing.Batch<Product> batch;
-                    try {
-                        batch = listing.next();
-                    } catch (QuotaExceededException e) {
-                        LOG.info("catalog: quota exhausted, the rest waits for the next run: {}",
-                                LogSafe.of(e.getMessage()));
-                        outcome = FlowOutcome.WAITING_ON_QUOTA;
-                        break;
-                    }
-                    if (!handle(batch, since)) {
-                        outcome = FlowOutcome.INTERRUPTED;
-                        break;
-                    }
+            while (listing.hasNext()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    outcome = FlowOutcome.INTERRUPTED;
+                    break;
                 }
-            } catch (RuntimeException e) {
+                if (!context.quota().allows(Flow.CATALOG, 1)) {
+                    outcome = FlowOutcome.WAITING_ON_QUOTA;
+                    break;
+                }
+                DriftSafeListing.Batch<Product> batch;
                 try {
-                    write(this::settle);
-                } catch (RuntimeException again) {
-                    e.addSuppressed(again);
+                    batch = listing.next();
+                } catch (QuotaExceededException e) {
+                    LOG.info("catalog: quota exhausted, the rest waits for the next run: {}", LogSafe.of(e.getMessage()));
+                    outcome = FlowOutcome.WAITING_ON_QUOTA;
+                    break;
                 }
-                throw e;
+                if (!handle(batch, since)) {
+                    outcome = FlowOutcome.INTERRUPTED;
+                    break;
+                }
             }
             write(this::settle);
             LOG.debug("catalog: {}", listing);
@@ -208,6 +198,7 @@ public final class CatalogFlow implements FlowRun {
                     }
                 }
             }
+            write(this::settle);
             return true;
         }
 
@@ -328,7 +319,7 @@ public final class CatalogFlow implements FlowRun {
         }
 
         /**
-         * At the end of the run (however it ends): moves the cursor to the latest time handled, as far as the
+         * After each page and at the end of the run: moves the cursor to the latest time handled, as far as the
          * listing's safe point allows, or back to it (never below the cursor the run started with) when the
          * listing lowered its safe point after the cursor had moved (a listing found out of update order).
          */
