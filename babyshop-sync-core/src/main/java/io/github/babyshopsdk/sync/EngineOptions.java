@@ -13,7 +13,11 @@ public interface EngineOptions {
     /** The earliest update time read on a store's first run when no import start is set. */
     Instant EPOCH = Instant.parse("2015-01-01T00:00:00Z");
 
-    /** How far before the cursor each incremental order or catalog read starts (default 10 minutes). */
+    /**
+     * How far before the cursor each incremental order or catalog read starts (default 10 minutes). The cursors
+     * never pass a record that may still be missing (see the README, "Paging under drift"); the overlap is a
+     * margin for what no reader can see: a record Babyshop stamps with a time but shows in its listings later.
+     */
     @Value.Default
     default Duration overlap() {
         return Duration.ofMinutes(10);
@@ -22,10 +26,26 @@ public interface EngineOptions {
     /** Orders updated before this are not imported on the first run (default: all, from 2015). */
     Optional<Instant> orderImportFrom();
 
-    /** Extra listing passes when orders move between pages during a read (default 3). */
+    /**
+     * The most passes of the conservative re-read of a listing (default 3), used only when Babyshop's answer is
+     * not in update order: the listing is then read page by page again while a record repeats within a pass.
+     * In update order (the normal case) a listing is read once, by keyset stepping.
+     */
     @Value.Default
     default int maxDriftPasses() {
         return 3;
+    }
+
+    /**
+     * How far Babyshop's clock may be behind this engine's (default 2 seconds). An imported order listed again
+     * with its update time and status unchanged is fetched again only when that time is in the same second as
+     * the start of the run that fetched it, or later, less this margin: only then can it have changed since
+     * without its time changing. A larger margin costs orderFetch ids; a smaller one than the real skew can miss
+     * a change made in the second of a fetch until the order changes again. Must not be negative.
+     */
+    @Value.Default
+    default Duration channelClockSkew() {
+        return Duration.ofSeconds(2);
     }
 
     /** Failed reads or applies after which a record is dead-lettered (default 5). */
@@ -132,6 +152,9 @@ public interface EngineOptions {
     default void check() {
         if (overlap().isNegative() || retryDelay().isNegative() || leaseTtl().isNegative() || leaseTtl().isZero()) {
             throw new IllegalArgumentException("overlap and retryDelay must not be negative, leaseTtl must be positive");
+        }
+        if (channelClockSkew().isNegative()) {
+            throw new IllegalArgumentException("channelClockSkew must not be negative");
         }
         if (leaseRenewalInterval().isNegative() || leaseRenewalInterval().isZero()
                 || leaseRenewalInterval().compareTo(leaseTtl()) >= 0) {

@@ -38,7 +38,10 @@ class OrderImportTest {
     private HostOrders hostOrders = host;
     private HubResolver hubResolver = HubResolver.byMapping();
     private StatusMapper statusMapper = StatusMapper.byMapping();
+    private EngineOptions options = EngineOptions.builder().maxAttempts(3).build();
     private SyncEngine engine;
+    /** The engine's (fixed) clock: every run starts at this instant. */
+    private static final java.time.Instant NOW = Orders.T0.plus(Duration.ofDays(1));
 
     @BeforeEach
     void configure() {
@@ -57,8 +60,8 @@ class OrderImportTest {
                 .hostCatalog(host).hostInventory(host).hostFulfilment(host)
                 .hubResolver(hubResolver).statusMapper(statusMapper)
                 .scheduler(IntervalSyncScheduler.defaults())
-                .clock(Clock.fixed(Orders.T0.plus(Duration.ofDays(1)), ZoneOffset.UTC))
-                .options(EngineOptions.builder().maxAttempts(3).build())
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .options(options)
                 .listener(new SyncListener() {
                     @Override
                     public void itemLevelChange(String orderNo, String detail) {
@@ -269,7 +272,50 @@ class OrderImportTest {
         engine.run(Flow.ORDERS);
 
         assertThat(host.orders()).hasSize(25);
-        assertThat(channel.listCalls()).as("a second pass was read").isGreaterThan(3);
+        // keyset stepping: page 1 from T0, then page 1 from the last time of each page (D09, D18); D03 is read at
+        // its new time at the end, and no page is read twice
+        assertThat(channel.listCalls()).isEqualTo(3);
+    }
+
+    @Test
+    void anImportedOrderListedAgainUnchangedIsNotFetchedAgain() {
+        // Rule (issue 15): re-fetch an imported order only when it can have changed since our fetch. F1 was updated
+        // five minutes before the run that fetched it: listed again with the same time and status, it is not
+        // fetched again (the 10-minute overlap used to re-fetch it on every run).
+        channel.put(Orders.order("F1", OrderStatus.CONFIRMED, "ARE", NOW.minus(Duration.ofMinutes(5))));
+        engine.run(Flow.ORDERS);
+        assertThat(channel.fetched()).containsExactly(List.of("F1"));
+
+        engine.run(Flow.ORDERS);
+
+        assertThat(channel.fetched()).containsExactly(List.of("F1"));
+        channel.update("F1", b -> b.statusCode(OrderStatus.CANCELLED.code()), Duration.ofMinutes(1));
+        engine.run(Flow.ORDERS);
+        assertThat(channel.fetched()).as("a new time is a change").containsExactly(List.of("F1"), List.of("F1"));
+        assertThat(host.order("F1").orElseThrow().cancelled()).isTrue();
+    }
+
+    @Test
+    void anOrderListedInTheSecondOfTheFetchOrWithinTheClockSkewIsFetchedAgain() {
+        // Rule (issue 15): Babyshop's times have whole seconds, so an order updated in the second of our fetch may
+        // have changed after it without its time changing; EngineOptions.channelClockSkew (default 2 s) widens
+        // that second by how far Babyshop's clock may be behind ours.
+        channel.put(Orders.order("S0", OrderStatus.CONFIRMED, "ARE", NOW));
+        channel.put(Orders.order("S2", OrderStatus.CONFIRMED, "ARE", NOW.minusSeconds(2)));
+        channel.put(Orders.order("S3", OrderStatus.CONFIRMED, "ARE", NOW.minusSeconds(3)));
+        engine.run(Flow.ORDERS);
+
+        engine.run(Flow.ORDERS);
+
+        assertThat(channel.fetched()).containsExactly(List.of("S3", "S2", "S0"), List.of("S2", "S0"));
+
+        options = EngineOptions.builder().from(options).channelClockSkew(Duration.ZERO).build();
+        engine = engine();
+        engine.run(Flow.ORDERS);
+        assertThat(channel.fetched().get(2)).containsExactly("S0");
+        assertThat(host.createCalls()).isEqualTo(3);
+        assertThatThrownBy(() -> EngineOptions.builder().channelClockSkew(Duration.ofSeconds(-1)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("channelClockSkew");
     }
 
     @Test

@@ -110,6 +110,9 @@ public final class SellerPanelSimulator implements AutoCloseable {
         this.store = new SimulatorStore(state);
         this.requestLog = new RequestLog(journal);
         this.faultPlan = new FaultPlan(faultEngine);
+        if (b.drift != null) {
+            faultPlan.continuousDrift(b.drift.inserts(), b.drift.updates());
+        }
     }
 
     /**
@@ -374,8 +377,24 @@ public final class SellerPanelSimulator implements AutoCloseable {
         private Duration moderationDelay = Duration.ofMinutes(10);
         private String sellerId = "babyshop";
         private int threads = 4;
+        private DriftRate drift;
 
         private Builder() {
+        }
+
+        /**
+         * Starts with continuous drift on every listing (orderList, orderListJIT, productFetch): after every
+         * page, {@code updates} served records are updated and {@code inserts} new records added. See
+         * {@link FaultPlan#continuousDrift(Operation, int, int)}; {@link FaultPlan#stopDrift()} ends it.
+         *
+         * @param inserts new records per page, at least 0
+         * @param updates served records updated per page, at least 0
+         * @return this builder
+         * @throws IllegalArgumentException if a count is negative, or both are 0
+         */
+        public Builder continuousDrift(int inserts, int updates) {
+            this.drift = new DriftRate(inserts, updates);
+            return this;
         }
 
         /**

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -38,9 +37,18 @@ import org.slf4j.LoggerFactory;
  *       {@code listener.skuRejected(sku, reason)} and counted as failed. It is a final decision, so it
  *       does not hold the cursor back.</li>
  *   <li><b>Incremental by update time.</b> The cursor {@value #CURSOR} holds an ISO-8601 instant: every
- *       product updated at or before it has been handled. The first run (no cursor) reads everything from
+ *       product updated before it has been handled (reads start at or before it, so products updated at it are
+ *       read again). The first run (no cursor) reads everything from
  *       {@link EngineOptions#EPOCH}, as Vinculum's integration guide recommends (one full pull, then
  *       incremental); later runs read from the cursor minus {@link EngineOptions#overlap()}.</li>
+ *   <li><b>Drift-safe.</b> The listing is read through a {@link DriftSafeListing} (keyset stepping by update
+ *       time, verified as it reads, with a bounded re-read when the answer is not in update order), the same
+ *       strategy as the orders flow: a product that changes while the catalog is read moves to the end of the
+ *       listing and is read there, the product behind it is not skipped, and each version of a product is
+ *       handled once per run. The cursor never moves past the listing's
+ *       {@linkplain DriftSafeListing#safePoint() safe point}; if the listing lowers it (an answer found out of
+ *       update order), the run's end moves the cursor back to it, never below the cursor the run started
+ *       with.</li>
  *   <li><b>Lazy and quota-safe.</b> Pages are fetched one at a time through the listing's iterator; each
  *       request takes a permit of the catalog's tier (the least urgent) from the quota budget, which keeps
  *       the calls of more urgent flows. When the budget refuses one (or Babyshop answers quota exceeded), the
@@ -48,9 +56,9 @@ import org.slf4j.LoggerFactory;
  *       {@link FlowOutcome#WAITING_ON_QUOTA}; the next run reads on from the cursor.</li>
  *   <li><b>One transaction per product.</b> After {@code hostCatalog().upsertSku(product)} succeeded,
  *       the link, the removal of any quarantine entry of the SKU and the cursor move are committed
- *       together. The cursor moves to the product's {@code lastUpdated} only forward, and only while that
- *       time is before the earliest update time of any record that failed in this run (see below).
- *       Within a page, products are handled in {@code lastUpdated} order.</li>
+ *       together. The cursor moves to the product's {@code lastUpdated} only forward, only while that
+ *       time is before the earliest update time of any record that failed in this run (see below), and
+ *       not past the listing's safe point. Within a page, products are handled in {@code lastUpdated} order.</li>
  *   <li><b>Failures are quarantined, and retried by re-reading.</b> A host failure for one product is
  *       recorded as a {@link QuarantineEntry} (flow CATALOG, key = SKU, attempts + 1, dead-lettered from
  *       {@link EngineOptions#maxAttempts()} on) and the run goes on with the next product. The retry is
@@ -70,9 +78,9 @@ import org.slf4j.LoggerFactory;
  *       their page (before this run's read start when the page has no dated record).</li>
  * </ul>
  *
- * <p>The report counts products read ({@code fetched}), upserted ({@code imported}) and failed (invalid,
- * unreadable or refused by the host), and the quota left at the end. The run throws only when it cannot
- * go on (Babyshop failing after the client's retries, credentials refused, the state store failing);
+ * <p>The report counts products read ({@code fetched}, each version once), upserted ({@code imported}) and
+ * failed (invalid, unreadable or refused by the host), and the quota left at the end. The run throws only when
+ * it cannot go on (Babyshop failing after the client's retries, credentials refused, the state store failing);
  * everything committed until then stays. An interrupted thread ends the run {@link FlowOutcome#INTERRUPTED}
  * between two products.
  *
@@ -80,7 +88,10 @@ import org.slf4j.LoggerFactory;
  * the engine's lease keeps two runs of one store apart.
  */
 public final class CatalogFlow implements FlowRun {
-    /** The cursor: the latest Babyshop {@code lastUpdateDate} fully handled, as ISO-8601 instant text. */
+    /**
+     * The cursor, as ISO-8601 instant text: every product whose Babyshop {@code lastUpdateDate} is before it has
+     * been handled.
+     */
     public static final String CURSOR = "catalog.updatedSince";
     /** The reason given for a product without a valid Vendor SKU Code. */
     static final String NO_VENDOR_SKU_CODE = SyncListener.NO_VENDOR_SKU_CODE;
@@ -108,6 +119,11 @@ public final class CatalogFlow implements FlowRun {
         private int failed;
         /** The cursor must stay strictly before this: the earliest update time of a record that failed. */
         private Instant ceiling;
+        /** The cursor when the run started, or null. */
+        private Instant cursorAtStart;
+        /** The latest update time handled (below the ceiling) that the cursor may reach once the listing allows. */
+        private Instant handledHigh;
+        private DriftSafeListing<Product> listing;
 
         Run(FlowContext context, Instant now) {
             this.context = context;
@@ -115,38 +131,43 @@ public final class CatalogFlow implements FlowRun {
         }
 
         FlowReport execute() {
-            Optional<Instant> cursor = read(tx -> tx.cursors().get(CURSOR)).map(Run::parseCursor);
-            Instant since = cursor.map(value -> value.minus(context.options().overlap())).orElse(EngineOptions.EPOCH);
-            LOG.debug("catalog: reading products updated since {} (cursor {})", since, cursor.orElse(null));
+            cursorAtStart = read(tx -> tx.cursors().get(CURSOR)).map(Run::parseCursor).orElse(null);
+            Instant since = cursorAtStart != null ? cursorAtStart.minus(context.options().overlap())
+                    : EngineOptions.EPOCH;
+            LOG.debug("catalog: reading products updated since {} (cursor {})", since, cursorAtStart);
+            listing = DriftSafeListing.of(context.channel()::listProducts, Product::sku, Product::lastUpdated, since,
+                    context.options().maxDriftPasses());
             FlowOutcome outcome = FlowOutcome.COMPLETED;
-            Iterator<Page<Product>> pages = context.channel().listProducts(since).iterator();
-            while (pages.hasNext()) {
+            while (listing.hasNext()) {
                 if (Thread.currentThread().isInterrupted()) {
                     outcome = FlowOutcome.INTERRUPTED;
                     break;
                 }
-                Page<Product> page;
+                DriftSafeListing.Batch<Product> batch;
                 try {
-                    page = pages.next();
+                    batch = listing.next();
                 } catch (QuotaExceededException e) {
                     LOG.info("catalog: no quota left for this tier, the rest waits for the next run: {}",
                             LogSafe.of(e.getMessage()));
                     outcome = FlowOutcome.WAITING_ON_QUOTA;
                     break;
                 }
-                if (!handle(page, since)) {
+                if (!handle(batch, since)) {
                     outcome = FlowOutcome.INTERRUPTED;
                     break;
                 }
             }
+            write(this::settle);
+            LOG.debug("catalog: {}", listing);
             return FlowReport.builder().flow(Flow.CATALOG).outcome(outcome).startedAt(now)
                     .finishedAt(context.clock().instant()).fetched(fetched).imported(imported).failed(failed)
                     .quotaRemaining(context.quota().remaining()).build();
         }
 
-        /** Handles one page; false when the thread was interrupted before the page was done. */
-        private boolean handle(Page<Product> page, Instant since) {
-            fetched += page.records().size();
+        /** Handles one listing call's page; false when the thread was interrupted before the page was done. */
+        private boolean handle(DriftSafeListing.Batch<Product> batch, Instant since) {
+            Page<Product> page = batch.page();
+            fetched += batch.fresh().size();
             Instant earliestOnPage = page.records().stream().flatMap(product -> product.lastUpdated().stream())
                     .min(Comparator.naturalOrder()).orElse(since);
             for (RecordFailure failure : page.failures()) {
@@ -154,7 +175,7 @@ public final class CatalogFlow implements FlowRun {
                         .orElse("page" + page.pageNumber() + "#" + failure.index());
                 fail(key, "unreadable record: " + failure.reason(), earliestOnPage);
             }
-            List<Product> products = new ArrayList<>(page.records());
+            List<Product> products = new ArrayList<>(batch.fresh());
             products.sort(BY_UPDATE_TIME);
             for (Product product : products) {
                 if (Thread.currentThread().isInterrupted()) {
@@ -175,6 +196,7 @@ public final class CatalogFlow implements FlowRun {
                     }
                 }
             }
+            write(this::settle);
             return true;
         }
 
@@ -265,6 +287,9 @@ public final class CatalogFlow implements FlowRun {
             });
             if (!entry.deadLettered() && (ceiling == null || updatedAt.isBefore(ceiling))) {
                 ceiling = updatedAt;
+                if (handledHigh != null && !handledHigh.isBefore(ceiling)) {
+                    handledHigh = ceiling.minusMillis(1);
+                }
             }
             failed++;
             LOG.warn("catalog: {} {} after {} attempt(s): {}", LogSafe.of(key),
@@ -272,14 +297,43 @@ public final class CatalogFlow implements FlowRun {
             context.listener().skuRejected(key, reason);
         }
 
-        /** Moves the cursor to {@code updatedAt} if that is later than it and before the failure ceiling. */
+        /**
+         * Moves the cursor to {@code updatedAt} if that is later than it and before the failure ceiling, but not
+         * past the listing's safe point (the rest waits for {@link #settle}).
+         */
         private void advance(SyncTransaction tx, Optional<Instant> updatedAt) {
             if (updatedAt.isEmpty() || (ceiling != null && !updatedAt.get().isBefore(ceiling))) {
                 return;
             }
+            if (handledHigh == null || updatedAt.get().isAfter(handledHigh)) {
+                handledHigh = updatedAt.get();
+            }
+            Instant safe = listing.safePoint();
+            Instant target = updatedAt.get().isAfter(safe) ? safe : updatedAt.get();
             Optional<Instant> cursor = tx.cursors().get(CURSOR).map(Run::parseCursor);
-            if (cursor.isEmpty() || updatedAt.get().isAfter(cursor.get())) {
-                tx.cursors().put(CURSOR, updatedAt.get().toString());
+            if (cursor.isEmpty() || target.isAfter(cursor.get())) {
+                tx.cursors().put(CURSOR, target.toString());
+            }
+        }
+
+        /**
+         * After each page and at the end of the run: moves the cursor to the latest time handled, as far as the
+         * listing's safe point allows, or back to it (never below the cursor the run started with) when the
+         * listing lowered its safe point after the cursor had moved (a listing found out of update order).
+         */
+        private void settle(SyncTransaction tx) {
+            Instant safe = listing.safePoint();
+            Instant target = handledHigh == null ? null : handledHigh.isAfter(safe) ? safe : handledHigh;
+            Optional<Instant> cursor = tx.cursors().get(CURSOR).map(Run::parseCursor);
+            if (target != null && (ceiling == null || target.isBefore(ceiling))
+                    && (cursor.isEmpty() || target.isAfter(cursor.get()))) {
+                tx.cursors().put(CURSOR, target.toString());
+                return;
+            }
+            Instant floor = target == null ? cursorAtStart
+                    : cursorAtStart == null || target.isAfter(cursorAtStart) ? target : cursorAtStart;
+            if (cursor.isPresent() && floor != null && cursor.get().isAfter(floor)) {
+                tx.cursors().put(CURSOR, floor.toString());
             }
         }
 

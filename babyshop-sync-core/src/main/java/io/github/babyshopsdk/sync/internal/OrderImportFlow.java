@@ -24,6 +24,7 @@ import io.github.babyshopsdk.sync.state.OutboxStatus;
 import io.github.babyshopsdk.sync.state.StateStoreException;
 import io.github.babyshopsdk.sync.state.SyncTransaction;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -46,9 +47,17 @@ import org.slf4j.LoggerFactory;
  * <p>How it keeps "no order imported twice, none lost" (DESIGN invariant 1):
  * <ul>
  *   <li>It lists by update time from the cursor minus an overlap window, with no status filter (a status
- *       filter lets orders leave the result between pages). When an order shows up twice in one listing
- *       (it changed while pages were read, so another order may have been skipped), the listing is read
- *       again, up to {@link EngineOptions#maxDriftPasses()} times, and the passes are merged.</li>
+ *       filter lets orders leave the result between pages), through a {@link DriftSafeListing}: keyset stepping
+ *       by update time, verified as it reads, with a bounded re-read (up to {@link EngineOptions#maxDriftPasses()}
+ *       passes) when the answer is not in update order. Orders that change while the listing is read are
+ *       neither lost nor the reason for a whole re-read, and the cursor never moves past the listing's
+ *       {@linkplain DriftSafeListing#safePoint() safe point}, below which no order can still be missing.</li>
+ *   <li>A listed order the engine already holds is fetched again only when it can have changed since the engine
+ *       fetched it: its listed time or status differs from the version acted on, it is held, or its listed time
+ *       is in the same second as (or after) the start of the run that last wrote its record, less
+ *       {@link EngineOptions#channelClockSkew()} (Babyshop's times have whole seconds, so a change in the second
+ *       of our fetch keeps the time we hold). The shipments and cancellations flows also write the record, after
+ *       they changed the order on Babyshop, which gives it a new update time (or the status they record).</li>
  *   <li>Orders are handled oldest update first; each one's outcome (the link to the host order, or the
  *       reason it was not imported) and the cursor move are committed in one transaction, after the host
  *       has committed the order. {@code createOrder} is idempotent by order number, so a crash between
@@ -67,7 +76,10 @@ import org.slf4j.LoggerFactory;
  * Stateless and thread-safe; the engine's lease keeps two runs of one store apart.
  */
 public final class OrderImportFlow implements FlowRun {
-    /** The cursor: the latest Babyshop update time fully handled. */
+    /**
+     * The cursor: every order updated before it has been handled (orders updated at it may not all have been:
+     * reads start at or before it).
+     */
     public static final String CURSOR = "orders.updatedSince";
     private static final Logger LOG = LoggerFactory.getLogger(OrderImportFlow.class);
     private static final int RETRY_BATCH = 500;
@@ -101,6 +113,8 @@ public final class OrderImportFlow implements FlowRun {
         private int failed;
         /** The latest listed update time of an order set aside for its invalid number: the cursor passes it. */
         private Instant invalidHigh;
+        /** The listing's safe point: the cursor never moves past it (see {@link DriftSafeListing}). */
+        private Instant safePoint;
 
         Run(FlowContext context, Instant now) {
             this.context = context;
@@ -160,38 +174,36 @@ public final class OrderImportFlow implements FlowRun {
             return report(FlowOutcome.COMPLETED);
         }
 
-        /** Every order updated since {@code since}, de-duplicated; re-read while the listing drifts. */
+        /**
+         * Every order updated since {@code since}, de-duplicated, read by a {@link DriftSafeListing}; sets
+         * {@link #safePoint}, the point the cursor may not pass.
+         */
         private Map<String, OrderSummary> list(Instant since) {
             Map<String, OrderSummary> merged = new LinkedHashMap<>();
-            int passes = 0;
-            boolean drifted;
-            do {
-                passes++;
-                drifted = false;
-                Set<String> thisPass = new HashSet<>();
-                for (Page<OrderSummary> page : context.channel().listOrders(since)) {
-                    for (OrderSummary summary : page.records()) {
-                        if (!RemoteKey.isValid(summary.orderNo())) {
-                            if (quarantine.invalidKey(summary.orderNo())) {
-                                failed++;
-                            }
-                            summary.lastUpdated().filter(t -> invalidHigh == null || t.isAfter(invalidHigh))
-                                    .ifPresent(t -> invalidHigh = t);
-                            continue;
+            DriftSafeListing<OrderSummary> listing = DriftSafeListing.of(context.channel()::listOrders,
+                    OrderSummary::orderNo, OrderSummary::lastUpdated, since, context.options().maxDriftPasses());
+            while (listing.hasNext()) {
+                DriftSafeListing.Batch<OrderSummary> batch = listing.next();
+                for (OrderSummary summary : batch.fresh()) {
+                    if (!RemoteKey.isValid(summary.orderNo())) {
+                        if (quarantine.invalidKey(summary.orderNo())) {
+                            failed++;
                         }
-                        drifted |= !thisPass.add(summary.orderNo());
-                        merged.merge(summary.orderNo(), summary, Run::later);
+                        summary.lastUpdated().filter(t -> invalidHigh == null || t.isAfter(invalidHigh))
+                                .ifPresent(t -> invalidHigh = t);
+                        continue;
                     }
-                    for (RecordFailure failure : page.failures()) {
-                        failure.key().ifPresentOrElse(key -> unreadable(key, failure.reason()),
-                                () -> LOG.warn("orderList page {}: an unreadable record without an order number: {}",
-                                        page.pageNumber(), LogSafe.of(failure.reason())));
-                    }
+                    merged.merge(summary.orderNo(), summary, Run::later);
                 }
-                if (drifted) {
-                    LOG.info("orders changed while the listing was read (pass {}); reading it again", passes);
+                Page<OrderSummary> page = batch.page();
+                for (RecordFailure failure : page.failures()) {
+                    failure.key().ifPresentOrElse(key -> unreadable(key, failure.reason()),
+                            () -> LOG.warn("orderList page {}: an unreadable record without an order number: {}",
+                                    page.pageNumber(), LogSafe.of(failure.reason())));
                 }
-            } while (drifted && passes < context.options().maxDriftPasses());
+            }
+            safePoint = listing.safePoint();
+            LOG.debug("orders: {}", listing);
             return merged;
         }
 
@@ -201,6 +213,14 @@ public final class OrderImportFlow implements FlowRun {
             return tb.isAfter(ta) ? b : a;
         }
 
+        /**
+         * Whether a listed order must be fetched: it is new to the engine, held, or it can have changed since the
+         * engine last fetched it. An order the engine holds can have changed when its listed update time or status
+         * differs from the version last acted on, or when its listed time is in the same second as (or after) the
+         * start of the run that last fetched it, less {@link EngineOptions#channelClockSkew()}: Babyshop's times
+         * have whole seconds, so a change in that second after the fetch keeps the time we hold. Older versions
+         * listed unchanged are not fetched again.
+         */
         private boolean needsFetch(SyncTransaction tx, OrderSummary summary) {
             if (tx.quarantine().find(Flow.ORDERS, summary.orderNo()).map(q -> q.deadLettered()).orElse(false)) {
                 return false; // dead-lettered: it waits for a person, not for the next listing
@@ -209,14 +229,14 @@ public final class OrderImportFlow implements FlowRun {
             if (record.isEmpty() || summary.lastUpdated().isEmpty()) {
                 return true;
             }
+            OrderRecord known = record.get();
             Instant lastUpdated = summary.lastUpdated().get();
-            // Babyshop's times have whole seconds, so a change in the same second as our last read keeps the
-            // same time: an order updated within the overlap window before that read is read again
-            boolean recentToLastRead = !lastUpdated.isBefore(record.get().updatedAt().minus(context.options().overlap()));
-            return !record.get().channelUpdatedAt().equals(summary.lastUpdated())
-                    || !record.get().channelStatusCode().equals(summary.statusCode())
-                    || record.get().state() == OrderState.HELD
-                    || recentToLastRead;
+            Instant fetchedSecond = known.updatedAt().minus(context.options().channelClockSkew())
+                    .truncatedTo(ChronoUnit.SECONDS);
+            return !known.channelUpdatedAt().equals(summary.lastUpdated())
+                    || !known.channelStatusCode().equals(summary.statusCode())
+                    || known.state() == OrderState.HELD
+                    || !lastUpdated.isBefore(fetchedSecond);
         }
 
         private boolean nowMapped(OrderRecord record) {
@@ -487,10 +507,12 @@ public final class OrderImportFlow implements FlowRun {
                     : ImmutableOrderRecord.copyOf(record).withDetail(StoredText.of(record.detail()));
         }
 
+        /** Moves the cursor forward to {@code candidate}, but never past the listing's safe point. */
         private void advanceCursor(SyncTransaction tx, Instant candidate) {
+            Instant target = safePoint != null && candidate.isAfter(safePoint) ? safePoint : candidate;
             Optional<Instant> current = tx.cursors().get(CURSOR).map(Instant::parse);
-            if (current.isEmpty() || candidate.isAfter(current.get())) {
-                tx.cursors().put(CURSOR, candidate.toString());
+            if (current.isEmpty() || target.isAfter(current.get())) {
+                tx.cursors().put(CURSOR, target.toString());
             }
         }
 

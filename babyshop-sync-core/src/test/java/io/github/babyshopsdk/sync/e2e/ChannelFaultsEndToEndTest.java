@@ -122,7 +122,7 @@ class ChannelFaultsEndToEndTest {
     }
 
     @Test
-    void aListingThatDriftsWhileItIsReadIsReadAgainAndNoOrderIsSkippedOrImportedTwice() {
+    void aListingThatDriftsWhileItIsReadSkipsNoOrderAndImportsNoneTwice() {
         try (SimWorld world = SimWorld.with(Fixture.of(13, 260, 40)).start()) {
             world.sim.faults().failNext(Operation.ORDER_LIST, 1, FaultKind.DRIFT);
             int before = world.simOrders().size();
@@ -136,8 +136,9 @@ class ChannelFaultsEndToEndTest {
             String inserted = drifted.faultDetail().substring(drifted.faultDetail().indexOf("inserted ") + 9);
             assertThat(world.simOrders()).hasSize(before + 1).containsKey(inserted);
             assertThat(world.host.order(inserted)).as("the order inserted while the listing was read").isPresent();
-            assertThat(world.sim.requests().count(Operation.ORDER_LIST)).as("the listing was read again")
-                    .isGreaterThanOrEqualTo(6);
+            // keyset stepping (issue 15): 260 orders and what moved, 100 to a page, each page from the last time
+            // of the one before; no page is read twice
+            assertThat(world.sim.requests().count(Operation.ORDER_LIST)).isEqualTo(3);
             Invariants.assertEveryMappedOrderImportedExactlyOnce(world);
             System.out.printf("drift: %s; %d orderList calls%n", drifted.faultDetail(),
                     world.sim.requests().count(Operation.ORDER_LIST));

@@ -119,7 +119,11 @@ class CatalogFlowTest {
         assertThat(f.host.upsertedSkus()).containsExactly("S1");
     }
 
-    /** Rule: quota is asked before each next page; when it says no, the run stops WAITING_ON_QUOTA without fetching that page. */
+    /**
+     * Rule: quota is asked before each listing call; when it says no, the run stops WAITING_ON_QUOTA without making
+     * that call. (The second call is page 1 from the first page's last time, S2's: keyset stepping reads that second
+     * again.)
+     */
     @Test
     void quotaIsCheckedBeforeEveryPage() {
         f.channel.pageSize(2);
@@ -132,11 +136,12 @@ class CatalogFlowTest {
         FlowReport report = f.runCatalog();
 
         assertThat(report.outcome()).isEqualTo(FlowOutcome.WAITING_ON_QUOTA);
-        assertThat(f.channel.pagesFetched).containsExactly(1, 2);
-        assertThat(report.fetched()).isEqualTo(4);
-        assertThat(report.imported()).isEqualTo(4);
+        assertThat(f.channel.pagesFetched).containsExactly(1, 1);
+        assertThat(f.channel.listedSince).containsExactly(EngineOptions.EPOCH, T1.plusSeconds(2));
+        assertThat(report.fetched()).isEqualTo(3);
+        assertThat(report.imported()).isEqualTo(3);
         assertThat(report.quotaRemaining()).hasValue(15);
-        assertThat(f.cursor(CatalogFlow.CURSOR)).contains(T1.plusSeconds(4).toString());
+        assertThat(f.cursor(CatalogFlow.CURSOR)).contains(T1.plusSeconds(3).toString());
 
         f.channel.quotaRemaining(100);
         FlowReport next = f.runCatalog();

@@ -38,6 +38,7 @@ public final class FakeChannel implements ChannelGateway {
     private final Set<String> unreadable = new HashSet<>();
     private final AtomicInteger listCalls = new AtomicInteger();
     private final AtomicInteger fetchCalls = new AtomicInteger();
+    private final List<List<String>> fetched = new ArrayList<>();
     private int pageSize = 100;
     private IntConsumer afterPage = page -> { };
 
@@ -76,6 +77,11 @@ public final class FakeChannel implements ChannelGateway {
         return fetchCalls.get();
     }
 
+    /** The order numbers of each orderFetch call, oldest call first. */
+    public synchronized List<List<String>> fetched() {
+        return List.copyOf(fetched);
+    }
+
     @Override
     public Pages<OrderSummary> listOrders(Instant since) {
         return Pages.of(pageNumber -> {
@@ -99,6 +105,7 @@ public final class FakeChannel implements ChannelGateway {
     @Override
     public synchronized Records<Order> fetchOrders(java.util.Collection<String> orderNos) {
         fetchCalls.incrementAndGet();
+        fetched.add(List.copyOf(orderNos));
         List<Order> found = new ArrayList<>();
         List<RecordFailure> failures = new ArrayList<>();
         List<String> missing = new ArrayList<>();

@@ -31,7 +31,8 @@ public final class CatalogHandlers {
     /**
      * productFetch: by {@code skuCode} list (request order; unknown codes absent) or by
      * {@code updatedDate} (last update at or after it, sorted by last update then SKU); both given
-     * means both must hold; neither answers 9.
+     * means both must hold; neither answers 9. A listing by date alone drifts after the page is computed:
+     * a {@link FaultKind#DRIFT} fault, then the continuous drift ({@link ContinuousDrift}).
      *
      * @param call the call
      * @return the answer
@@ -66,6 +67,12 @@ public final class CatalogHandlers {
                 SimProduct victim = page.get(s.faults().pick(page.size()));
                 s.state().saveProduct(victim);
                 detail = "updated " + victim.sku();
+            }
+            if (skus.isEmpty()) {
+                List<SimProduct> listing = all;
+                detail = ContinuousDrift.join(detail, s.faults().drift(call.operation())
+                        .map(rate -> ContinuousDrift.products(s, rate, listing, paging.end(listing.size())))
+                        .orElse(null));
             }
             return SimResponse.json(Codes.SUCCESS, out).withFaultDetail(detail);
         });

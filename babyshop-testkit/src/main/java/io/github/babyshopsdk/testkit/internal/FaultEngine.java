@@ -1,5 +1,6 @@
 package io.github.babyshopsdk.testkit.internal;
 
+import io.github.babyshopsdk.testkit.DriftRate;
 import io.github.babyshopsdk.testkit.FaultKind;
 import io.github.babyshopsdk.testkit.Operation;
 import java.time.Duration;
@@ -16,7 +17,9 @@ import java.util.Random;
 /**
  * Decides which fault, if any, hits a call: first the faults scheduled for that operation, then
  * those scheduled for any operation, then the probabilistic rules in the order they were added
- * (each drawing from one seeded {@link Random}). Thread-safe (synchronised).
+ * (each drawing from one seeded {@link Random}). Also holds the continuous drift of each listing,
+ * whose choices draw from a second seeded random, so that turning drift on does not change which
+ * random faults hit. Thread-safe (synchronised).
  */
 public final class FaultEngine {
 
@@ -26,7 +29,9 @@ public final class FaultEngine {
     private final Map<Operation, Deque<FaultKind>> scheduled = new EnumMap<>(Operation.class);
     private final Deque<FaultKind> scheduledAny = new ArrayDeque<>();
     private final List<Rule> rules = new ArrayList<>();
+    private final Map<Operation, DriftRate> drift = new EnumMap<>(Operation.class);
     private Random random;
+    private Random driftRandom;
     private Duration slowDelay = Duration.ofSeconds(2);
 
     /**
@@ -36,6 +41,11 @@ public final class FaultEngine {
      */
     public FaultEngine(long seed) {
         this.random = new Random(seed);
+        this.driftRandom = new Random(driftSeed(seed));
+    }
+
+    private static long driftSeed(long seed) {
+        return seed * 31 + 7;
     }
 
     /**
@@ -71,6 +81,51 @@ public final class FaultEngine {
      */
     public synchronized void reseed(long seed) {
         random = new Random(seed);
+        driftRandom = new Random(driftSeed(seed));
+    }
+
+    /**
+     * Sets or removes the continuous drift of a listing.
+     *
+     * @param operation a listing ({@link Operation#drifts()})
+     * @param rate the changes per page, or null for none
+     */
+    public synchronized void drift(Operation operation, DriftRate rate) {
+        if (rate == null) {
+            drift.remove(operation);
+        } else {
+            drift.put(operation, rate);
+        }
+    }
+
+    /**
+     * The continuous drift of a listing.
+     *
+     * @param operation the operation
+     * @return the rate, or empty when it does not drift
+     */
+    public synchronized Optional<DriftRate> drift(Operation operation) {
+        return Optional.ofNullable(drift.get(operation));
+    }
+
+    /**
+     * A deterministic choice for continuous drift (its own random, see the class comment).
+     *
+     * @param bound exclusive upper bound, positive
+     * @return an index
+     */
+    public synchronized int pickForDrift(int bound) {
+        return driftRandom.nextInt(bound);
+    }
+
+    /**
+     * A deterministic yes/no for continuous drift.
+     *
+     * @param probability of true
+     * @return the draw
+     */
+    public synchronized boolean chanceForDrift(double probability) {
+        return driftRandom.nextDouble() < probability;
     }
 
     /**
@@ -91,11 +146,12 @@ public final class FaultEngine {
         return slowDelay;
     }
 
-    /** Removes scheduled faults and rules (the random and delay stay). */
+    /** Removes scheduled faults, rules and continuous drift (the randoms and delay stay). */
     public synchronized void clear() {
         scheduled.clear();
         scheduledAny.clear();
         rules.clear();
+        drift.clear();
     }
 
     /**

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.babyshopsdk.testkit.FaultKind;
 import io.github.babyshopsdk.testkit.Operation;
-import io.github.babyshopsdk.testkit.OrderStatus;
 import io.github.babyshopsdk.testkit.SimOrder;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +14,8 @@ import java.util.Set;
  * orderList and orderListJIT: orders with last update at or after {@code updateDate} and status in
  * {@code filterStatusList} (each filter applied when given; neither answers 9), sorted by (last
  * update, order number), paged. An order that changes between two page requests moves to the end.
+ * After the page is computed, a {@link FaultKind#DRIFT} fault and then the listing's continuous drift
+ * ({@link ContinuousDrift}) change the store.
  */
 public final class OrderListHandler {
 
@@ -45,7 +46,8 @@ public final class OrderListHandler {
         Paging paging = Paging.of(body);
         boolean jit = call.operation() == Operation.ORDER_LIST_JIT;
         return s.state().atomically(() -> {
-            List<SimOrder> page = paging.slice(s.state().orderListing(since, statuses, jit));
+            List<SimOrder> all = s.state().orderListing(since, statuses, jit);
+            List<SimOrder> page = paging.slice(all);
             ObjectNode out = SimResponse.success();
             ArrayNode list = out.putArray("orderList");
             page.forEach(o -> list.add(s.orderJson().listEntry(o)));
@@ -56,19 +58,16 @@ public final class OrderListHandler {
             } else if (call.fault() == FaultKind.DRIFT && !page.isEmpty()) {
                 detail = drift(page, jit);
             }
-            return SimResponse.json(Codes.SUCCESS, out).withFaultDetail(detail);
+            String drift = s.faults().drift(call.operation()).map(rate -> ContinuousDrift.orders(s, rate, all,
+                    paging.end(all.size()), jit)).orElse(null);
+            return SimResponse.json(Codes.SUCCESS, out).withFaultDetail(ContinuousDrift.join(detail, drift));
         });
     }
 
     /** Updates one order of the served page (it moves to the end) and inserts a new order. */
     private String drift(List<SimOrder> page, boolean jit) {
         SimOrder victim = page.get(s.faults().pick(page.size()));
-        if (victim.status() == OrderStatus.PENDING.code()) {
-            s.state().saveOrder(OrderMoves.toStatus(victim, OrderStatus.CONFIRMED.code(), s.state().now()),
-                    "status 1 -> 5 (drift)");
-        } else {
-            s.state().saveOrder(victim.withOnHold(!victim.onHold()), "onHold toggled (drift)");
-        }
+        ContinuousDrift.updateOrder(s, victim);
         String inserted = s.state().products().isEmpty() ? "none"
                 : s.state().generateOrder("inserted (drift)", jit).orderNo();
         return "updated " + victim.orderNo() + ", inserted " + inserted;

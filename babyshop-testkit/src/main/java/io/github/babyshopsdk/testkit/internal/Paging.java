@@ -31,6 +31,16 @@ public record Paging(int pageNumber, int limit) {
     }
 
     /**
+     * The index after this page's last element in a list of {@code size} elements.
+     *
+     * @param size the list's size
+     * @return between 0 and {@code size}
+     */
+    public int end(int size) {
+        return (int) Math.min(size, (long) pageNumber * limit);
+    }
+
+    /**
      * The page of a list.
      *
      * @param all the whole list

@@ -60,6 +60,7 @@ public final class State {
     private final List<OrderChange> changes = new ArrayList<>();
     private List<BackOrderItem> backOrders;
     private long nextOrderSeq;
+    private int nextProductSeq;
     private long nextInvoiceSeq;
     private long nextReturnSeq;
     private long nextModerationId = 1001;
@@ -84,6 +85,7 @@ public final class State {
         data.returns().forEach(r -> returns.put(r.internalReturnNo(), r));
         this.backOrders = data.backOrders();
         this.nextOrderSeq = data.orders().size() + 1L;
+        this.nextProductSeq = data.products().size() + 1;
         this.nextInvoiceSeq = data.invoices().size() + 1L;
         this.nextReturnSeq = data.returns().size() + 1L;
     }
@@ -292,6 +294,22 @@ public final class State {
             SimProduct stamped = product.withLastUpdate(now());
             products.put(stamped.sku(), stamped);
             return stamped;
+        });
+    }
+
+    /**
+     * Generates and adds a new SKU, last updated now; its SKU code is new.
+     *
+     * @param invalidVendorSku whether its vendor SKU code is blank or null
+     * @return the stored product
+     */
+    public SimProduct generateProduct(boolean invalidVendorSku) {
+        return atomically(() -> {
+            SimProduct p;
+            do {
+                p = live.product(nextProductSeq++, now(), invalidVendorSku);
+            } while (products.containsKey(p.sku()));
+            return saveProduct(p);
         });
     }
 
