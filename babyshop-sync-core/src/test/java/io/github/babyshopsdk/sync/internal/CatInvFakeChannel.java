@@ -65,7 +65,7 @@ final class CatInvFakeChannel implements ChannelGateway {
 
     private final FakeQuota quota = new FakeQuota(1_000);
 
-    /** The {@code since} of each listing asked for. */
+    /** The {@code since} of each listing whose first page was requested (and granted a permit). */
     final List<Instant> listedSince = new ArrayList<>();
     /** The page numbers fetched, in order. */
     final List<Integer> pagesFetched = new ArrayList<>();
@@ -166,13 +166,15 @@ final class CatInvFakeChannel implements ChannelGateway {
 
     @Override
     public Pages<Product> listProducts(Instant since) {
-        listedSince.add(since);
         return Pages.of(pageNumber -> page(since, pageNumber), 1, 1_000);
     }
 
     private Page<Product> page(Instant since, int pageNumber) {
         quota.take("productFetch");
         pagesFetched.add(pageNumber);
+        if (pageNumber == 1) {
+            listedSince.add(since); // a listing opened lazily is not a call: only a page request that was made counts
+        }
         if (!listFailures.isEmpty()) {
             throw listFailures.poll();
         }
