@@ -8,8 +8,8 @@ import io.github.babyshopsdk.client.model.OrderListQuery;
 import io.github.babyshopsdk.client.quota.QuotaLimits;
 import io.github.babyshopsdk.client.quota.QuotaWaiter;
 import io.github.babyshopsdk.client.quota.RollingWindowQuotaBudget;
+import io.github.babyshopsdk.client.quota.testing.RecordingBudget;
 import io.github.babyshopsdk.client.support.MockSellerPanel;
-import io.github.babyshopsdk.client.support.RecordingBudget;
 import java.time.Duration;
 import java.util.List;
 import mockwebserver3.MockResponse;
@@ -29,7 +29,7 @@ class EveryRequestTakesOnePermitTest {
     private static final OrderListQuery QUERY = OrderListQuery.builder().addStatusCodes("1").build();
 
     private final MockSellerPanel panel = new MockSellerPanel();
-    private final RecordingBudget budget = new RecordingBudget(RollingWindowQuotaBudget.of(QuotaLimits.vinculumDefault()));
+    private final RecordingBudget budget = RecordingBudget.inArrivalOrder(RollingWindowQuotaBudget.of(QuotaLimits.vinculumDefault()));
 
     @AfterEach
     void close() {
@@ -129,7 +129,7 @@ class EveryRequestTakesOnePermitTest {
     @Test
     void aRefusedReauthenticationSendsNothingMore() {
         // 2 calls per window, tier 0 only: authToken and the call answered 2000 use them up
-        RecordingBudget two = new RecordingBudget(RollingWindowQuotaBudget.of(QuotaLimits.builder().limit(2)
+        RecordingBudget two = RecordingBudget.inArrivalOrder(RollingWindowQuotaBudget.of(QuotaLimits.builder().limit(2)
                 .reservePerTier(0).build()));
         panel.enqueueToken();
         panel.server().enqueue(MockSellerPanel.code(2000, "authToken expired/Invalid authToken."));

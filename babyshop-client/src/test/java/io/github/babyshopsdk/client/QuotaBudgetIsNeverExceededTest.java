@@ -7,8 +7,8 @@ import io.github.babyshopsdk.client.error.QuotaExceededException;
 import io.github.babyshopsdk.client.model.OrderListQuery;
 import io.github.babyshopsdk.client.quota.QuotaWaiter;
 import io.github.babyshopsdk.client.quota.RollingWindowQuotaBudget;
+import io.github.babyshopsdk.client.quota.testing.RecordingBudget;
 import io.github.babyshopsdk.client.support.MockSellerPanel;
-import io.github.babyshopsdk.client.support.RecordingBudget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ class QuotaBudgetIsNeverExceededTest {
     void neverMoreThanTheBudgetInAnyWindowAcrossThreads() throws Exception {
         answerEverything();
         Duration window = Duration.ofMinutes(5);
-        RecordingBudget budget = new RecordingBudget(RollingWindowQuotaBudget.of(40, window));
+        RecordingBudget budget = RecordingBudget.inArrivalOrder(RollingWindowQuotaBudget.of(40, window));
         BabyshopClient client = panel.clientBuilder().quotaBudget(budget)
                 .quotaWaiter(QuotaWaiter.upTo(Duration.ofHours(1))).build();
 
@@ -69,7 +69,7 @@ class QuotaBudgetIsNeverExceededTest {
             pool.shutdownNow();
         }
 
-        List<Instant> grants = budget.grants().stream().map(RecordingBudget.Grant::at).toList();
+        List<Instant> grants = budget.grants().stream().map(RecordingBudget.Decision::at).toList();
         assertThat(grants).hasSize(121); // 120 calls and one authToken
         assertThat(panel.server().getRequestCount()).isEqualTo(121);
         List<Instant> sorted = new ArrayList<>(grants);

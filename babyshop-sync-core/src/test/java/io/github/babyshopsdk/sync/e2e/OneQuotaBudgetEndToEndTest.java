@@ -3,6 +3,7 @@ package io.github.babyshopsdk.sync.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.babyshopsdk.client.quota.QuotaBudget;
+import io.github.babyshopsdk.client.quota.testing.RecordingBudget;
 import io.github.babyshopsdk.sync.EngineOptions;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;

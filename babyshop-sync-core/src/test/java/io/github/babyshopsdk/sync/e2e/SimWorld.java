@@ -6,6 +6,7 @@ import io.github.babyshopsdk.client.quota.ImmutableQuotaLimits;
 import io.github.babyshopsdk.client.quota.QuotaBudget;
 import io.github.babyshopsdk.client.quota.QuotaLimits;
 import io.github.babyshopsdk.client.quota.RollingWindowQuotaBudget;
+import io.github.babyshopsdk.client.quota.testing.RecordingBudget;
 import io.github.babyshopsdk.client.retry.RetryPolicy;
 import io.github.babyshopsdk.sync.EngineOptions;
 import io.github.babyshopsdk.sync.SyncEngine;
