@@ -3,18 +3,15 @@ package io.github.babyshopsdk.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.github.babyshopsdk.client.error.MalformedResponseException;
 import io.github.babyshopsdk.client.model.ProductQuery;
+import io.github.babyshopsdk.client.support.CapturedLogs;
 import io.github.babyshopsdk.client.support.MockSellerPanel;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 9 (low) and item 4: remote values logged by the client are escaped (no raw CR, LF or other control
@@ -24,22 +21,11 @@ class LogLinesAreSafeTest {
     private static final ProductQuery PRODUCTS = ProductQuery.builder()
             .updatedSince(Instant.parse("2026-11-01T00:00:00Z")).build();
     private final MockSellerPanel panel = new MockSellerPanel();
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    private Level previous;
-
-    @BeforeEach
-    void captureEverything() {
-        previous = root.getLevel();
-        root.setLevel(Level.DEBUG);
-        appender.start();
-        root.addAppender(appender);
-    }
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
 
     @AfterEach
-    void restore() {
-        root.detachAppender(appender);
-        root.setLevel(previous);
+    void closePanel() {
         panel.close();
     }
 
@@ -56,8 +42,8 @@ class LogLinesAreSafeTest {
 
         assertThat(thrown).isInstanceOf(MalformedResponseException.class);
         assertThat(thrown.getMessage()).doesNotContain("\n", "\r", "\u001b");
-        assertThat(appender.list).isNotEmpty();
-        for (ILoggingEvent event : appender.list) {
+        assertThat(logs.events()).isNotEmpty();
+        for (ILoggingEvent event : logs.events()) {
             assertThat(event.getFormattedMessage()).as(event.getLoggerName())
                     .doesNotContain("\n", "\r", "\u001b");
         }
@@ -71,8 +57,8 @@ class LogLinesAreSafeTest {
 
         assertThat(panel.clientBuilder().wireLogging(true).build().catalog().productPage(PRODUCTS).records())
                 .isEmpty();
-        assertThat(appender.list).anySatisfy(event -> assertThat(event.getLoggerName()).endsWith(".wire"));
-        for (ILoggingEvent event : appender.list) {
+        assertThat(logs.events()).anySatisfy(event -> assertThat(event.getLoggerName()).endsWith(".wire"));
+        for (ILoggingEvent event : logs.events()) {
             assertThat(event.getFormattedMessage().length()).as("a logged line").isLessThan(64 * 1024);
         }
     }

@@ -3,13 +3,11 @@ package io.github.babyshopsdk.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import io.github.babyshopsdk.client.model.InventoryItem;
 import io.github.babyshopsdk.client.model.OrderListQuery;
+import io.github.babyshopsdk.client.support.CapturedLogs;
 import io.github.babyshopsdk.client.support.MockSellerPanel;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
@@ -18,29 +16,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SecretsNeverReachLogsTest {
     private static final String SECOND_KEY = "SECOND-api-key-0123456789abcdef";
     private final MockSellerPanel panel = new MockSellerPanel();
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    private Level previous;
-
-    @BeforeEach
-    void captureEverything() {
-        previous = root.getLevel();
-        root.setLevel(Level.DEBUG);
-        appender.start();
-        root.addAppender(appender);
-    }
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
 
     @AfterEach
-    void restore() {
-        root.detachAppender(appender);
-        root.setLevel(previous);
+    void closePanel() {
         panel.close();
     }
 
@@ -68,7 +54,7 @@ class SecretsNeverReachLogsTest {
         texts.add(client.toString());
         texts.add(client.token().toString());
         texts.add(Credentials.of(MockSellerPanel.USERNAME, MockSellerPanel.PASSWORD).toString());
-        for (ILoggingEvent event : appender.list) {
+        for (ILoggingEvent event : logs.events()) {
             texts.add(event.getFormattedMessage());
             if (event.getThrowableProxy() != null) {
                 texts.add(ThrowableProxyUtil.asString(event.getThrowableProxy()));
@@ -76,7 +62,7 @@ class SecretsNeverReachLogsTest {
         }
 
         String all = texts.stream().collect(Collectors.joining("\n"));
-        assertThat(appender.list).as("wire logging produced DEBUG lines").hasSizeGreaterThan(10);
+        assertThat(logs.events()).as("wire logging produced DEBUG lines").hasSizeGreaterThan(10);
         assertThat(all).contains("authToken").contains("orderList").contains("ApiKey");
         assertThat(all).doesNotContain(MockSellerPanel.PASSWORD)
                 .doesNotContain(URLEncoder.encode(MockSellerPanel.PASSWORD, StandardCharsets.UTF_8))

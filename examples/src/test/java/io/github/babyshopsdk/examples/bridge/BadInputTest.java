@@ -2,7 +2,6 @@ package io.github.babyshopsdk.examples.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.babyshopsdk.testkit.Fixture;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -26,10 +25,7 @@ class BadInputTest {
 
     @BeforeEach
     void setUp() {
-        world = new BridgeWorld(dir, Fixture.of(5, 10, 8));
-        world.write("config.yml", BridgeWorld.CONFIG);
-        world.write("inventory.csv", "vendorSkuCode,hub,available\nV-1,HUB-DXB,3\n");
-        world.write("host-events.csv", "orderNo,event,transporter,awbNo\n500000001,SHIPPED,,\n");
+        world = BridgeWorld.withMinimalInputs(dir);
     }
 
     @AfterEach

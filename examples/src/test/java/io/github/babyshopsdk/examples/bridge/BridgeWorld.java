@@ -59,6 +59,18 @@ final class BridgeWorld implements AutoCloseable {
         this(dir, fixture, PASSWORD, builder -> builder);
     }
 
+    /**
+     * A small world (5 orders, 10 SKUs) with valid minimal inputs: {@link #CONFIG}, one stock line, one host
+     * event. The starting point of the bad-input tests, which each break one of them.
+     */
+    static BridgeWorld withMinimalInputs(Path dir) {
+        BridgeWorld world = new BridgeWorld(dir, Fixture.of(5, 10, 8));
+        world.write("config.yml", CONFIG);
+        world.write("inventory.csv", "vendorSkuCode,hub,available\nV-1,HUB-DXB,3\n");
+        world.write("host-events.csv", "orderNo,event,transporter,awbNo\n500000001,SHIPPED,,\n");
+        return world;
+    }
+
     /** A world whose seller has {@code password}, with the simulator configured further by {@code simulator}. */
     BridgeWorld(Path dir, Fixture fixture, String password,
                 java.util.function.UnaryOperator<SellerPanelSimulator.Builder> simulator) {
