@@ -88,6 +88,16 @@ final class JdbcTestHost implements HostOrders, HostCatalog, HostInventory, Host
         this.node = node;
     }
 
+    /**
+     * The users' host on {@code dataSource}, ready for nodes: the engine's tables migrated (prefix
+     * {@link EngineNode#TABLE_PREFIX}) and the host tables created.
+     */
+    static JdbcTestHost prepared(DataSource dataSource) {
+        io.github.babyshopsdk.sync.jdbc.JdbcSyncStateStore.migrate(dataSource, EngineNode.TABLE_PREFIX);
+        createTables(dataSource);
+        return new JdbcTestHost(dataSource, "users");
+    }
+
     /** Creates the host tables if missing (idempotent). */
     static void createTables(DataSource dataSource) {
         List<String> ddl = List.of(

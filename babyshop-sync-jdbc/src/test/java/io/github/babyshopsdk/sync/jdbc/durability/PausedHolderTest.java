@@ -51,9 +51,7 @@ class PausedHolderTest {
                 .noQuota().moderationDelay(Duration.ZERO).threads(4).build().start();
                 SharedDatabase db = SharedDatabase.open(kind, dir)) {
             var usersPool = db.newPool("users", 2);
-            JdbcSyncStateStore.migrate(usersPool, EngineNode.TABLE_PREFIX);
-            JdbcTestHost.createTables(usersPool);
-            JdbcTestHost users = new JdbcTestHost(usersPool, "users");
+            JdbcTestHost users = JdbcTestHost.prepared(usersPool);
             UnaryOperator<io.github.babyshopsdk.sync.ImmutableEngineOptions.Builder> shortLeases = options -> options
                     .leaseTtl(Duration.ofMillis(TTL_MILLIS)).leaseRenewalInterval(Duration.ofMillis(RENEW_MILLIS));
             ObservedStore[] aStore = new ObservedStore[1];

@@ -63,9 +63,7 @@ class QuotaWaitKeepsLeaseTest {
                 .noQuota().moderationDelay(Duration.ZERO).threads(4).build().start();
                 SharedDatabase db = SharedDatabase.open(kind, dir)) {
             var usersPool = db.newPool("users", 2);
-            JdbcSyncStateStore.migrate(usersPool, EngineNode.TABLE_PREFIX);
-            JdbcTestHost.createTables(usersPool);
-            JdbcTestHost users = new JdbcTestHost(usersPool, "users");
+            JdbcTestHost users = JdbcTestHost.prepared(usersPool);
             UnaryOperator<ImmutableEngineOptions.Builder> shortLeases = options -> options
                     .leaseTtl(TTL).leaseRenewalInterval(Duration.ofMillis(RENEW_MILLIS));
 

@@ -66,9 +66,7 @@ class TwoNodesTest {
                 .noQuota().moderationDelay(Duration.ZERO).threads(8).build().start();
                 SharedDatabase db = SharedDatabase.open(kind, dir)) {
             var usersPool = db.newPool("users", 4);
-            JdbcSyncStateStore.migrate(usersPool, EngineNode.TABLE_PREFIX);
-            JdbcTestHost.createTables(usersPool);
-            JdbcTestHost users = new JdbcTestHost(usersPool, "users");
+            JdbcTestHost users = JdbcTestHost.prepared(usersPool);
             // the world moves while the nodes run: one simulated second per change keeps a run (from its orderList to its
             // orderFetch) well inside the 10 min overlap, as in real time (see OrderCreatedWhileARunFetchesTest)
             World world = new World(sim, users, new Random(seed), Duration.ofSeconds(1));
