@@ -85,7 +85,10 @@ class TransactionBehaviourTest {
                 });
                 return null;
             });
-            assertThat(runs).as("both, plus the victim once more").hasValue(3);
+            // At least one re-run: the victim's. On a loaded machine the victim's second attempt can
+            // itself wait past the lock timeout while the survivor commits (H2 resolves some deadlocks
+            // by timing out both sides), which is transient too and run again, so the count is a floor.
+            assertThat(runs.get()).as("both, plus at least one re-run of a victim").isGreaterThanOrEqualTo(3);
             String a = store.inTransaction((SyncTransaction tx) -> tx.cursors().get("a")).orElseThrow();
             assertThat(store.inTransaction((SyncTransaction tx) -> tx.cursors().get("b"))).contains(a);
         }
