@@ -31,7 +31,11 @@ public final class BenchmarkMain {
 
     /** The suites, in the order they run. */
     static List<Suite> suites() {
-        return List.of();
+        return List.of(
+                new io.github.babyshopsdk.benchmarks.quota.DrainSuite(),
+                new io.github.babyshopsdk.benchmarks.quota.SteadySuite(),
+                new io.github.babyshopsdk.benchmarks.quota.LatencySuite(),
+                new io.github.babyshopsdk.benchmarks.quota.FirstSyncSuite());
     }
 
     /** Runs the suites the arguments name. */
