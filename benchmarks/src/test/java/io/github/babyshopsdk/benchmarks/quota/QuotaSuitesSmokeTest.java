@@ -8,6 +8,7 @@ import io.github.babyshopsdk.benchmarks.Suite;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -19,8 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class QuotaSuitesSmokeTest {
     private static final RunSettings QUICK = new RunSettings(true, Optional.empty(), "postgres", "");
 
-    static Stream<Suite> suites() {
-        return Stream.of(new DrainSuite(), new SteadySuite(), new LatencySuite(), new FirstSyncSuite());
+    static Stream<Named<Suite>> suites() {
+        return Stream.<Suite>of(new DrainSuite(), new SteadySuite(), new LatencySuite(), new FirstSyncSuite())
+                .map(suite -> Named.of(suite.name(), suite));
     }
 
     @ParameterizedTest(name = "{0}")
