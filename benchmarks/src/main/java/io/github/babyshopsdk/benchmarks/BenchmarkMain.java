@@ -31,7 +31,7 @@ public final class BenchmarkMain {
 
     /** The suites, in the order they run. */
     static List<Suite> suites() {
-        return List.of();
+        return List.of(new io.github.babyshopsdk.benchmarks.decode.DecodeSuite());
     }
 
     /** Runs the suites the arguments name. */
