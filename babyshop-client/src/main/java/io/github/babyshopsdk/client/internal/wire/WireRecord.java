@@ -50,7 +50,7 @@ final class WireRecord {
      * @throws WireFormatException if missing, {@code null}, blank or not text/number
      */
     String key(String field) {
-        Optional<String> value = JsonValues.text(name(field), JsonValues.field(object, field));
+        Optional<String> value = text(field);
         if (value.isEmpty() || value.get().isBlank()) {
             throw new WireFormatException(name(field), "is missing or blank");
         }
@@ -64,21 +64,39 @@ final class WireRecord {
      */
     String integerKey(String field, int maxDigits) {
         String value = key(field);
-        if (value.length() > maxDigits || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (value.length() > maxDigits || !allDigits(value)) {
             throw new WireFormatException(name(field), "must be a non-negative integer of at most " + maxDigits
                     + " digits");
         }
         return value;
     }
 
+    private static boolean allDigits(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** An optional text field, raw; see {@link JsonValues#text}. */
     Optional<String> text(String field) {
-        return JsonValues.text(name(field), JsonValues.field(object, field));
+        try {
+            return JsonValues.text(field, JsonValues.field(object, field));
+        } catch (WireFormatException e) {
+            throw e.under(path);
+        }
     }
 
     /** An optional numeric field; see {@link JsonValues#decimal}. */
     Optional<BigDecimal> decimal(String field) {
-        return JsonValues.decimal(name(field), JsonValues.field(object, field));
+        try {
+            return JsonValues.decimal(field, JsonValues.field(object, field));
+        } catch (WireFormatException e) {
+            throw e.under(path);
+        }
     }
 
     /**
@@ -96,7 +114,11 @@ final class WireRecord {
             throw new WireFormatException(name(field),
                     "expected a date-time dd/MM/yyyy HH:mm:ss, was " + JsonValues.describe(node));
         }
-        return dates.parse(name(field), node.textValue());
+        try {
+            return dates.parse(field, node.textValue());
+        } catch (WireFormatException e) {
+            throw e.under(path);
+        }
     }
 
     /**
