@@ -1,6 +1,9 @@
 package io.github.babyshopsdk.client.internal.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,7 +35,7 @@ final class JsonValues {
      * absent or when {@code object} is not an object.
      */
     static JsonNode field(JsonNode object, String name) {
-        if (object == null || !object.isObject()) {
+        if (!(object instanceof ObjectNode) && (object == null || !object.isObject())) {
             return null;
         }
         JsonNode exact = object.get(name);
@@ -49,7 +52,7 @@ final class JsonValues {
 
     /** True for a missing ({@code null} / MissingNode) or JSON {@code null} value. */
     static boolean isAbsent(JsonNode node) {
-        return node == null || node.isNull() || node.isMissingNode();
+        return node == null || node instanceof NullNode || node.isNull() || node.isMissingNode();
     }
 
     /**
@@ -61,7 +64,7 @@ final class JsonValues {
      * @throws WireFormatException for an object or array
      */
     static Optional<String> text(String field, JsonNode node) {
-        if (node != null && node.isTextual()) { // the common case first
+        if (node instanceof TextNode) { // the common case first
             return Optional.of(node.textValue());
         }
         if (isAbsent(node)) {
@@ -87,7 +90,7 @@ final class JsonValues {
      * @throws WireFormatException for other text, booleans, objects and arrays
      */
     static Optional<BigDecimal> decimal(String field, JsonNode node) {
-        if (node != null && node.isTextual()) { // the common case first
+        if (node instanceof TextNode) { // the common case first
             String text = node.textValue().strip();
             if (text.isEmpty()) {
                 return Optional.empty();
