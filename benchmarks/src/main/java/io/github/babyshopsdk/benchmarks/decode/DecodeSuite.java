@@ -19,9 +19,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Figure 4 of issue 16: the client's typed decode of a 100-record orderList, orderFetch and productFetch page
- * against Jackson's {@code readTree} of the same bytes, measured with JMH ({@link DecodeBenchmark}) in one
- * forked JVM: about a minute. With {@code --quick} it runs in this JVM, one short iteration each (a check
- * that the benchmark works; the figures mean little). Target: typed decode within 1.5x of {@code readTree}.
+ * against Jackson's {@code readTree} of the same bytes, measured with JMH ({@link DecodeBenchmark}), one
+ * forked JVM per benchmark: about 70 seconds on an idle machine. With {@code --quick} it runs in this JVM, one
+ * short iteration each (a check that the benchmark works; the figures mean little). Target: typed decode within 1.5x of {@code readTree}.
  */
 public final class DecodeSuite implements Suite {
 
@@ -36,12 +36,15 @@ public final class DecodeSuite implements Suite {
 
     @Override
     public List<Figure> run(RunSettings settings) throws RunnerException {
-        Collection<RunResult> results = new Runner(options(settings.quick())).run();
         Map<String, Double> scores = new HashMap<>();
-        for (RunResult result : results) {
-            String method = result.getParams().getBenchmark();
-            method = method.substring(method.lastIndexOf('.') + 1);
-            scores.put(result.getParams().getParam("page") + "." + method, result.getPrimaryResult().getScore());
+        for (String page : PAGES) {
+            // one page at a time, so that a page's two benchmarks run close together on a busy machine
+            Collection<RunResult> results = new Runner(options(settings.quick(), page)).run();
+            for (RunResult result : results) {
+                String method = result.getParams().getBenchmark();
+                method = method.substring(method.lastIndexOf('.') + 1);
+                scores.put(page + "." + method, result.getPrimaryResult().getScore());
+            }
         }
         List<Figure> figures = new ArrayList<>();
         for (String page : PAGES) {
@@ -57,17 +60,23 @@ public final class DecodeSuite implements Suite {
         return figures;
     }
 
-    /** One fork, 3 x 1 s warm-up and 5 x 1 s measurement per benchmark; quick: in this JVM, 1 x 0.2 s. */
-    static Options options(boolean quick) {
+    /**
+     * Both benchmarks of {@code page}: one fork, 4 x 1 s warm-up and 5 x 1 s measurement each; quick: in this
+     * JVM, 1 x 0.2 s.
+     */
+    static Options options(boolean quick, String page) {
         OptionsBuilder options = new OptionsBuilder();
         options.include("^" + Pattern.quote(DecodeBenchmark.class.getName()) + "\\.")
+                .param("page", page)
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT);
         if (quick) {
             options.forks(0).warmupIterations(0).measurementIterations(1)
                     .measurementTime(TimeValue.milliseconds(200));
         } else {
-            options.forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
+            // -Xbatch: compile in the foreground, so that warm-up warms up even when other processes starve the
+            // JIT's background threads (steady-state code is the same)
+            options.forks(1).jvmArgsAppend("-Xbatch").warmupIterations(4).warmupTime(TimeValue.seconds(1))
                     .measurementIterations(5).measurementTime(TimeValue.seconds(1));
         }
         return options.build();
