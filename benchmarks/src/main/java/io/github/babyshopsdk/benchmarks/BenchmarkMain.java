@@ -35,7 +35,8 @@ public final class BenchmarkMain {
                 new io.github.babyshopsdk.benchmarks.quota.DrainSuite(),
                 new io.github.babyshopsdk.benchmarks.quota.SteadySuite(),
                 new io.github.babyshopsdk.benchmarks.quota.LatencySuite(),
-                new io.github.babyshopsdk.benchmarks.quota.FirstSyncSuite());
+                new io.github.babyshopsdk.benchmarks.quota.FirstSyncSuite(),
+                new io.github.babyshopsdk.benchmarks.decode.DecodeSuite());
     }
 
     /** Runs the suites the arguments name. */

@@ -1,6 +1,9 @@
 package io.github.babyshopsdk.client.internal.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +24,8 @@ final class JsonValues {
     /** Longest numeric text accepted, and the widest exponent: guards against absurd numbers. */
     private static final int MAX_NUMBER_TEXT = 64;
     private static final int MAX_SCALE = 64;
+    /** Most digits {@link #simpleDecimal} reads: their unscaled value always fits a {@code long}. */
+    private static final int MAX_SIMPLE_DIGITS = 18;
 
     private JsonValues() {}
 
@@ -30,7 +35,7 @@ final class JsonValues {
      * absent or when {@code object} is not an object.
      */
     static JsonNode field(JsonNode object, String name) {
-        if (object == null || !object.isObject()) {
+        if (!(object instanceof ObjectNode) && (object == null || !object.isObject())) {
             return null;
         }
         JsonNode exact = object.get(name);
@@ -47,7 +52,7 @@ final class JsonValues {
 
     /** True for a missing ({@code null} / MissingNode) or JSON {@code null} value. */
     static boolean isAbsent(JsonNode node) {
-        return node == null || node.isNull() || node.isMissingNode();
+        return node == null || node instanceof NullNode || node.isNull() || node.isMissingNode();
     }
 
     /**
@@ -59,11 +64,11 @@ final class JsonValues {
      * @throws WireFormatException for an object or array
      */
     static Optional<String> text(String field, JsonNode node) {
+        if (node instanceof TextNode) { // the common case first
+            return Optional.of(node.textValue());
+        }
         if (isAbsent(node)) {
             return Optional.empty();
-        }
-        if (node.isTextual()) {
-            return Optional.of(node.textValue());
         }
         if (node.isIntegralNumber()) {
             return Optional.of(node.bigIntegerValue().toString());
@@ -85,18 +90,18 @@ final class JsonValues {
      * @throws WireFormatException for other text, booleans, objects and arrays
      */
     static Optional<BigDecimal> decimal(String field, JsonNode node) {
-        if (isAbsent(node)) {
-            return Optional.empty();
-        }
-        if (node.isNumber()) {
-            return Optional.of(decimalOf(field, node));
-        }
-        if (node.isTextual()) {
+        if (node instanceof TextNode) { // the common case first
             String text = node.textValue().strip();
             if (text.isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(parseDecimal(field, text, node.textValue()));
+        }
+        if (isAbsent(node)) {
+            return Optional.empty();
+        }
+        if (node.isNumber()) {
+            return Optional.of(decimalOf(field, node));
         }
         throw new WireFormatException(field, "expected a number, was " + describe(node));
     }
@@ -168,10 +173,45 @@ final class JsonValues {
             throw new WireFormatException(field, "expected a number, was " + quote(raw));
         }
         try {
-            return checkRange(field, new BigDecimal(text), raw);
+            BigDecimal simple = simpleDecimal(text);
+            return checkRange(field, simple != null ? simple : new BigDecimal(text), raw);
         } catch (NumberFormatException e) {
             throw new WireFormatException(field, "expected a number, was " + quote(raw));
         }
+    }
+
+    /**
+     * The value of text of the plain shape {@code -?[0-9]+(\.[0-9]+)?} with at most 18 digits (the common
+     * wire form, e.g. {@code "1299.00"}), equal in value and scale to {@code new BigDecimal(text)} but without
+     * its general parser; {@code null} for any other text, which {@code new BigDecimal} then decides.
+     */
+    static BigDecimal simpleDecimal(String text) {
+        int length = text.length();
+        if (length == 0 || length > MAX_SIMPLE_DIGITS + 2) {
+            return null;
+        }
+        boolean negative = text.charAt(0) == '-';
+        long unscaled = 0;
+        int digits = 0;
+        int scale = -1;
+        for (int i = negative ? 1 : 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                unscaled = unscaled * 10 + (c - '0');
+                digits++;
+                if (scale >= 0) {
+                    scale++;
+                }
+            } else if (c == '.' && scale < 0 && digits > 0) {
+                scale = 0;
+            } else {
+                return null;
+            }
+        }
+        if (digits == 0 || digits > MAX_SIMPLE_DIGITS || scale == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(scale, 0));
     }
 
     private static BigDecimal checkRange(String field, BigDecimal value, String raw) {

@@ -53,7 +53,7 @@ final class RecordListReader {
         for (int i = 0; i < elements.size(); i++) {
             JsonNode element = elements.get(i);
             try {
-                result.addRecords(reader.apply(WireRecord.of(element, "", listField + "[" + i + "]", dates)));
+                result.addRecords(reader.apply(WireRecord.element(element, listField, i, dates)));
             } catch (RuntimeException e) {
                 // deliberately broad: whatever a record does wrong, the rest of the page goes on
                 if (++failed > WireCodec.MAX_FAILURES_PER_LIST) {

@@ -13,6 +13,7 @@ public final class WireFormatException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final String field;
+    private final String problem;
 
     /**
      * @param field the wire field, with its path inside the record when nested
@@ -22,6 +23,16 @@ public final class WireFormatException extends RuntimeException {
     public WireFormatException(String field, String problem) {
         super(field + ": " + problem);
         this.field = field;
+        this.problem = problem;
+    }
+
+    /**
+     * This failure with {@code path} put before its field ({@code orderItems[1].} + {@code orderQty}): nested
+     * readers name their fields bare and prefix the path only when something fails, so the happy path builds
+     * no names.
+     */
+    WireFormatException under(String path) {
+        return path.isEmpty() ? this : new WireFormatException(path + field, problem);
     }
 
     /** The wire field (with its path when nested) whose value was rejected. */

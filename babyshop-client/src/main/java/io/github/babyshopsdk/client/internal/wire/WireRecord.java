@@ -45,12 +45,28 @@ final class WireRecord {
     }
 
     /**
+     * A view of element {@code index} of the list {@code listName}, which must be a JSON object; its fields
+     * are named bare (the caller puts {@code listName[index].} before them when something fails, see
+     * {@link WireFormatException#under}), so nothing is built for names on the happy path.
+     *
+     * @throws WireFormatException naming {@code listName[index]} if {@code node} is not an object
+     */
+    static WireRecord element(JsonNode node, String listName, int index, DateTimes dates) {
+        Objects.requireNonNull(dates, "dates");
+        if (node == null || !node.isObject()) {
+            throw new WireFormatException(listName + "[" + index + "]",
+                    "expected an object, was " + JsonValues.describe(node));
+        }
+        return new WireRecord(node, "", dates);
+    }
+
+    /**
      * A mandatory key field: non-blank text, kept raw.
      *
      * @throws WireFormatException if missing, {@code null}, blank or not text/number
      */
     String key(String field) {
-        Optional<String> value = JsonValues.text(name(field), JsonValues.field(object, field));
+        Optional<String> value = text(field);
         if (value.isEmpty() || value.get().isBlank()) {
             throw new WireFormatException(name(field), "is missing or blank");
         }
@@ -64,21 +80,39 @@ final class WireRecord {
      */
     String integerKey(String field, int maxDigits) {
         String value = key(field);
-        if (value.length() > maxDigits || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (value.length() > maxDigits || !allDigits(value)) {
             throw new WireFormatException(name(field), "must be a non-negative integer of at most " + maxDigits
                     + " digits");
         }
         return value;
     }
 
+    private static boolean allDigits(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** An optional text field, raw; see {@link JsonValues#text}. */
     Optional<String> text(String field) {
-        return JsonValues.text(name(field), JsonValues.field(object, field));
+        try {
+            return JsonValues.text(field, JsonValues.field(object, field));
+        } catch (WireFormatException e) {
+            throw e.under(path);
+        }
     }
 
     /** An optional numeric field; see {@link JsonValues#decimal}. */
     Optional<BigDecimal> decimal(String field) {
-        return JsonValues.decimal(name(field), JsonValues.field(object, field));
+        try {
+            return JsonValues.decimal(field, JsonValues.field(object, field));
+        } catch (WireFormatException e) {
+            throw e.under(path);
+        }
     }
 
     /**
@@ -96,7 +130,11 @@ final class WireRecord {
             throw new WireFormatException(name(field),
                     "expected a date-time dd/MM/yyyy HH:mm:ss, was " + JsonValues.describe(node));
         }
-        return dates.parse(name(field), node.textValue());
+        try {
+            return dates.parse(field, node.textValue());
+        } catch (WireFormatException e) {
+            throw e.under(path);
+        }
     }
 
     /**
@@ -105,11 +143,26 @@ final class WireRecord {
      * and blank give an empty list; a single object is a list of one.
      */
     <T> List<T> objects(String field, Function<WireRecord, T> reader) {
-        List<JsonNode> elements = JsonValues.elements(name(field), JsonValues.field(object, field));
+        List<JsonNode> elements;
+        try {
+            elements = JsonValues.elements(field, JsonValues.field(object, field));
+        } catch (WireFormatException e) {
+            throw e.under(path);
+        }
         List<T> result = new ArrayList<>(elements.size());
         for (int i = 0; i < elements.size(); i++) {
-            String elementPath = name(field) + "[" + i + "]";
-            result.add(reader.apply(of(elements.get(i), elementPath + ".", elementPath, dates)));
+            WireRecord element;
+            try {
+                element = element(elements.get(i), field, i, dates);
+            } catch (WireFormatException e) {
+                throw e.under(path);
+            }
+            try {
+                result.add(reader.apply(element));
+            } catch (WireFormatException e) {
+                // the element names its fields bare: put its path before them
+                throw e.under(path + field + "[" + i + "].");
+            }
         }
         return result;
     }
