@@ -31,7 +31,8 @@ public final class BenchmarkMain {
 
     /** The suites, in the order they run. */
     static List<Suite> suites() {
-        return List.of();
+        return List.of(new io.github.babyshopsdk.benchmarks.scale.CostSuite(),
+                new io.github.babyshopsdk.benchmarks.scale.ScaleSuite());
     }
 
     /** Runs the suites the arguments name. */
