@@ -29,7 +29,7 @@ import javax.management.openmbean.CompositeData;
  * after round, until a round takes nothing new in, then prints one line:
  * <pre>SCALE-RESULT upserts=.. created=.. pushed=.. rounds=.. engineCpuMs=.. processCpuMs=.. peakHeapBytes=..
  *   maxLiveHeapBytes=.. wallMs=..</pre>
- * (engine CPU is the CPU time of the thread that runs the engine; peak heap is the highest heap use sampled every
+ * (and, every 5 s before that, {@code SCALE-PROGRESS upserts=.. created=.. engineCpuMs=..}; engine CPU is the CPU time of the thread that runs the engine; peak heap is the highest heap use sampled every
  * 10 ms or seen before a collection; max live heap is the highest heap use after a collection). An
  * {@link OutOfMemoryError} ends the JVM (the parent starts it with {@code -XX:+ExitOnOutOfMemoryError}).
  *
@@ -42,6 +42,8 @@ public final class ScaleProgram {
     static final String PASSWORD_ENV = "BABYSHOP_SIM_PASSWORD";
     /** The prefix of the result line. */
     static final String RESULT = "SCALE-RESULT";
+    /** The prefix of the progress lines. */
+    static final String PROGRESS = "SCALE-PROGRESS";
 
     private ScaleProgram() {
     }
@@ -67,6 +69,7 @@ public final class ScaleProgram {
                 EngineRig rig = new EngineRig(args[0], args[1], System.getenv(PASSWORD_ENV), ZoneId.of(args[2]),
                         Clock.systemUTC(), Sleeper.system(), state.store())) {
             int maxRounds = Integer.parseInt(args[4]);
+            startProgress(rig.host(), Thread.currentThread().getId());
             while (rounds < maxRounds) {
                 rounds++;
                 List<FlowReport> reports = rig.engine().runAll();
@@ -83,6 +86,23 @@ public final class ScaleProgram {
                     rig.host().upserts(), rig.host().creates(), pushed, rounds, engineCpu / 1_000_000,
                     processCpuNanos() / 1_000_000, heap.peak(), heap.maxLive(), wallNanos / 1_000_000);
         }
+    }
+
+    /** Prints {@value #PROGRESS} lines every 5 s: what the host received so far and the engine's CPU. */
+    private static void startProgress(LeanHost host, long engineThread) {
+        Thread progress = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(5_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                System.out.printf(Locale.ROOT, "%s upserts=%d created=%d engineCpuMs=%d%n", PROGRESS, host.upserts(),
+                        host.creates(), ManagementFactory.getThreadMXBean().getThreadCpuTime(engineThread) / 1_000_000);
+            }
+        }, "progress");
+        progress.setDaemon(true);
+        progress.start();
     }
 
     private static long processCpuNanos() {

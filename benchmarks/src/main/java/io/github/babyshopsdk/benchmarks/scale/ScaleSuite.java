@@ -8,7 +8,6 @@ import io.github.babyshopsdk.testkit.SellerPanelSimulator;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,9 @@ import java.util.stream.Stream;
  * engine's. Figures: whether each size completes in 64 MiB (an out-of-memory end is a figure, not a failure of
  * the run), the engine's CPU per SKU at the large size against the small one (target within 1.5x), total engine
  * CPU, peak heap and the largest live heap after a collection. The baseline is the same program at 20,000 SKUs and
- * 5,000 orders ({@code --quick}: 20,000 against 2,000, and 5,000 against 500 orders).
+ * 5,000 orders ({@code --quick}: 20,000 against 2,000, and 5,000 against 500 orders). Each child has a time limit
+ * (4 minutes for the small size, 6 for the large; {@code --quick}: 2 and 4): one that does not finish is reported
+ * as not completed, with how far it got.
  *
  * <p><b>The quota is large on purpose</b> (the simulator has none, the client's budget allows a million calls per
  * window): this suite measures CPU and heap, not quota, and finishes in minutes. With a large quota every flow
@@ -69,9 +70,8 @@ public final class ScaleSuite implements Suite {
                 : settings.quick() ? new Size(20_000, 5_000) : new Size(200_000, 50_000);
         Size small = fixedSmall != null ? fixedSmall
                 : settings.quick() ? new Size(2_000, 500) : new Size(20_000, 5_000);
-        Duration limit = settings.quick() ? Duration.ofMinutes(3) : Duration.ofMinutes(6);
-        Outcome base = runChild(small, limit);
-        Outcome big = runChild(large, limit);
+        Outcome base = runChild(small, settings.quick() ? Duration.ofMinutes(2) : Duration.ofMinutes(4));
+        Outcome big = runChild(large, settings.quick() ? Duration.ofMinutes(4) : Duration.ofMinutes(6));
         return figures(small, base, large, big);
     }
 
@@ -97,6 +97,14 @@ public final class ScaleSuite implements Suite {
                     mib(big.maxLiveHeapBytes()), mib(base.maxLiveHeapBytes()), "MiB"));
             figures.add(Figure.against("scale.wall", "wall time, " + at + vs, big.wallMs() / 1000.0,
                     base.wallMs() / 1000.0, "s"));
+        } else if (base.completed()) {
+            String of = String.format(Locale.ROOT, ", %,d SKUs + %,d orders (the large size did not complete)",
+                    small.skus(), small.orders());
+            figures.add(Figure.absolute("scale.small.cpuPerSku", "engine CPU per SKU (all flows)" + of,
+                    base.engineCpuMs() * 1000.0 / small.skus(), "us/SKU"));
+            figures.add(Figure.absolute("scale.small.peakHeap", "peak heap (" + HEAP + ")" + of,
+                    mib(base.peakHeapBytes()), "MiB"));
+            figures.add(Figure.absolute("scale.small.wall", "wall time" + of, base.wallMs() / 1000.0, "s"));
         }
         return figures;
     }
@@ -121,7 +129,8 @@ public final class ScaleSuite implements Suite {
             CompletableFuture<List<String>> output = CompletableFuture.supplyAsync(() -> lines(child));
             if (!child.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
                 child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-                return Outcome.unfinished("did not finish in " + limit.toMinutes() + " min");
+                return Outcome.unfinished("did not finish in " + limit.toMinutes() + " min"
+                        + Outcome.progress(output.join()));
             }
             return Outcome.parse(output.join(), child.exitValue());
         } finally {
@@ -139,7 +148,7 @@ public final class ScaleSuite implements Suite {
                 lines.add(line);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // the child was ended: keep what it printed
         }
         return lines;
     }
@@ -169,16 +178,36 @@ public final class ScaleSuite implements Suite {
         static Outcome parse(List<String> output, int exitCode) {
             for (String line : output) {
                 if (line.startsWith(ScaleProgram.RESULT + " ")) {
-                    Map<String, Long> values = new HashMap<>();
-                    for (String pair : line.substring(ScaleProgram.RESULT.length() + 1).trim().split(" ")) {
-                        String[] kv = pair.split("=", 2);
-                        values.put(kv[0], Long.parseLong(kv[1]));
-                    }
-                    return new Outcome(Optional.empty(), values);
+                    return new Outcome(Optional.empty(), values(line.substring(ScaleProgram.RESULT.length() + 1)));
                 }
             }
             boolean oom = output.stream().anyMatch(l -> l.contains("OutOfMemoryError"));
             return unfinished(oom ? "out of memory" : "exit code " + exitCode + lastLine(output));
+        }
+
+        /** The last progress line, in words, or "". */
+        static String progress(List<String> output) {
+            String last = null;
+            for (String line : output) {
+                if (line.startsWith(ScaleProgram.PROGRESS + " ")) {
+                    last = line;
+                }
+            }
+            if (last == null) {
+                return "";
+            }
+            Map<String, Long> v = values(last.substring(ScaleProgram.PROGRESS.length() + 1));
+            return String.format(Locale.ROOT, " (by then %,d SKUs upserted, %,d orders created, engine CPU %,d s)",
+                    v.get("upserts"), v.get("created"), v.get("engineCpuMs") / 1000);
+        }
+
+        private static Map<String, Long> values(String pairs) {
+            Map<String, Long> values = new HashMap<>();
+            for (String pair : pairs.trim().split(" ")) {
+                String[] kv = pair.split("=", 2);
+                values.put(kv[0], Long.parseLong(kv[1]));
+            }
+            return values;
         }
 
         private static String lastLine(List<String> output) {

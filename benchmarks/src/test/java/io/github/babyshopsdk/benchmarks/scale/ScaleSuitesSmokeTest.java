@@ -58,11 +58,16 @@ class ScaleSuitesSmokeTest {
         List<Figure> figures = ScaleSuite.figures(new ScaleSuite.Size(20, 5), done, new ScaleSuite.Size(200, 50),
                 oom);
 
-        assertThat(figures).singleElement().satisfies(f -> {
+        assertThat(figures.get(0)).satisfies(f -> {
             assertThat(f.id()).isEqualTo("scale.completed");
             assertThat(f.value()).isZero();
             assertThat(f.description()).contains("out of memory");
             assertThat(f.met()).hasValue(false);
         });
+        assertThat(figures).extracting(Figure::id).containsExactly("scale.completed", "scale.small.cpuPerSku",
+                "scale.small.peakHeap", "scale.small.wall");
+        assertThat(figures.get(1).value()).isEqualTo(500.0);
+        assertThat(ScaleSuite.Outcome.progress(List.of(ScaleProgram.PROGRESS + " upserts=7 created=3"
+                + " engineCpuMs=4000"))).contains("7 SKUs upserted", "3 orders created", "engine CPU 4 s");
     }
 }
