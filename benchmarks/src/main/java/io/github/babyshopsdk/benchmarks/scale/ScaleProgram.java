@@ -29,8 +29,9 @@ import javax.management.openmbean.CompositeData;
  * after round, until a round takes nothing new in, then prints one line:
  * <pre>SCALE-RESULT upserts=.. created=.. pushed=.. rounds=.. engineCpuMs=.. processCpuMs=.. peakHeapBytes=..
  *   maxLiveHeapBytes=.. wallMs=..</pre>
- * (and, every 5 s before that, {@code SCALE-PROGRESS upserts=.. created=.. engineCpuMs=..}; engine CPU is the CPU time of the thread that runs the engine; peak heap is the highest heap use sampled every
- * 10 ms or seen before a collection; max live heap is the highest heap use after a collection). An
+ * (and, every 5 s before that, {@code SCALE-PROGRESS upserts=.. created=.. engineCpuMs=..}). Engine CPU is the CPU
+ * time of the thread that runs the engine; peak heap is the highest heap use sampled every 10 ms or seen before a
+ * collection; max live heap is the highest heap use after a collection. An
  * {@link OutOfMemoryError} ends the JVM (the parent starts it with {@code -XX:+ExitOnOutOfMemoryError}).
  *
  * <p>Arguments: {@code baseUrl username zone h2Directory maxRounds}; the password is read from the environment

@@ -182,7 +182,7 @@ public final class ScaleSuite implements Suite {
                 }
             }
             boolean oom = output.stream().anyMatch(l -> l.contains("OutOfMemoryError"));
-            return unfinished(oom ? "out of memory" : "exit code " + exitCode + lastLine(output));
+            return unfinished((oom ? "out of memory" : "exit code " + exitCode + lastLine(output)) + progress(output));
         }
 
         /** The last progress line, in words, or "". */
