@@ -36,7 +36,9 @@ public final class BenchmarkMain {
                 new io.github.babyshopsdk.benchmarks.quota.SteadySuite(),
                 new io.github.babyshopsdk.benchmarks.quota.LatencySuite(),
                 new io.github.babyshopsdk.benchmarks.quota.FirstSyncSuite(),
-                new io.github.babyshopsdk.benchmarks.decode.DecodeSuite());
+                new io.github.babyshopsdk.benchmarks.decode.DecodeSuite(),
+                new io.github.babyshopsdk.benchmarks.scale.CostSuite(),
+                new io.github.babyshopsdk.benchmarks.scale.ScaleSuite());
     }
 
     /** Runs the suites the arguments name. */

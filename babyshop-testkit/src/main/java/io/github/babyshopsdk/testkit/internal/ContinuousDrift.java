@@ -92,15 +92,24 @@ public final class ContinuousDrift {
         }
     }
 
-    /** Up to {@code count} distinct records among those served so far (or the whole listing). */
+    /**
+     * Up to {@code count} distinct records among those served so far (or the whole listing): each pick draws a
+     * position among the candidates not yet picked. Costs O(count^2 + count log n), without copying the listing.
+     */
     private static <T> List<T> victims(Services s, List<T> listing, int pageEnd, int count) {
-        List<T> candidates = new ArrayList<>(listing.subList(0, Math.max(0, Math.min(pageEnd, listing.size()))));
-        if (candidates.isEmpty()) {
-            candidates = new ArrayList<>(listing);
-        }
+        int served = Math.max(0, Math.min(pageEnd, listing.size()));
+        int candidates = served == 0 ? listing.size() : served;
+        List<Integer> taken = new ArrayList<>();
         List<T> picked = new ArrayList<>();
-        while (picked.size() < count && !candidates.isEmpty()) {
-            picked.add(candidates.remove(s.faults().pickForDrift(candidates.size())));
+        while (picked.size() < count && taken.size() < candidates) {
+            int position = s.faults().pickForDrift(candidates - taken.size());
+            int at = 0;
+            while (at < taken.size() && taken.get(at) <= position) {
+                position++;
+                at++;
+            }
+            taken.add(at, position);
+            picked.add(listing.get(position));
         }
         return picked;
     }

@@ -24,13 +24,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
  * The simulated marketplace's data. Every method holds one reentrant lock, and
  * {@link #atomically(Supplier)} lets a handler validate and apply a change as one step.
+ *
+ * <p>The listings are indexed: orders (per JIT family) in {@link #ORDER_LISTING} order and products in
+ * {@link #PRODUCT_LISTING} and SKU order are kept in {@link RankedTree}s updated on every insert and update, so
+ * a listing is an O(log n) snapshot and a page of it costs O(page + log n) (an orderList with a status filter
+ * scans the listing's tail once, without sorting).
  */
 public final class State {
 
@@ -49,7 +53,11 @@ public final class State {
 
     private final Map<String, SimOrder> orders = new HashMap<>();
     private final Map<String, String> orderNoByMaster = new HashMap<>();
-    private final Map<String, SimProduct> products = new TreeMap<>();
+    private final Map<String, SimProduct> products = new HashMap<>();
+    private RankedTree<SimOrder> orderIndex = RankedTree.empty(ORDER_LISTING);
+    private RankedTree<SimOrder> jitOrderIndex = RankedTree.empty(ORDER_LISTING);
+    private RankedTree<SimProduct> productsBySku = RankedTree.empty(Comparator.comparing(SimProduct::sku));
+    private RankedTree<SimProduct> productIndex = RankedTree.empty(PRODUCT_LISTING);
     private final List<InventoryUpdate> inventory = new ArrayList<>();
     private final Map<Long, InventoryUpdate> moderations = new HashMap<>();
     private final Map<String, IssuedInvoice> invoices = new LinkedHashMap<>();
@@ -79,7 +87,7 @@ public final class State {
         this.moderationDelay = moderationDelay;
         this.sellerId = sellerId;
         this.live = new FixtureGenerator(liveRandom);
-        data.products().forEach(p -> products.put(p.sku(), p));
+        data.products().forEach(this::indexProduct);
         data.orders().forEach(this::index);
         data.invoices().forEach(i -> invoices.put(i.invoiceNo(), i));
         data.returns().forEach(r -> returns.put(r.internalReturnNo(), r));
@@ -139,6 +147,18 @@ public final class State {
             orderNoByMaster.remove(previous.masterOrderNo());
         }
         orderNoByMaster.put(o.masterOrderNo(), o.orderNo());
+        if (previous != null) {
+            if (previous.jit()) {
+                jitOrderIndex = jitOrderIndex.without(previous);
+            } else {
+                orderIndex = orderIndex.without(previous);
+            }
+        }
+        if (o.jit()) {
+            jitOrderIndex = jitOrderIndex.with(o);
+        } else {
+            orderIndex = orderIndex.with(o);
+        }
     }
 
     /**
@@ -179,11 +199,12 @@ public final class State {
      * @return a snapshot
      */
     public List<SimOrder> orderListing(Instant since, Set<Integer> statuses, boolean jit) {
-        return atomically(() -> orders.values().stream()
-                .filter(o -> o.jit() == jit)
-                .filter(o -> since == null || !o.lastUpdate().isBefore(since))
-                .filter(o -> statuses == null || statuses.contains(o.status()))
-                .sorted(ORDER_LISTING).toList());
+        return atomically(() -> {
+            RankedTree<SimOrder> index = jit ? jitOrderIndex : orderIndex;
+            List<SimOrder> tail = since == null ? index.asList()
+                    : index.tail(index.countBelow(o -> o.lastUpdate().isBefore(since)));
+            return statuses == null ? tail : tail.stream().filter(o -> statuses.contains(o.status())).toList();
+        });
     }
 
     /**
@@ -235,7 +256,7 @@ public final class State {
         return atomically(() -> {
             SimOrder o;
             do {
-                o = live.newOrder(nextOrderSeq++, now(), List.copyOf(products.values()));
+                o = live.newOrder(nextOrderSeq++, now(), productsBySku.asList());
             } while (orders.containsKey(o.orderNo()));
             return insertOrder(o.withJit(jit), what);
         });
@@ -268,7 +289,7 @@ public final class State {
      * @return a snapshot
      */
     public List<SimProduct> products() {
-        return atomically(() -> List.copyOf(products.values()));
+        return atomically(() -> productsBySku.asList());
     }
 
     /**
@@ -278,9 +299,8 @@ public final class State {
      * @return a snapshot
      */
     public List<SimProduct> productListing(Instant since) {
-        return atomically(() -> products.values().stream()
-                .filter(p -> since == null || !p.lastUpdate().isBefore(since))
-                .sorted(PRODUCT_LISTING).toList());
+        return atomically(() -> since == null ? productIndex.asList()
+                : productIndex.tail(productIndex.countBelow(p -> p.lastUpdate().isBefore(since))));
     }
 
     /**
@@ -292,7 +312,7 @@ public final class State {
     public SimProduct saveProduct(SimProduct product) {
         return atomically(() -> {
             SimProduct stamped = product.withLastUpdate(now());
-            products.put(stamped.sku(), stamped);
+            indexProduct(stamped);
             return stamped;
         });
     }
@@ -311,6 +331,15 @@ public final class State {
             } while (products.containsKey(p.sku()));
             return saveProduct(p);
         });
+    }
+
+    private void indexProduct(SimProduct p) {
+        SimProduct previous = products.put(p.sku(), p);
+        if (previous != null) {
+            productIndex = productIndex.without(previous);
+        }
+        productIndex = productIndex.with(p);
+        productsBySku = productsBySku.with(p);
     }
 
     // ---- inventory ---------------------------------------------------------------------------
