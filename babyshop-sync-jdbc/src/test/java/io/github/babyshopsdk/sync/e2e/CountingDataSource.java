@@ -30,13 +30,16 @@ final class CountingDataSource implements DataSource {
     private final AtomicLong prepared = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
+    private final AtomicLong nanos = new AtomicLong();
+    private final java.util.concurrent.ConcurrentHashMap<String, AtomicLong> nanosByCall =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     CountingDataSource(DataSource delegate) {
         this.delegate = delegate;
     }
 
     /** What was counted since the last {@link #reset()}. */
-    record Counts(long executed, long batchedRows, long prepared, long commits, long connections) {
+    record Counts(long executed, long batchedRows, long prepared, long commits, long connections, long jdbcMillis) {
         /** Statements executed per {@code n} units of work. */
         double executedPer(int n) {
             return (double) executed / n;
@@ -50,12 +53,14 @@ final class CountingDataSource implements DataSource {
         @Override
         public String toString() {
             return executed + " statements executed (" + batchedRows + " rows in batches), " + prepared
-                    + " prepared, " + commits + " commits, " + connections + " connections";
+                    + " prepared, " + commits + " commits, " + connections + " connections, " + jdbcMillis
+                    + " ms in JDBC calls";
         }
     }
 
     Counts counts() {
-        return new Counts(executed.get(), batchedRows.get(), prepared.get(), commits.get(), connections.get());
+        return new Counts(executed.get(), batchedRows.get(), prepared.get(), commits.get(), connections.get(),
+                nanos.get() / 1_000_000);
     }
 
     void reset() {
@@ -64,11 +69,26 @@ final class CountingDataSource implements DataSource {
         prepared.set(0);
         commits.set(0);
         connections.set(0);
+        nanos.set(0);
+        nanosByCall.clear();
+    }
+
+    /** The milliseconds spent in each JDBC method (by name, slowest first), since the last {@link #reset()}. */
+    String timeByCall() {
+        return nanosByCall.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue().get(), a.getValue().get()))
+                .map(e -> e.getKey() + " " + e.getValue().get() / 1_000_000 + " ms")
+                .reduce((a, b) -> a + ", " + b).orElse("none");
     }
 
     @Override
     public Connection getConnection() throws SQLException {
-        return counted(delegate.getConnection());
+        long start = System.nanoTime();
+        try {
+            return counted(delegate.getConnection());
+        } finally {
+            nanos.addAndGet(System.nanoTime() - start);
+        }
     }
 
     @Override
@@ -105,10 +125,16 @@ final class CountingDataSource implements DataSource {
                 prepared.incrementAndGet();
             }
             Object result;
+            long start = System.nanoTime();
             try {
                 result = method.invoke(target, args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
+            } finally {
+                long spent = System.nanoTime() - start;
+                nanos.addAndGet(spent);
+                nanosByCall.computeIfAbsent((connection ? "Connection." : "Statement.") + name,
+                        k -> new AtomicLong()).addAndGet(spent);
             }
             if (connection && result instanceof PreparedStatement ps) {
                 return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {PreparedStatement.class},

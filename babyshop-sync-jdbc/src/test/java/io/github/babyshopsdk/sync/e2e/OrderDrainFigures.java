@@ -23,6 +23,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <pre>
  * mvn -o -q -B -pl babyshop-sync-jdbc -am verify -Dtest='OrderDrainFigures' -Dsurefire.failIfNoSpecifiedTests=false -Dorders.drain=4000
  * </pre>
+ * Each kind of state is warmed up first with a drain of up to 1,000 other orders (JIT, the database's own code).
  * Asserts nothing about time; only that every drain imported the same number of orders.
  */
 @EnabledIfSystemProperty(named = "orders.drain", matches = "\\d+")
@@ -37,8 +38,8 @@ class OrderDrainFigures {
         Result memory = drainInMemory(fixture);
         System.out.printf("orders drain, %d orders: in-memory %d ms, %d imported%n", orders, memory.millis,
                 memory.imported);
-        Result h2 = drainOnJdbc(fixture, "jdbc:h2:mem:drain-" + UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "", null);
+        drainOnJdbc(Fixture.of(SEED + 1, Math.min(orders, 1000), 200), h2Url(), "sa", "", null); // warm-up
+        Result h2 = drainOnJdbc(fixture, h2Url(), "sa", "", null);
         print("H2", orders, h2, memory);
         assertThat(h2.imported).isEqualTo(memory.imported);
         String pgUrl = System.getenv("BABYSHOP_PG_URL");
@@ -63,14 +64,19 @@ class OrderDrainFigures {
         }
     }
 
+    private static String h2Url() {
+        return "jdbc:h2:mem:drain-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+    }
+
     private static void print(String label, int orders, Result jdbc, Result memory) {
         System.out.printf("orders drain, %d orders: %s %d ms (%.2fx in-memory), %d imported; %s;"
                         + " %.2f statements and %.3f commits per order%n", orders, label, jdbc.millis,
                 (double) jdbc.millis / Math.max(1, memory.millis), jdbc.imported, jdbc.counts,
                 jdbc.counts.executedPer(orders), jdbc.counts.commitsPer(orders));
+        System.out.printf("  time in JDBC calls: %s%n", jdbc.timeByCall);
     }
 
-    private record Result(long millis, int imported, CountingDataSource.Counts counts) {
+    private record Result(long millis, int imported, CountingDataSource.Counts counts, String timeByCall) {
     }
 
     private static Result drainInMemory(Fixture fixture) {
@@ -111,6 +117,7 @@ class OrderDrainFigures {
             }
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new Result(millis, imported, counting == null ? null : counting.counts());
+        return new Result(millis, imported, counting == null ? null : counting.counts(),
+                counting == null ? "" : counting.timeByCall());
     }
 }
