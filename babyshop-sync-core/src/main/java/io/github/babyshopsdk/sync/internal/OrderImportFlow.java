@@ -21,6 +21,7 @@ import io.github.babyshopsdk.sync.state.OrderRecord;
 import io.github.babyshopsdk.sync.state.OrderState;
 import io.github.babyshopsdk.sync.state.OutboxOperation;
 import io.github.babyshopsdk.sync.state.OutboxStatus;
+import io.github.babyshopsdk.sync.state.QuarantineEntry;
 import io.github.babyshopsdk.sync.state.StateStoreException;
 import io.github.babyshopsdk.sync.state.SyncTransaction;
 import java.time.Instant;
@@ -58,10 +59,33 @@ import org.slf4j.LoggerFactory;
  *       {@link EngineOptions#channelClockSkew()} (Babyshop's times have whole seconds, so a change in the second
  *       of our fetch keeps the time we hold). The shipments and cancellations flows also write the record, after
  *       they changed the order on Babyshop, which gives it a new update time (or the status they record).</li>
- *   <li>Orders are handled oldest update first; each one's outcome (the link to the host order, or the
- *       reason it was not imported) and the cursor move are committed in one transaction, after the host
- *       has committed the order. {@code createOrder} is idempotent by order number, so a crash between
- *       the host's commit and ours creates nothing twice.</li>
+ *   <li>Orders are handled oldest update first, a page of up to {@link ChannelLimits#MAX_BATCH} at a time. Each
+ *       order's outcome (the link to the host order, or the reason it was not imported) and the cursor move are
+ *       committed after the host has committed the order. {@code createOrder} is idempotent by order number, so a
+ *       crash between the host's commit and ours creates nothing twice.</li>
+ *   <li>A page costs three state transactions however many orders it holds (before issue 16 it was three per
+ *       order), and each is needed:
+ *       <ol>
+ *         <li><em>read</em>: the page's order records, read at once. The decisions that follow call the host's
+ *             ports (status mapper, hub resolver, and {@code cancelOrder} for an imported order cancelled on
+ *             Babyshop), which must not run inside a transaction: a database store may run a transaction's work
+ *             again after a deadlock.</li>
+ *         <li><em>write-ahead</em> (only when the page has orders to create): a record per order to create, held
+ *             with reason {@code CREATING} and the stage and hub it is created with, committed before the host is
+ *             asked to create any of them. It must be durable before the host call: after a crash between the
+ *             host's commit and ours it is what tells the next run that the host may hold the order, so the run
+ *             finishes that import with the same stage and hub (and cancels it if Babyshop cancelled it since)
+ *             instead of dropping it or routing it elsewhere. Writing the page's records ahead at once widens
+ *             that window from one order to the page: after a crash (or an interrupt, or a lost lease) the orders
+ *             of the page not yet sent are also treated as "may exist", which costs at most one idempotent
+ *             {@code createOrder} each and never a second host order.</li>
+ *         <li><em>outcome</em>: after the host calls, every outcome of the page, the removal of their quarantine
+ *             entries and the cursor move, atomically. It cannot be merged with the write-ahead (the host call
+ *             sits between them) nor with the next page's read (the next page's decisions call the host's
+ *             ports).</li>
+ *       </ol>
+ *       The listing's check of what to fetch is one more transaction per run, with one multi-key read of the
+ *       listed orders' records and quarantine entries per {@link ChannelLimits#MAX_BATCH} orders.</li>
  *   <li>An order whose record cannot be read is quarantined and fetched again on every later run until it
  *       reads or is dead-lettered; held orders (no hub, host refused) are retried on every run too. So the
  *       cursor never strands an order.</li>
@@ -134,13 +158,14 @@ public final class OrderImportFlow implements FlowRun {
             fetched = listed.size();
 
             Set<String> toFetch = new LinkedHashSet<>();
-            List<OrderSummary> upToDate = new ArrayList<>();
             context.store().runInTransaction(tx -> {
+                toFetch.clear(); // the work may run again after a deadlock
+                Map<String, QuarantineEntry> quarantined = tx.quarantine().findAll(Flow.ORDERS, listed.keySet());
+                Map<String, OrderRecord> known = tx.orders().findAll(listed.keySet());
                 for (OrderSummary summary : listed.values()) {
-                    if (needsFetch(tx, summary)) {
+                    if (needsFetch(summary, Optional.ofNullable(quarantined.get(summary.orderNo())),
+                            Optional.ofNullable(known.get(summary.orderNo())))) {
                         toFetch.add(summary.orderNo());
-                    } else {
-                        upToDate.add(summary);
                     }
                 }
                 tx.orders().inState(OrderState.HELD, RETRY_BATCH).forEach(r -> toFetch.add(r.orderNo()));
@@ -158,11 +183,13 @@ public final class OrderImportFlow implements FlowRun {
             listed.forEach((orderNo, summary) -> summary.lastUpdated().ifPresent(t -> listedAt.put(orderNo, t)));
             orders.sort(Comparator.comparing((Order o) -> listedAt.getOrDefault(o.orderNo(), Instant.MIN))
                     .thenComparing(Order::orderNo));
-            for (Order order : orders) {
+            for (List<Order> page : pages(orders)) {
                 if (Thread.currentThread().isInterrupted()) {
                     return report(FlowOutcome.INTERRUPTED);
                 }
-                applySafely(order);
+                if (!applyPage(page)) {
+                    return report(FlowOutcome.INTERRUPTED);
+                }
             }
             Instant listedHigh = listed.values().stream().map(s -> s.lastUpdated().orElse(null))
                     .filter(t -> t != null).max(Comparator.naturalOrder()).orElse(null);
@@ -221,11 +248,11 @@ public final class OrderImportFlow implements FlowRun {
          * have whole seconds, so a change in that second after the fetch keeps the time we hold. Older versions
          * listed unchanged are not fetched again.
          */
-        private boolean needsFetch(SyncTransaction tx, OrderSummary summary) {
-            if (tx.quarantine().find(Flow.ORDERS, summary.orderNo()).map(q -> q.deadLettered()).orElse(false)) {
+        private boolean needsFetch(OrderSummary summary, Optional<QuarantineEntry> quarantined,
+                                   Optional<OrderRecord> record) {
+            if (quarantined.map(QuarantineEntry::deadLettered).orElse(false)) {
                 return false; // dead-lettered: it waits for a person, not for the next listing
             }
-            Optional<OrderRecord> record = tx.orders().find(summary.orderNo());
             if (record.isEmpty() || summary.lastUpdated().isEmpty()) {
                 return true;
             }
@@ -275,24 +302,97 @@ public final class OrderImportFlow implements FlowRun {
         }
 
         /**
-         * Applies one order; a value the engine cannot keep or a failure of the host's ports sets this order
-         * aside (quarantined with the reason) and the run goes on. A failing state store propagates.
+         * The fetched orders in pages of at most {@link ChannelLimits#MAX_BATCH}, in their order; an order number
+         * that comes again starts a new page, so each page holds an order once.
          */
-        private void applySafely(Order order) {
-            if (!RemoteKey.isValid(order.orderNo())) {
-                if (quarantine.invalidKey(order.orderNo())) {
-                    failed++;
+        private static List<List<Order>> pages(List<Order> orders) {
+            List<List<Order>> pages = new ArrayList<>();
+            List<Order> page = new ArrayList<>();
+            Set<String> inPage = new HashSet<>();
+            for (Order order : orders) {
+                if (page.size() == ChannelLimits.MAX_BATCH || !inPage.add(order.orderNo())) {
+                    pages.add(page);
+                    page = new ArrayList<>();
+                    inPage.clear();
+                    inPage.add(order.orderNo());
                 }
-                return;
+                page.add(order);
             }
-            Optional<String> statusProblem = order.statusCode().flatMap(Run::statusCodeProblem);
-            if (statusProblem.isPresent()) {
-                quarantine.unreadable(order.orderNo(), "status code " + statusProblem.get());
-                failed++;
-                return;
+            if (!page.isEmpty()) {
+                pages.add(page);
             }
+            return pages;
+        }
+
+        /**
+         * Applies one page of fetched orders in at most three transactions (see the class description): reads the
+         * page's records; decides each order (the host's status mapper and hub resolver, and the host's cancel of an
+         * imported order cancelled on Babyshop); commits the write-ahead records of the orders to create, before the
+         * host is asked for any of them; asks the host to create them, oldest first; then commits every outcome,
+         * the quarantine clean-up and the cursor move at once, and only then tells the listener. A value the engine
+         * cannot keep or a failure of the host's ports sets that order aside (quarantined with the reason) and the
+         * page goes on. A failing state store propagates.
+         *
+         * @return false when the thread was interrupted between two host calls (what was done is committed)
+         */
+        private boolean applyPage(List<Order> page) {
+            List<Order> valid = new ArrayList<>();
+            for (Order order : page) {
+                if (!RemoteKey.isValid(order.orderNo())) {
+                    if (quarantine.invalidKey(order.orderNo())) {
+                        failed++;
+                    }
+                    continue;
+                }
+                Optional<String> statusProblem = order.statusCode().flatMap(Run::statusCodeProblem);
+                if (statusProblem.isPresent()) {
+                    quarantine.unreadable(order.orderNo(), "status code " + statusProblem.get());
+                    failed++;
+                    continue;
+                }
+                valid.add(order);
+            }
+            if (valid.isEmpty()) {
+                return true;
+            }
+            List<String> orderNos = valid.stream().map(Order::orderNo).toList();
+            Map<String, OrderRecord> records = context.store().inTransaction(tx -> tx.orders().findAll(orderNos));
+            PageWork work = new PageWork();
+            for (Order order : valid) {
+                Optional<OrderRecord> existing = Optional.ofNullable(records.get(order.orderNo()));
+                guarded(order, () -> {
+                    if (existing.isPresent() && existing.get().isLinked()) {
+                        applyToImported(order, existing.get(), work);
+                    } else {
+                        importNew(order, existing, work);
+                    }
+                });
+            }
+            boolean interrupted = false;
+            if (!work.creates.isEmpty()) {
+                // write-ahead: if we stop between the host's commit and ours, the next run knows each may be a repeat
+                List<OrderRecord> writeAheads = work.creates.stream().map(c -> bounded(c.writeAhead())).toList();
+                context.store().runInTransaction(tx -> tx.orders().saveAll(writeAheads));
+                for (Create create : work.creates) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        // the rest keep their write-ahead records (held, "creating"): the next run finishes them
+                        interrupted = true;
+                        break;
+                    }
+                    guarded(create.order(), () -> create(create, work));
+                }
+            }
+            commit(work);
+            return !interrupted;
+        }
+
+        /**
+         * Runs one order's step; a failure of the host's ports (or a value that cannot be kept) quarantines the
+         * order with the reason and the page goes on. A failing state store propagates.
+         */
+        private void guarded(Order order, Runnable step) {
             try {
-                apply(order);
+                step.run();
             } catch (StateStoreException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -313,19 +413,42 @@ public final class OrderImportFlow implements FlowRun {
                     : Optional.empty();
         }
 
-        private void apply(Order order) {
-            Optional<OrderRecord> existing = context.store().inTransaction(tx -> tx.orders().find(order.orderNo()));
-            if (existing.isPresent() && existing.get().isLinked()) {
-                applyToImported(order, existing.get());
-            } else {
-                importNew(order, existing);
+        /** What one page comes to: the records to commit, the orders to create, what to do after the commit. */
+        private final class PageWork {
+            private final Map<String, OrderRecord> outcomes = new LinkedHashMap<>();
+            private final List<Create> creates = new ArrayList<>();
+            private final List<Runnable> afterCommit = new ArrayList<>();
+
+            /** Commits {@code record} with the page (the last step of an order: nothing after it may fail). */
+            void outcome(OrderRecord record) {
+                outcomes.put(record.orderNo(), bounded(record));
+            }
+
+            /** Runs {@code action} once the page's outcomes are committed (counts and the listener). */
+            void after(Runnable action) {
+                afterCommit.add(action);
+            }
+
+            /** Records a decision not to import (yet) and reports it once committed. */
+            void decide(Order order, Optional<OrderRecord> existing, OrderState state, OrderReason reason,
+                        String detail) {
+                outcome(base(order, existing).state(state).reason(reason).detail(detail).build());
+                after(() -> {
+                    count(reason);
+                    context.listener().orderSkipped(order.orderNo(), reason, detail);
+                });
             }
         }
 
-        private void importNew(Order order, Optional<OrderRecord> existing) {
+        /** An order to create in the host, with its write-ahead record and the stage and hub it is created with. */
+        private record Create(Order order, Optional<OrderRecord> existing, OrderRecord writeAhead, String stage,
+                              String hub, boolean mayExist) {
+        }
+
+        private void importNew(Order order, Optional<OrderRecord> existing, PageWork work) {
             Optional<Instant> importFrom = context.options().orderImportFrom();
             if (importFrom.isPresent() && order.lastUpdated().map(t -> t.isBefore(importFrom.get())).orElse(false)) {
-                decide(order, existing, OrderState.SKIPPED, OrderReason.BEFORE_IMPORT_FROM,
+                work.decide(order, existing, OrderState.SKIPPED, OrderReason.BEFORE_IMPORT_FROM,
                         "last updated before the import start " + importFrom.get());
                 return;
             }
@@ -338,13 +461,13 @@ public final class OrderImportFlow implements FlowRun {
             Optional<String> stage = context.statusMapper().stageFor(order, statusMapping)
                     .or(() -> started.flatMap(OrderRecord::stage));
             if (stage.isEmpty()) {
-                decide(order, existing, OrderState.SKIPPED, OrderReason.STATUS_UNMAPPED,
+                work.decide(order, existing, OrderState.SKIPPED, OrderReason.STATUS_UNMAPPED,
                         "Babyshop status " + describe(order) + " is not mapped inbound");
                 return;
             }
             Optional<String> stageProblem = RemoteKey.problem(stage.get());
             if (stageProblem.isPresent()) {
-                decide(order, existing, OrderState.HELD, OrderReason.HOST_REJECTED,
+                work.decide(order, existing, OrderState.HELD, OrderReason.HOST_REJECTED,
                         "the status mapper answered a stage that cannot be kept: " + stageProblem.get());
                 return;
             }
@@ -352,12 +475,12 @@ public final class OrderImportFlow implements FlowRun {
                     .or(() -> started.flatMap(OrderRecord::hub));
             Optional<String> hubProblem = hub.flatMap(RemoteKey::problem);
             if (hubProblem.isPresent()) {
-                decide(order, existing, OrderState.HELD, OrderReason.NO_HUB,
+                work.decide(order, existing, OrderState.HELD, OrderReason.NO_HUB,
                         "the hub resolver answered a hub that cannot be kept: " + hubProblem.get());
                 return;
             }
             if (hub.isEmpty()) {
-                decide(order, existing, OrderState.HELD, OrderReason.NO_HUB, "no hub-mapping rule matches "
+                work.decide(order, existing, OrderState.HELD, OrderReason.NO_HUB, "no hub-mapping rule matches "
                         + order.shippingAddress().countryCode().orElse("?") + "/"
                         + order.shippingAddress().state().orElse("?") + "/"
                         + order.shippingAddress().city().orElse("?") + " and there is no default hub");
@@ -366,45 +489,54 @@ public final class OrderImportFlow implements FlowRun {
             // a repeat: the host may hold an order created from an older version of this one
             boolean mayExist = existing.map(r -> r.reason() == OrderReason.CREATING
                     || r.reason() == OrderReason.HOST_REJECTED).orElse(false);
-            // write-ahead: if we stop between the host's commit and ours, the next run knows it may be a repeat
-            // the stage and hub go with it, so that a repeat creates (or finds) the same host order
+            // the write-ahead record (committed with the page's others before any host call): the stage and hub go
+            // with it, so that a repeat creates (or finds) the same host order
             OrderRecord writeAhead = base(order, existing).state(OrderState.HELD).reason(OrderReason.CREATING)
                     .detail("asked the host to create it").stage(stage.get()).hub(hub.get()).build();
-            commitWithoutCursor(writeAhead);
+            work.creates.add(new Create(order, existing, writeAhead, stage.get(), hub.get(), mayExist));
+        }
+
+        /** Asks the host to create one order whose write-ahead record is committed; records the outcome. */
+        private void create(Create create, PageWork work) {
+            Order order = create.order();
             String hostOrderId;
             boolean cancelled = false;
             try {
-                hostOrderId = context.hostOrders().createOrder(ImportedOrder.of(order, stage.get(), hub.get()));
+                hostOrderId = context.hostOrders().createOrder(ImportedOrder.of(order, create.stage(), create.hub()));
                 Optional<String> idProblem = RemoteKey.problem(hostOrderId);
                 if (idProblem.isPresent()) {
                     throw new IllegalStateException("the host answered an order id that cannot be kept: "
                             + idProblem.get());
                 }
-                if (mayExist && isCancelledOnChannel(order)) {
+                if (create.mayExist() && isCancelledOnChannel(order)) {
                     context.hostOrders().cancelOrder(order.orderNo(), hostOrderId, "cancelled on Babyshop");
                     cancelled = true;
                 }
             } catch (RuntimeException e) {
                 LOG.warn("the host refused order {}: {}", LogSafe.of(order.orderNo()), LogSafe.of(e));
-                decide(order, Optional.of(writeAhead), OrderState.HELD, OrderReason.HOST_REJECTED, e.toString());
+                work.decide(order, Optional.of(create.writeAhead()), OrderState.HELD, OrderReason.HOST_REJECTED,
+                        e.toString());
                 return;
             }
-            OrderRecord record = base(order, existing).state(cancelled ? OrderState.CANCELLED : OrderState.IMPORTED)
+            OrderRecord record = base(order, create.existing())
+                    .state(cancelled ? OrderState.CANCELLED : OrderState.IMPORTED)
                     .reason(cancelled ? OrderReason.CANCELLED_ON_CHANNEL : OrderReason.IMPORTED)
-                    .detail(Optional.empty()).hostOrderId(hostOrderId).hub(hub.get()).stage(stage.get())
+                    .detail(Optional.empty()).hostOrderId(hostOrderId).hub(create.hub()).stage(create.stage())
                     .lineSignature(LineSignature.of(order)).build();
-            commit(order, record);
-            imported++;
-            context.listener().orderImported(order.orderNo(), hostOrderId, hub.get());
+            work.outcome(record);
+            work.after(() -> {
+                imported++;
+                context.listener().orderImported(order.orderNo(), hostOrderId, create.hub());
+            });
         }
 
-        private void applyToImported(Order order, OrderRecord record) {
+        private void applyToImported(Order order, OrderRecord record, PageWork work) {
             ImmutableOrderRecord.Builder change = base(order, Optional.of(record));
             if (isCancelledOnChannel(order) && record.state() != OrderState.CANCELLED) {
                 if (cancelledByHost(order.orderNo())) {
                     change.state(OrderState.CANCELLED).reason(OrderReason.CANCELLED_ON_CHANNEL)
                             .detail("cancelled in the host and pushed to Babyshop");
-                    commit(order, change.build());
+                    work.outcome(change.build());
                     return;
                 }
                 if (statusMapping.inbound().containsKey(OrderStatus.CANCELLED)) {
@@ -420,31 +552,40 @@ public final class OrderImportFlow implements FlowRun {
                     }
                     change.state(OrderState.CANCELLED).reason(OrderReason.CANCELLED_ON_CHANNEL)
                             .detail(Optional.empty());
-                    commit(order, change.build());
-                    updated++;
-                    context.listener().orderCancelled(order.orderNo(), record.hostOrderId().orElseThrow());
+                    work.outcome(change.build());
+                    work.after(() -> {
+                        updated++;
+                        context.listener().orderCancelled(order.orderNo(), record.hostOrderId().orElseThrow());
+                    });
                     return;
                 }
                 String detail = "cancelled on Babyshop, but Cancelled is not mapped inbound: the host order stays";
                 change.reason(OrderReason.STATUS_UNMAPPED).detail(detail);
-                count(OrderReason.STATUS_UNMAPPED);
-                context.listener().orderSkipped(order.orderNo(), OrderReason.STATUS_UNMAPPED, detail);
-                commit(order, change.build());
+                work.outcome(change.build());
+                work.after(() -> {
+                    count(OrderReason.STATUS_UNMAPPED);
+                    context.listener().orderSkipped(order.orderNo(), OrderReason.STATUS_UNMAPPED, detail);
+                });
                 return;
             }
             Optional<String> lineChange = record.lineSignature()
                     .flatMap(original -> LineSignature.describeChange(original, LineSignature.of(order)));
+            boolean report = false;
             if (lineChange.isPresent() && order.status() != OrderStatus.CANCELLED) {
                 String detail = lineChange.get() + NOT_APPLIED;
                 boolean alreadyReported = record.reason() == OrderReason.ITEM_LEVEL_CHANGE
                         && record.detail().equals(Optional.of(detail));
                 change.reason(OrderReason.ITEM_LEVEL_CHANGE).detail(detail);
-                if (!alreadyReported) {
-                    count(OrderReason.ITEM_LEVEL_CHANGE);
-                    context.listener().itemLevelChange(order.orderNo(), lineChange.get());
-                }
+                report = !alreadyReported;
             }
-            commit(order, change.build());
+            work.outcome(change.build());
+            if (report) {
+                String change0 = lineChange.get();
+                work.after(() -> {
+                    count(OrderReason.ITEM_LEVEL_CHANGE);
+                    context.listener().itemLevelChange(order.orderNo(), change0);
+                });
+            }
         }
 
         /**
@@ -465,14 +606,6 @@ public final class OrderImportFlow implements FlowRun {
                     .anyMatch(e -> e.operation() == OutboxOperation.CANCEL && e.status() == OutboxStatus.DONE));
         }
 
-        private void decide(Order order, Optional<OrderRecord> existing, OrderState state, OrderReason reason,
-                            String detail) {
-            OrderRecord record = base(order, existing).state(state).reason(reason).detail(detail).build();
-            commit(order, record);
-            count(reason);
-            context.listener().orderSkipped(order.orderNo(), reason, detail);
-        }
-
         /** A record builder holding what is known so far, updated with this version of the order. */
         private ImmutableOrderRecord.Builder base(Order order, Optional<OrderRecord> existing) {
             ImmutableOrderRecord.Builder builder = ImmutableOrderRecord.builder();
@@ -482,23 +615,38 @@ public final class OrderImportFlow implements FlowRun {
                     .channelStatusCode(order.statusCode()).channelUpdatedAt(order.lastUpdated()).updatedAt(now);
         }
 
-        private void commit(Order order, OrderRecord unbounded) {
-            OrderRecord record = bounded(unbounded);
-            context.store().runInTransaction(tx -> {
-                // the shipments flow may have recorded the invoice since this record was read: keep it
-                Optional<String> invoice = tx.orders().find(order.orderNo()).flatMap(OrderRecord::invoiceNo);
-                tx.orders().save(invoice.isPresent() ? ImmutableOrderRecord.copyOf(record).withInvoiceNo(invoice)
-                        : record);
-                tx.quarantine().remove(Flow.ORDERS, order.orderNo());
-                Instant listedTime = listedAt.get(order.orderNo());
-                if (listedTime != null) {
-                    advanceCursor(tx, listedTime);
-                }
-            });
-        }
-
-        private void commitWithoutCursor(OrderRecord record) {
-            context.store().runInTransaction(tx -> tx.orders().save(bounded(record)));
+        /**
+         * Commits a page's outcomes in one transaction: the records (keeping an invoice the shipments flow recorded
+         * since they were read), the removal of their quarantine entries, and the cursor, moved to the latest listed
+         * time among them (every order of the page before it is settled: recorded here, held with its write-ahead
+         * record, or quarantined, and each of those is retried without the cursor). Then runs the page's
+         * after-commit actions.
+         */
+        private void commit(PageWork work) {
+            if (!work.outcomes.isEmpty()) {
+                Set<String> orderNos = work.outcomes.keySet();
+                Instant listedHigh = orderNos.stream().map(listedAt::get).filter(t -> t != null)
+                        .max(Comparator.naturalOrder()).orElse(null);
+                context.store().runInTransaction(tx -> {
+                    // the shipments flow may have recorded the invoice since these records were read: keep it
+                    Map<String, OrderRecord> current = tx.orders().findAll(orderNos);
+                    List<OrderRecord> records = new ArrayList<>(work.outcomes.size());
+                    for (OrderRecord record : work.outcomes.values()) {
+                        Optional<String> invoice = Optional.ofNullable(current.get(record.orderNo()))
+                                .flatMap(OrderRecord::invoiceNo);
+                        records.add(invoice.isPresent() ? ImmutableOrderRecord.copyOf(record).withInvoiceNo(invoice)
+                                : record);
+                    }
+                    tx.orders().saveAll(records);
+                    for (String key : tx.quarantine().findAll(Flow.ORDERS, orderNos).keySet()) {
+                        tx.quarantine().remove(Flow.ORDERS, key);
+                    }
+                    if (listedHigh != null) {
+                        advanceCursor(tx, listedHigh);
+                    }
+                });
+            }
+            work.afterCommit.forEach(Runnable::run);
         }
 
         /** The record with its free-text detail bounded for the store. */

@@ -1,7 +1,12 @@
 package io.github.babyshopsdk.sync.state;
 
 import io.github.babyshopsdk.sync.Flow;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Quarantined records, keyed by flow and record key. */
@@ -24,4 +29,30 @@ public interface QuarantineStore {
 
     /** Every entry of {@code flow}, dead-lettered ones included. */
     List<QuarantineEntry> all(Flow flow);
+
+    /**
+     * The entries of {@code keys} in {@code flow} that exist, by key: what {@link #find(Flow, String)} answers for
+     * each key, read in fewer round trips by a database store. Keys without an entry are absent from the map; a
+     * key given twice is read once; any number of keys (a store may read them in chunks). The entries found are
+     * locked as {@code find} locks them, until the transaction ends; unlike {@code find}, a key without an entry
+     * is <em>not</em> locked (this read does not keep a concurrent transaction from creating that entry).
+     *
+     * <p>The default calls {@link #find(Flow, String)} for each key.
+     *
+     * @return an unmodifiable map, possibly empty
+     * @throws NullPointerException if {@code flow}, {@code keys} or one of the keys is null
+     * @throws StateStoreException when the store fails
+     */
+    default Map<String, QuarantineEntry> findAll(Flow flow, Collection<String> keys) {
+        Objects.requireNonNull(flow, "flow");
+        Objects.requireNonNull(keys, "keys");
+        Map<String, QuarantineEntry> found = new LinkedHashMap<>();
+        for (String key : keys) {
+            Objects.requireNonNull(key, "key");
+            if (!found.containsKey(key)) {
+                find(flow, key).ifPresent(entry -> found.put(key, entry));
+            }
+        }
+        return Collections.unmodifiableMap(found);
+    }
 }

@@ -1,13 +1,17 @@
 package io.github.babyshopsdk.sync.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.babyshopsdk.sync.state.OrderReason;
 import io.github.babyshopsdk.sync.state.OrderRecord;
 import io.github.babyshopsdk.sync.state.OrderState;
 import io.github.babyshopsdk.sync.state.SyncTransaction;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@link io.github.babyshopsdk.sync.state.OrderStore}: records by order number, and by state oldest first. */
@@ -166,5 +170,87 @@ public abstract class OrderStoreContract extends StoreContractSupport {
             assertThat(tx.orders().find("BS-9")).contains(record);
             assertThat(tx.orders().inState(OrderState.IMPORTED, 10)).containsExactly(record);
         });
+    }
+
+    @Test
+    void findAllReadsTheRecordsThatExistByOrderNumber() {
+        OrderRecord a = fullRecord("BS-A");
+        OrderRecord b = order("BS-B", OrderState.HELD, at(2));
+        write(tx -> {
+            tx.orders().save(a);
+            tx.orders().save(b);
+            tx.orders().save(order("BS-C", OrderState.SKIPPED, at(3)));
+        });
+        Map<String, OrderRecord> found = read(tx -> tx.orders().findAll(List.of("BS-A", "BS-MISSING", "BS-B", "BS-A",
+                "bs-a")));
+        assertThat(found).containsOnly(Map.entry("BS-A", a), Map.entry("BS-B", b));
+        assertThat(read((SyncTransaction tx) -> tx.orders().findAll(List.of()))).isEmpty();
+        assertThat(read((SyncTransaction tx) -> tx.orders().findAll(List.of("BS-MISSING")))).isEmpty();
+    }
+
+    @Test
+    void findAllReadsMoreKeysThanOneQueryHolds() {
+        List<OrderRecord> records = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            records.add(order("BS-" + i, OrderState.values()[i % OrderState.values().length], at(i)));
+            keys.add("BS-" + i);
+            keys.add("NONE-" + i);
+        }
+        write(tx -> records.forEach(tx.orders()::save));
+        Map<String, OrderRecord> found = read(tx -> tx.orders().findAll(keys));
+        assertThat(found).hasSize(250);
+        for (OrderRecord record : records) {
+            assertThat(found.get(record.orderNo())).isEqualTo(record);
+        }
+    }
+
+    @Test
+    void findAllSeesWritesOfTheSameTransaction() {
+        write(tx -> {
+            tx.orders().save(order("BS-1", OrderState.HELD, at(1)));
+            assertThat(tx.orders().findAll(List.of("BS-1"))).containsOnlyKeys("BS-1");
+        });
+    }
+
+    @Test
+    void saveAllSavesEveryRecordAndALaterOneWins() {
+        OrderRecord first = order("BS-1", OrderState.HELD, at(1));
+        OrderRecord other = fullRecord("BS-2");
+        OrderRecord replaced = fullRecord("BS-1");
+        write(tx -> tx.orders().save(order("BS-2", OrderState.SKIPPED, at(0))));
+        write(tx -> tx.orders().saveAll(List.of(first, other, replaced)));
+        assertThat(read((SyncTransaction tx) -> tx.orders().find("BS-1"))).contains(replaced);
+        assertThat(read((SyncTransaction tx) -> tx.orders().find("BS-2"))).contains(other);
+        write(tx -> tx.orders().saveAll(List.of()));
+        assertThat(read((SyncTransaction tx) -> tx.orders().inState(OrderState.IMPORTED, 10))).hasSize(2);
+    }
+
+    @Test
+    void saveAllOfManyRecordsIsVisibleInTheSameTransactionAndKeptAfterIt() {
+        List<OrderRecord> records = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            records.add(order("BS-" + i, OrderState.HELD, at(i)));
+        }
+        write(tx -> {
+            tx.orders().saveAll(records);
+            assertThat(tx.orders().inState(OrderState.HELD, 200)).hasSize(150);
+        });
+        assertThat(read((SyncTransaction tx) -> tx.orders().inState(OrderState.HELD, 200))).isEqualTo(records);
+    }
+
+    @Test
+    void saveAllIsRolledBackWithItsTransaction() {
+        writeThenFail(tx -> tx.orders().saveAll(List.of(order("BS-1", OrderState.HELD, at(1)),
+                order("BS-2", OrderState.HELD, at(2)))));
+        assertThat(read((SyncTransaction tx) -> tx.orders().findAll(List.of("BS-1", "BS-2")))).isEmpty();
+    }
+
+    @Test
+    void findAllAndSaveAllRefuseNull() {
+        assertThatThrownBy(() -> read(tx -> tx.orders().findAll(Arrays.asList("BS-1", null))))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> read(tx -> tx.orders().findAll(null))).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> write(tx -> tx.orders().saveAll(null))).isInstanceOf(NullPointerException.class);
     }
 }

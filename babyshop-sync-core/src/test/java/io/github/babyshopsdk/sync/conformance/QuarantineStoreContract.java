@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.state.QuarantineEntry;
 import io.github.babyshopsdk.sync.state.SyncTransaction;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -144,5 +146,37 @@ public abstract class QuarantineStoreContract extends StoreContractSupport {
             assertThat(tx.quarantine().all(Flow.ORDERS)).isEmpty();
         });
         assertThat(read((SyncTransaction tx) -> tx.quarantine().all(Flow.ORDERS))).isEmpty();
+    }
+
+    @Test
+    void findAllReadsTheEntriesOfOneFlowThatExist() {
+        QuarantineEntry a = quarantined(Flow.ORDERS, "BS-A", at(1));
+        QuarantineEntry b = quarantined(Flow.ORDERS, "BS-B", at(2));
+        write(tx -> {
+            tx.quarantine().save(a);
+            tx.quarantine().save(b);
+            tx.quarantine().save(quarantined(Flow.CATALOG, "BS-C", at(3)));
+        });
+        Map<String, QuarantineEntry> found = read(tx -> tx.quarantine().findAll(Flow.ORDERS,
+                List.of("BS-A", "BS-C", "BS-B", "BS-A", "BS-MISSING")));
+        assertThat(found).containsOnly(Map.entry("BS-A", a), Map.entry("BS-B", b));
+        assertThat(read((SyncTransaction tx) -> tx.quarantine().findAll(Flow.CATALOG, List.of("BS-A", "BS-C"))))
+                .containsOnlyKeys("BS-C");
+        assertThat(read((SyncTransaction tx) -> tx.quarantine().findAll(Flow.ORDERS, List.of()))).isEmpty();
+    }
+
+    @Test
+    void findAllReadsMoreKeysThanOneQueryHolds() {
+        List<String> keys = new ArrayList<>();
+        write(tx -> {
+            for (int i = 0; i < 230; i++) {
+                tx.quarantine().save(quarantined(Flow.ORDERS, "BS-" + i, at(i)));
+                keys.add("BS-" + i);
+                keys.add("NONE-" + i);
+            }
+        });
+        Map<String, QuarantineEntry> found = read(tx -> tx.quarantine().findAll(Flow.ORDERS, keys));
+        assertThat(found).hasSize(230);
+        assertThat(found.get("BS-229")).isEqualTo(quarantined(Flow.ORDERS, "BS-229", at(229)));
     }
 }

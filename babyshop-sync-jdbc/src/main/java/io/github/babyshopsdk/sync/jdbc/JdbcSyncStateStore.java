@@ -30,7 +30,8 @@ import javax.sql.DataSource;
  * the exception propagates unchanged. Every single-key read ({@code find}, {@code get}, {@code link},
  * settings and mappings) locks what it read until the transaction ends ({@code SELECT ... FOR UPDATE}; a
  * key without a row locks a bucket of the key-lock table instead), so read-modify-write transactions of
- * one key never lose an update, across threads and JVMs. Writes are atomic upserts ({@code INSERT ... ON
+ * one key never lose an update, across threads and JVMs. Multi-key reads ({@code OrderStore.findAll},
+ * {@code QuarantineStore.findAll}) lock the rows they find, but not the keys without a row. Writes are atomic upserts ({@code INSERT ... ON
  * CONFLICT} on PostgreSQL, {@code MERGE INTO ... KEY} on H2). Lists ({@code inState}, {@code due}, ...)
  * lock nothing. When the database reports a serialization failure, deadlock or lock timeout (SQLState
  * 40001, 40P01, 55P03; H2 also 90131 and lock timeout 50200), the transaction is rolled back and

@@ -35,13 +35,19 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * One transaction of a {@link JdbcSyncStateStore}: the stores of the SPI, each statement run on the
@@ -50,7 +56,9 @@ import java.util.Set;
  *
  * <p>Single-key reads lock the row ({@code SELECT ... FOR UPDATE}); a read that finds no row locks the key's
  * bucket in the key-lock table and reads again, so a read-then-write of a key that does not exist yet is
- * serialized too. Writes are atomic upserts of the {@link Dialect}. A failed statement is remembered: the
+ * serialized too. Multi-key reads ({@code findAll}) lock the rows they find, in one {@code SELECT ... IN (...)
+ * FOR UPDATE} per {@value Statements#MAX_KEYS_PER_READ} keys, and no bucket; {@code OrderStore.saveAll} is one
+ * JDBC batch. Writes are atomic upserts of the {@link Dialect}. A failed statement is remembered: the
  * transaction is then never committed (see {@link #firstFailure()}).
  */
 final class JdbcTransaction implements SyncTransaction {
@@ -467,23 +475,7 @@ final class JdbcTransaction implements SyncTransaction {
         public void save(OrderRecord record) {
             check();
             Objects.requireNonNull(record, "record");
-            long updatedAt = Codec.micros(record.updatedAt());
-            call("saving order " + record.orderNo(), () -> update(sql.orderUpsert, ps -> {
-                ps.setString(1, storeId);
-                ps.setString(2, record.orderNo());
-                setNullable(ps, 3, record.masterOrderNo());
-                ps.setString(4, record.state().name());
-                ps.setString(5, record.reason().name());
-                setNullable(ps, 6, record.detail());
-                setNullable(ps, 7, record.hostOrderId());
-                setNullable(ps, 8, record.hub());
-                setNullable(ps, 9, record.stage());
-                setNullable(ps, 10, record.channelStatusCode());
-                setNullableMicros(ps, 11, record.channelUpdatedAt());
-                setNullable(ps, 12, record.lineSignature());
-                setNullable(ps, 13, record.invoiceNo());
-                ps.setLong(14, updatedAt);
-            }));
+            call("saving order " + record.orderNo(), () -> update(sql.orderUpsert, ps -> bindOrder(ps, record)));
         }
 
         @Override
@@ -497,6 +489,87 @@ final class JdbcTransaction implements SyncTransaction {
                 ps.setInt(3, limit);
             }, JdbcTransaction::orderRecord));
         }
+
+        /** {@inheritDoc} One locking {@code SELECT ... IN (...)} per {@value Statements#MAX_KEYS_PER_READ} keys. */
+        @Override
+        public Map<String, OrderRecord> findAll(Collection<String> orderNos) {
+            check();
+            List<String> keys = distinctKeys(orderNos, "order number");
+            return call("reading " + keys.size() + " orders", () -> findMany(keys, sql::orderFindMany, 1,
+                    ps -> ps.setString(1, storeId), JdbcTransaction::orderRecord, OrderRecord::orderNo));
+        }
+
+        /** {@inheritDoc} One JDBC batch of upserts. */
+        @Override
+        public void saveAll(Collection<OrderRecord> records) {
+            check();
+            Objects.requireNonNull(records, "records");
+            List<OrderRecord> all = List.copyOf(records);
+            if (all.isEmpty()) {
+                return;
+            }
+            call("saving " + all.size() + " orders", () -> {
+                try (PreparedStatement ps = connection.prepareStatement(sql.orderUpsert)) {
+                    for (OrderRecord record : all) {
+                        bindOrder(ps, record);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                return null;
+            });
+        }
+    }
+
+    /** Binds an order record to {@link Statements#orderUpsert}: store id, order number, then the values. */
+    private void bindOrder(PreparedStatement ps, OrderRecord record) throws SQLException {
+        ps.setString(1, storeId);
+        ps.setString(2, record.orderNo());
+        setNullable(ps, 3, record.masterOrderNo());
+        ps.setString(4, record.state().name());
+        ps.setString(5, record.reason().name());
+        setNullable(ps, 6, record.detail());
+        setNullable(ps, 7, record.hostOrderId());
+        setNullable(ps, 8, record.hub());
+        setNullable(ps, 9, record.stage());
+        setNullable(ps, 10, record.channelStatusCode());
+        setNullableMicros(ps, 11, record.channelUpdatedAt());
+        setNullable(ps, 12, record.lineSignature());
+        setNullable(ps, 13, record.invoiceNo());
+        ps.setLong(14, Codec.micros(record.updatedAt()));
+    }
+
+    /** The distinct keys of {@code keys}, in order; throws NullPointerException for a null collection or key. */
+    private static List<String> distinctKeys(Collection<String> keys, String what) {
+        Objects.requireNonNull(keys, what + "s");
+        Set<String> distinct = new LinkedHashSet<>();
+        for (String key : keys) {
+            distinct.add(Objects.requireNonNull(key, what));
+        }
+        return List.copyOf(distinct);
+    }
+
+    /**
+     * Reads the rows of {@code keys} with multi-key queries ({@code query} for a number of keys) of at most
+     * {@value Statements#MAX_KEYS_PER_READ} keys each: {@code leading} binds the first {@code leadingCount}
+     * parameters, the keys follow. The result maps each found row's key ({@code keyOf}) to it.
+     */
+    private <T> Map<String, T> findMany(List<String> keys, IntFunction<String> query, int leadingCount,
+            Binder leading, Row<T> row, Function<T, String> keyOf) throws SQLException {
+        Map<String, T> found = new LinkedHashMap<>();
+        for (int from = 0; from < keys.size(); from += Statements.MAX_KEYS_PER_READ) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + Statements.MAX_KEYS_PER_READ));
+            for (T value : list(query.apply(chunk.size()), ps -> {
+                leading.bind(ps);
+                int i = leadingCount;
+                for (String key : chunk) {
+                    ps.setString(++i, key);
+                }
+            }, row)) {
+                found.put(keyOf.apply(value), value);
+            }
+        }
+        return Collections.unmodifiableMap(found);
     }
 
     // ------------------------------------------------------------------------------------------ quarantine
@@ -577,6 +650,19 @@ final class JdbcTransaction implements SyncTransaction {
                 ps.setString(1, storeId);
                 ps.setString(2, flow.name());
             }, JdbcTransaction::quarantineEntry));
+        }
+
+        /** {@inheritDoc} One locking {@code SELECT ... IN (...)} per {@value Statements#MAX_KEYS_PER_READ} keys. */
+        @Override
+        public Map<String, QuarantineEntry> findAll(Flow flow, Collection<String> keys) {
+            check();
+            Objects.requireNonNull(flow, "flow");
+            List<String> distinct = distinctKeys(keys, "key");
+            return call("reading " + distinct.size() + " quarantine entries of " + flow, () -> findMany(distinct,
+                    sql::quarantineFindMany, 2, ps -> {
+                        ps.setString(1, storeId);
+                        ps.setString(2, flow.name());
+                    }, JdbcTransaction::quarantineEntry, QuarantineEntry::key));
         }
     }
 

@@ -68,6 +68,11 @@ final class Statements {
     final String keyLockInsertIfAbsent;
     final String keyLockLock;
 
+    /** The most keys one multi-key read binds ({@link #orderFindMany}, {@link #quarantineFindMany}). */
+    static final int MAX_KEYS_PER_READ = 100;
+    private final String orderFindManyPrefix;
+    private final String quarantineFindManyPrefix;
+
     Statements(Database db) {
         Dialect d = db.dialect();
         String settings = db.table("settings");
@@ -141,6 +146,27 @@ final class Statements {
         String keyLock = db.table("key_lock");
         keyLockInsertIfAbsent = d.insertIfAbsent(keyLock, List.of("store_id", "bucket"), List.of());
         keyLockLock = "SELECT bucket FROM " + keyLock + " WHERE store_id = ? AND bucket = ? FOR UPDATE";
+
+        orderFindManyPrefix = "SELECT " + ORDER_COLUMNS + " FROM " + orders + " WHERE store_id = ? AND order_no IN (";
+        quarantineFindManyPrefix = "SELECT " + QUARANTINE_COLUMNS + " FROM " + quarantine
+                + " WHERE store_id = ? AND flow = ? AND record_key IN (";
+    }
+
+    /** The order records of {@code keys} order numbers, locked: binds store, then each order number. */
+    String orderFindMany(int keys) {
+        return orderFindManyPrefix + placeholders(keys) + ") FOR UPDATE";
+    }
+
+    /** The quarantine entries of {@code keys} keys of one flow, locked: binds store, flow, then each key. */
+    String quarantineFindMany(int keys) {
+        return quarantineFindManyPrefix + placeholders(keys) + ") FOR UPDATE";
+    }
+
+    private static String placeholders(int count) {
+        if (count < 1 || count > MAX_KEYS_PER_READ) {
+            throw new IllegalArgumentException("between 1 and " + MAX_KEYS_PER_READ + " keys: " + count);
+        }
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     /** The due query for {@code operations} operation names: binds store, status, now, each name, limit. */
