@@ -181,6 +181,19 @@ public final class SyncEngine implements AutoCloseable {
         return earliest;
     }
 
+    /**
+     * When {@code flow} continues with a backlog: its pending continuation ({@link FlowReport#continueAt()} of its
+     * last run, or set because another run gave it work), empty when it has none. For hosts that run flows one by
+     * one ({@link #run(Flow)}, e.g. a job per flow) and so must schedule the continuation themselves. Reads the
+     * state store.
+     *
+     * @throws io.github.babyshopsdk.sync.state.StateStoreException when the store cannot be read
+     */
+    public Optional<Instant> continuation(Flow flow) {
+        Objects.requireNonNull(flow, "flow");
+        return schedule(flow).continueAt();
+    }
+
     private static Optional<Instant> earlier(Optional<Instant> a, Optional<Instant> b) {
         if (a.isEmpty()) {
             return b;

@@ -69,10 +69,16 @@ public final class ExecutorSyncRunner implements AutoCloseable {
     }
 
     /**
-     * The wait after a call that ended at {@code now}: until {@code nextDue}, within {@link #MIN_DELAY} (or
-     * {@code tick} if shorter) and {@code tick}.
+     * The wait of a host loop after a {@code runDue} call that ended at {@code now}: until {@code nextDue}
+     * ({@link SyncEngine#nextDue}), but at least {@link #MIN_DELAY} (or {@code tick} if that is shorter) and at most
+     * {@code tick}; {@code tick} when {@code nextDue} is empty. Pure; for hosts with a loop of their own.
+     *
+     * @throws IllegalArgumentException if {@code tick} is not positive
      */
-    static Duration delay(Optional<Instant> nextDue, Instant now, Duration tick) {
+    public static Duration delay(Optional<Instant> nextDue, Instant now, Duration tick) {
+        if (tick.isNegative() || tick.isZero()) {
+            throw new IllegalArgumentException("tick must be a positive duration, was " + tick);
+        }
         Duration floor = MIN_DELAY.compareTo(tick) < 0 ? MIN_DELAY : tick;
         Duration wait = nextDue.map(due -> Duration.between(now, due)).orElse(tick);
         if (wait.compareTo(floor) < 0) {
