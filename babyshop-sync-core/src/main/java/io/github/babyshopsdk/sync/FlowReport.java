@@ -67,6 +67,16 @@ public interface FlowReport {
      */
     Optional<String> error();
 
+    /**
+     * When the flow goes on with the work it left, for a run that stopped for quota
+     * ({@link FlowOutcome#WAITING_ON_QUOTA}): the instant its priority tier next gets a permit from the quota
+     * budget, as the budget said when it refused the run's last call (a minute after the run ended when the run
+     * could not tell). {@link SyncEngine#runDue} runs the flow at or after that instant even if its interval has
+     * not passed; the engine stores it, so another node or a restarted process honours it. Empty for every other
+     * outcome: a completed run clears it.
+     */
+    Optional<Instant> continueAt();
+
     /** A builder. */
     static ImmutableFlowReport.Builder builder() {
         return ImmutableFlowReport.builder();

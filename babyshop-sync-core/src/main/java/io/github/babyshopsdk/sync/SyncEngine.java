@@ -10,6 +10,7 @@ import io.github.babyshopsdk.sync.config.StatusMapping;
 import io.github.babyshopsdk.sync.config.StoreSettings;
 import io.github.babyshopsdk.sync.internal.Explainer;
 import io.github.babyshopsdk.sync.internal.FlowContext;
+import io.github.babyshopsdk.sync.internal.FlowContinuation;
 import io.github.babyshopsdk.sync.internal.FlowRegistry;
 import io.github.babyshopsdk.sync.internal.FlowRun;
 import io.github.babyshopsdk.sync.internal.LeaseKeeper;
@@ -67,7 +68,9 @@ import org.slf4j.LoggerFactory;
  * waits for the window through the engine: the listener hears {@link SyncListener#waitingForQuota} with until
  * when, the wait is sliced by the lease renewal interval and the lease renewed between slices, and a wait longer
  * than {@link EngineOptions#maxQuotaWait()} ends the run {@link FlowOutcome#WAITING_ON_QUOTA}. A less urgent flow
- * never waits: it ends {@link FlowOutcome#WAITING_ON_QUOTA} at once and goes on at its next run.
+ * never waits: it ends {@link FlowOutcome#WAITING_ON_QUOTA} at once. A flow that stops for quota with work left
+ * goes on when its tier next gets a permit ({@link FlowReport#continueAt()}), not at its next interval: see
+ * {@link #runDue} and {@link #nextDue}.
  *
  * <p>Thread-safe: flows may run on several threads at once (each flow of a store runs at most once at a
  * time, here and on other nodes, through the store's leases). {@link #close()} waits for runs in
@@ -135,21 +138,77 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     /**
-     * Runs every flow the scheduler says is due at {@code now}, most urgent first, and returns their
-     * reports. Pure with respect to time: the caller says what "now" is.
+     * Runs every flow that is due at {@code now}, most urgent first, and returns their reports. Pure with respect
+     * to time: the caller says what "now" is. A flow is due when the scheduler says so
+     * ({@link SyncScheduler#isDue}) or when its continuation has come: a run that stopped for quota with work left
+     * ({@link FlowOutcome#WAITING_ON_QUOTA}) continues at its {@link FlowReport#continueAt()}, when its priority
+     * tier next gets a permit, instead of waiting for its interval. The continuation is kept in the state store
+     * (every node and a restart honour it) and cleared by the flow's next run that does not stop for quota. The
+     * quota budget still keeps the calls of more urgent tiers: a continuation never takes them. A catalog run that
+     * completes having imported SKUs makes the inventory flow due at once too (the new links are its work).
      *
      * @throws IllegalStateException after {@link #close()}
      */
     public List<FlowReport> runDue(Instant now) {
         List<FlowReport> reports = new ArrayList<>();
         for (Flow flow : byPriority()) {
-            Optional<Instant> lastRun = store.inTransaction(tx -> tx.cursors().get(Explainer.lastRunCursor(flow)))
-                    .map(Instant::parse);
-            if (scheduler.isDue(flow, lastRun, now)) {
+            Schedule schedule = schedule(flow);
+            boolean continues = schedule.continueAt().filter(at -> !now.isBefore(at)).isPresent();
+            if (continues || scheduler.isDue(flow, schedule.lastRun(), now)) {
                 reports.add(run(flow, now));
             }
         }
         return reports;
+    }
+
+    /**
+     * The earliest instant at which a flow is due: its continuation ({@link FlowReport#continueAt()}) or when the
+     * scheduler makes it due ({@link SyncScheduler#nextDue}), at or before {@code now} when one is due already.
+     * A host scheduler calls {@link #runDue} then (and at the latest after its own tick), so a backlog goes on at
+     * the next free quota slot rather than at the next interval. Flows whose scheduler cannot tell are left out;
+     * empty when no flow's due time is known. Reads the state store; does not run anything.
+     *
+     * @throws io.github.babyshopsdk.sync.state.StateStoreException when the store cannot be read
+     */
+    public Optional<Instant> nextDue(Instant now) {
+        Objects.requireNonNull(now, "now");
+        Optional<Instant> earliest = Optional.empty();
+        for (Flow flow : byPriority()) {
+            Schedule schedule = schedule(flow);
+            Optional<Instant> due = earlier(schedule.continueAt(), scheduler.nextDue(flow, schedule.lastRun(), now));
+            earliest = earlier(earliest, due);
+        }
+        return earliest;
+    }
+
+    /**
+     * When {@code flow} continues with a backlog: its pending continuation ({@link FlowReport#continueAt()} of its
+     * last run, or set because another run gave it work), empty when it has none. For hosts that run flows one by
+     * one ({@link #run(Flow)}, e.g. a job per flow) and so must schedule the continuation themselves. Reads the
+     * state store.
+     *
+     * @throws io.github.babyshopsdk.sync.state.StateStoreException when the store cannot be read
+     */
+    public Optional<Instant> continuation(Flow flow) {
+        Objects.requireNonNull(flow, "flow");
+        return schedule(flow).continueAt();
+    }
+
+    private static Optional<Instant> earlier(Optional<Instant> a, Optional<Instant> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.isPresent() && b.get().isBefore(a.get()) ? b : a;
+    }
+
+    /** A flow's last run and continuation, as the store holds them. */
+    private record Schedule(Optional<Instant> lastRun, Optional<Instant> continueAt) {
+    }
+
+    private Schedule schedule(Flow flow) {
+        return store.inTransaction(tx -> new Schedule(
+                tx.cursors().get(Explainer.lastRunCursor(flow)).map(Instant::parse),
+                FlowContinuation.parse(tx.cursors().get(FlowContinuation.cursor(flow)))));
     }
 
     /** Runs every flow once now, most urgent first, whether due or not. */
@@ -209,9 +268,10 @@ public final class SyncEngine implements AutoCloseable {
         ScheduledFuture<?> heartbeat = renewer.scheduleWithFixedDelay(keeper::renew, interval, interval,
                 TimeUnit.NANOSECONDS);
         context.listener().flowStarted(flow);
+        FlowContext runContext = context.forRun(keeper);
         FlowReport report;
         try {
-            report = implementation.run(context.forRun(keeper), now);
+            report = implementation.run(runContext, now);
             if (keeper.isLost()) {
                 report = failure(flow, now, FlowOutcome.LEASE_LOST, keeper.lostReason());
             }
@@ -231,6 +291,9 @@ public final class SyncEngine implements AutoCloseable {
             context.listener().flowFinished(report);
             return report;
         }
+        report = FlowContinuation.settle(report, runContext.quotaRefusedUntil());
+        report.continueAt().ifPresent(at -> LOG.debug("{} stopped for quota with work left; it continues at {}",
+                flow, at));
         return finished(report, now);
     }
 
@@ -286,6 +349,16 @@ public final class SyncEngine implements AutoCloseable {
             store.runInTransaction(tx -> {
                 tx.cursors().put(Explainer.lastRunCursor(report.flow()), now.toString());
                 tx.cursors().put(Explainer.lastOutcomeCursor(report.flow()), report.outcome().name());
+                String continuation = FlowContinuation.text(report);
+                if (!continuation.equals(tx.cursors().get(FlowContinuation.cursor(report.flow())).orElse(""))) {
+                    tx.cursors().put(FlowContinuation.cursor(report.flow()), continuation);
+                }
+                FlowContinuation.fedBy(report).ifPresent(fed -> {
+                    Optional<Instant> due = FlowContinuation.parse(tx.cursors().get(FlowContinuation.cursor(fed)));
+                    if (due.isEmpty() || due.get().isAfter(report.finishedAt())) {
+                        tx.cursors().put(FlowContinuation.cursor(fed), report.finishedAt().toString());
+                    }
+                });
             });
         } catch (StateStoreException e) {
             LOG.warn("could not record the run of {}: {}", report.flow(),

@@ -12,6 +12,8 @@ import io.github.babyshopsdk.sync.spi.StatusMapper;
 import io.github.babyshopsdk.sync.spi.SyncListener;
 import io.github.babyshopsdk.sync.state.SyncStateStore;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Everything a flow needs, wired once by the engine. Immutable; shared by every flow run (each
@@ -30,6 +32,8 @@ public final class FlowContext {
     private final Clock clock;
     private final EngineOptions options;
     private final QuotaPlanner quota;
+    /** The quota waiter of this run; null in the engine's base context. */
+    private final FlowQuotaWaiter waiter;
 
     /** Wires a context; the listener is wrapped so that a throwing listener cannot break a flow. */
     public FlowContext(SyncStateStore store, ChannelGateway channel, HostOrders hostOrders, HostCatalog hostCatalog,
@@ -47,6 +51,7 @@ public final class FlowContext {
         this.clock = clock;
         this.options = options;
         this.quota = new QuotaPlanner(channel);
+        this.waiter = null;
     }
 
     private FlowContext(FlowContext base, LeaseKeeper keeper) {
@@ -65,6 +70,7 @@ public final class FlowContext {
         this.clock = base.clock;
         this.options = base.options;
         this.quota = base.quota;
+        this.waiter = waiter;
     }
 
     /**
@@ -122,6 +128,14 @@ public final class FlowContext {
 
     public EngineOptions options() {
         return options;
+    }
+
+    /**
+     * When the budget said this run's tier gets its next permit, as of the last call of the run that was refused
+     * and not waited for (see {@link FlowQuotaWaiter#refusedUntil()}); empty outside a run or when no call was.
+     */
+    public Optional<Instant> quotaRefusedUntil() {
+        return waiter == null ? Optional.empty() : waiter.refusedUntil();
     }
 
     /** Planning advice from the quota budget (enforcement is the budget's own); the calls left, for reports. */

@@ -7,7 +7,10 @@ import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.spi.SyncListener;
 import io.github.babyshopsdk.sync.state.LeaseLostException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +29,10 @@ import org.slf4j.LoggerFactory;
  *       {@link LeaseLostException}; a longer wait than {@code maxWait} is refused (false).</li>
  * </ul>
  *
- * Thread-safe; it holds no state of its own beyond its wiring.
+ * <p>It remembers when the budget said the tier's next permit comes for the last call it did not wait for
+ * ({@link #refusedUntil()}): the engine's continuation time of a run that stopped for quota.
+ *
+ * Thread-safe; beyond its wiring it holds only that last refusal.
  */
 final class FlowQuotaWaiter implements QuotaWaiter {
     private static final Logger LOG = LoggerFactory.getLogger(FlowQuotaWaiter.class);
@@ -36,6 +42,7 @@ final class FlowQuotaWaiter implements QuotaWaiter {
     private final SyncListener listener;
     private final Duration slice;
     private final Duration maxWait;
+    private final AtomicReference<Instant> refusedUntil = new AtomicReference<>();
 
     /**
      * A waiter for one run of {@code flow} holding {@code keeper}'s lease.
@@ -63,11 +70,13 @@ final class FlowQuotaWaiter implements QuotaWaiter {
     @Override
     public boolean await(QuotaWait wait) throws InterruptedException {
         if (wait.tier() > QuotaBudget.TOP_TIER) {
+            refusedUntil.set(wait.until());
             LOG.debug("{}: {} refused for quota (tier {}); the flow goes on at its next run", flow,
                     wait.operation(), wait.tier());
             return false;
         }
         if (wait.waited().plus(wait.waitFor()).compareTo(maxWait) > 0) {
+            refusedUntil.set(wait.until());
             LOG.info("{}: {} would wait {} for quota beyond maxQuotaWait {}; the flow goes on at its next run",
                     flow, wait.operation(), wait.waitFor(), maxWait);
             return false;
@@ -84,6 +93,14 @@ final class FlowQuotaWaiter implements QuotaWaiter {
             keeper.check();
         }
         return true;
+    }
+
+    /**
+     * When the budget said the run's tier gets its next permit, as of the last call this waiter did not wait for;
+     * empty when it waited for every call (or none was refused).
+     */
+    Optional<Instant> refusedUntil() {
+        return Optional.ofNullable(refusedUntil.get());
     }
 
     @Override

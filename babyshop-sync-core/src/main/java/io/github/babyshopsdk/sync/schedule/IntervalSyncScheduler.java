@@ -12,7 +12,9 @@ import java.util.Optional;
  * The default {@link SyncScheduler}: each flow runs when its interval has passed since its last run.
  * Defaults: orders every 30 minutes (as Babyshop documents), cancellations and shipments every 5
  * minutes, inventory every 15 minutes, catalog every 6 hours. Shorter intervals are allowed; the quota
- * budget, not the schedule, keeps them safe. Immutable and thread-safe.
+ * budget, not the schedule, keeps them safe. A flow that stopped for quota with work left does not wait for its
+ * interval: the engine runs it again when its tier next gets a permit (see {@link SyncScheduler}). Immutable and
+ * thread-safe.
  */
 public final class IntervalSyncScheduler implements SyncScheduler {
     private final Map<Flow, Duration> intervals;
@@ -63,6 +65,12 @@ public final class IntervalSyncScheduler implements SyncScheduler {
     @Override
     public boolean isDue(Flow flow, Optional<Instant> lastRun, Instant now) {
         return lastRun.map(last -> !now.isBefore(last.plus(intervals.get(flow)))).orElse(true);
+    }
+
+    /** {@code lastRun} plus the flow's interval; {@code now} when the flow never ran. */
+    @Override
+    public Optional<Instant> nextDue(Flow flow, Optional<Instant> lastRun, Instant now) {
+        return Optional.of(lastRun.map(last -> last.plus(intervals.get(flow))).orElse(now));
     }
 
     @Override

@@ -22,7 +22,8 @@ import java.util.Optional;
  * @param hubMapping hub rules and default hub; names at least one hub
  * @param orderImportFrom orders updated before this are not imported on the first run (default: all)
  * @param scheduler when each flow is due in the scheduled modes
- * @param tick how often the scheduled modes ask what is due (default 1 minute)
+ * @param tick the longest wait between two asks of what is due in the scheduled modes (default 1 minute); they
+ *     ask sooner when a flow is due sooner ({@code SyncEngine.nextDue}, e.g. a backlog continuing)
  * @param quota the credential's quota budget: calls per rolling window (default 40 per 5 minutes) and the calls
  *     kept per more urgent flow tier (default {@link QuotaLimits#reservePerTier()})
  * @param warnings things that are allowed but probably unintended (e.g. Pending not mapped)

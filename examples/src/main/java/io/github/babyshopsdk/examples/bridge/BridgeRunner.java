@@ -11,6 +11,7 @@ import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.ImmutableEngineOptions;
 import io.github.babyshopsdk.sync.SyncEngine;
+import io.github.babyshopsdk.sync.schedule.ExecutorSyncRunner;
 import io.github.babyshopsdk.sync.spi.ChannelGateway;
 import io.github.babyshopsdk.sync.spi.HubResolver;
 import io.github.babyshopsdk.sync.spi.StatusMapper;
@@ -283,14 +284,30 @@ final class BridgeRunner {
         }
     }
 
-    /** {@code n} scheduler cycles: the flows that are due, then a tick's wait. */
+    /**
+     * {@code n} scheduler cycles: the flows that are due, then a wait until the next flow is due
+     * ({@link SyncEngine#nextDue}: a regular run, or the continuation of a flow that stopped for quota with work
+     * left), at least a second and at most a tick.
+     */
     private void cycles(SyncEngine engine, SyncStateStore store, int n) {
         label = "cycle";
         for (round = 1; round <= n && !stopped(); round++) {
             reportSkipped(engine.runDue(environment.clock().instant()));
-            if (round < n && !sleep(in.config().tick())) {
+            if (round < n && !sleep(untilNextDue(engine))) {
                 return;
             }
+        }
+    }
+
+    private Duration untilNextDue(SyncEngine engine) {
+        Duration tick = in.config().tick();
+        Instant now = environment.clock().instant();
+        try {
+            return ExecutorSyncRunner.delay(engine.nextDue(now), now, tick);
+        } catch (RuntimeException e) {
+            err.println("babyshop-bridge: could not tell when a flow is next due; waiting a tick: "
+                    + SafeText.of(e.getMessage()));
+            return tick;
         }
     }
 

@@ -3,11 +3,14 @@ package io.github.babyshopsdk.examples.quartz;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.SyncEngine;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
 import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
@@ -15,7 +18,10 @@ import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.quartz.impl.StdSchedulerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine's flows as Quartz jobs in a clustered JDBC job store: a host that outgrows one node runs the sync on
@@ -34,6 +40,7 @@ import org.quartz.impl.StdSchedulerFactory;
  * {@code org/quartz/impl/jdbcjobstore/tables_postgres.sql} and {@code tables_h2.sql} in its jar).
  */
 public final class QuartzSync {
+    private static final Logger LOG = LoggerFactory.getLogger(QuartzSync.class);
     /** The scheduler-context key of the node's engine. */
     public static final String ENGINE = "babyshop.syncEngine";
     /** The job and trigger group of the flows. */
@@ -113,6 +120,32 @@ public final class QuartzSync {
             } catch (ObjectAlreadyExistsException e) {
                 // another node added it meanwhile
             }
+        }
+    }
+
+    /**
+     * Schedules the one-shot continuation of {@code flow}'s job at {@code at} (trigger {@code <flow>-continue}),
+     * replacing an earlier one: a backlog goes on when its tier next gets a permit rather than at the next interval.
+     * A failure is logged, not thrown: the flow's interval trigger still runs it.
+     */
+    static void continueAt(JobExecutionContext context, Flow flow, Instant at) {
+        String name = flow.name().toLowerCase(Locale.ROOT);
+        TriggerKey key = TriggerKey.triggerKey(name + "-continue", GROUP);
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key).forJob(JobKey.jobKey(name, GROUP))
+                .startAt(Date.from(at))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+        try {
+            Scheduler scheduler = context.getScheduler();
+            if (scheduler.checkExists(key)) {
+                scheduler.rescheduleJob(key, trigger);
+            } else {
+                scheduler.scheduleJob(trigger);
+            }
+        } catch (ObjectAlreadyExistsException e) {
+            // another node scheduled it meanwhile
+        } catch (SchedulerException e) {
+            LOG.warn("could not schedule the continuation of {} at {}: {}", flow, at, e.toString());
         }
     }
 }
