@@ -7,7 +7,8 @@ public enum FlowOutcome {
     /**
      * Stopped early for quota: the budget keeps its remaining calls for more urgent flows (a less urgent flow never
      * waits), a most urgent flow's wait would have passed {@link EngineOptions#maxQuotaWait()}, or Babyshop answered
-     * quota exceeded. Not a failure: nothing was lost, the rest waits for the next run.
+     * quota exceeded. Not a failure: nothing was lost, the rest goes on at the flow's continuation
+     * ({@link FlowReport#continueAt()}: when its tier next gets a permit), not at its next interval.
      */
     WAITING_ON_QUOTA,
     /** The store setting that enables the flow is off. */
