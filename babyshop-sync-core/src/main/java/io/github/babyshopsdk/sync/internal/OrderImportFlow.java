@@ -63,13 +63,12 @@ import org.slf4j.LoggerFactory;
  *       order's outcome (the link to the host order, or the reason it was not imported) and the cursor move are
  *       committed after the host has committed the order. {@code createOrder} is idempotent by order number, so a
  *       crash between the host's commit and ours creates nothing twice.</li>
- *   <li>A page costs three state transactions however many orders it holds (before issue 16 it was three per
- *       order), and each is needed:
+ *   <li>A page costs three state transactions plus one per host call that changes the host (before issue 16 it
+ *       was three per order, and two for an order not imported), and each is needed:
  *       <ol>
- *         <li><em>read</em>: the page's order records, read at once. The decisions that follow call the host's
- *             ports (status mapper, hub resolver, and {@code cancelOrder} for an imported order cancelled on
- *             Babyshop), which must not run inside a transaction: a database store may run a transaction's work
- *             again after a deadlock.</li>
+ *         <li><em>read</em>: the page's order records and quarantine entries, read at once. The decisions that
+ *             follow call the host's ports (status mapper, hub resolver), which must not run inside a transaction:
+ *             a database store may run a transaction's work again after a deadlock.</li>
  *         <li><em>write-ahead</em> (only when the page has orders to create): a record per order to create, held
  *             with reason {@code CREATING} and the stage and hub it is created with, committed before the host is
  *             asked to create any of them. It must be durable before the host call: after a crash between the
@@ -77,12 +76,18 @@ import org.slf4j.LoggerFactory;
  *             finishes that import with the same stage and hub (and cancels it if Babyshop cancelled it since)
  *             instead of dropping it or routing it elsewhere. Writing the page's records ahead at once widens
  *             that window from one order to the page: after a crash (or an interrupt, or a lost lease) the orders
- *             of the page not yet sent are also treated as "may exist", which costs at most one idempotent
- *             {@code createOrder} each and never a second host order.</li>
- *         <li><em>outcome</em>: after the host calls, every outcome of the page, the removal of their quarantine
- *             entries and the cursor move, atomically. It cannot be merged with the write-ahead (the host call
- *             sits between them) nor with the next page's read (the next page's decisions call the host's
- *             ports).</li>
+ *             of the page not yet sent are also treated as "may exist", which costs nothing more than the one
+ *             {@code createOrder} they still need (plus {@code cancelOrder} if Babyshop cancelled one since).</li>
+ *         <li><em>one per host call</em>: the outcome of each {@code createOrder} (and of each {@code cancelOrder} of
+ *             an imported order cancelled on Babyshop) is committed right after the call, before the next host
+ *             call. Batching these outcomes would save a commit per order but turn one crash or lost lease into up
+ *             to a page of repeated (idempotent) host calls; committed one by one, a crash repeats at most the one
+ *             call in flight, which is what the chaos soak and the fencing tests pin.</li>
+ *         <li><em>page outcome</em>: every decision that needed no host call (status not mapped, no hub, host
+ *             refused, an update of an imported order), the removal of their quarantine entries and the cursor
+ *             move, atomically, after the page's host calls. The cursor moves only here: every order of the page
+ *             is then settled (recorded, held with its write-ahead record, or quarantined, each retried without
+ *             the cursor).</li>
  *       </ol>
  *       The listing's check of what to fetch is one more transaction per run, with one multi-key read of the
  *       listed orders' records and quarantine entries per {@link ChannelLimits#MAX_BATCH} orders.</li>
@@ -325,13 +330,14 @@ public final class OrderImportFlow implements FlowRun {
         }
 
         /**
-         * Applies one page of fetched orders in at most three transactions (see the class description): reads the
-         * page's records; decides each order (the host's status mapper and hub resolver, and the host's cancel of an
-         * imported order cancelled on Babyshop); commits the write-ahead records of the orders to create, before the
-         * host is asked for any of them; asks the host to create them, oldest first; then commits every outcome,
-         * the quarantine clean-up and the cursor move at once, and only then tells the listener. A value the engine
-         * cannot keep or a failure of the host's ports sets that order aside (quarantined with the reason) and the
-         * page goes on. A failing state store propagates.
+         * Applies one page of fetched orders (see the class description): reads the page's records and quarantine
+         * entries; decides each order (the host's status mapper and hub resolver; an imported order cancelled on
+         * Babyshop is cancelled in the host and committed at once); commits the write-ahead records of the orders to
+         * create, before the host is asked for any of them; asks the host to create them, oldest first, committing
+         * each outcome right after its call; then commits the other outcomes, the quarantine clean-up and the cursor
+         * move at once, and only then tells the listener about them. A value the engine cannot keep or a failure of
+         * the host's ports sets that order aside (quarantined with the reason) and the page goes on. A failing state
+         * store propagates.
          *
          * @return false when the thread was interrupted between two host calls (what was done is committed)
          */
@@ -356,8 +362,12 @@ public final class OrderImportFlow implements FlowRun {
                 return true;
             }
             List<String> orderNos = valid.stream().map(Order::orderNo).toList();
-            Map<String, OrderRecord> records = context.store().inTransaction(tx -> tx.orders().findAll(orderNos));
             PageWork work = new PageWork();
+            Map<String, OrderRecord> records = context.store().inTransaction(tx -> {
+                work.quarantined.clear(); // the work may run again after a deadlock
+                work.quarantined.addAll(tx.quarantine().findAll(Flow.ORDERS, orderNos).keySet());
+                return tx.orders().findAll(orderNos);
+            });
             for (Order order : valid) {
                 Optional<OrderRecord> existing = Optional.ofNullable(records.get(order.orderNo()));
                 guarded(order, () -> {
@@ -382,7 +392,7 @@ public final class OrderImportFlow implements FlowRun {
                     guarded(create.order(), () -> create(create, work));
                 }
             }
-            commit(work);
+            commit(work, page);
             return !interrupted;
         }
 
@@ -416,6 +426,8 @@ public final class OrderImportFlow implements FlowRun {
         /** What one page comes to: the records to commit, the orders to create, what to do after the commit. */
         private final class PageWork {
             private final Map<String, OrderRecord> outcomes = new LinkedHashMap<>();
+            /** The page's orders that were quarantined when the page was read. */
+            private final Set<String> quarantined = new HashSet<>();
             private final List<Create> creates = new ArrayList<>();
             private final List<Runnable> afterCommit = new ArrayList<>();
 
@@ -523,10 +535,28 @@ public final class OrderImportFlow implements FlowRun {
                     .reason(cancelled ? OrderReason.CANCELLED_ON_CHANNEL : OrderReason.IMPORTED)
                     .detail(Optional.empty()).hostOrderId(hostOrderId).hub(create.hub()).stage(create.stage())
                     .lineSignature(LineSignature.of(order)).build();
-            work.outcome(record);
-            work.after(() -> {
-                imported++;
-                context.listener().orderImported(order.orderNo(), hostOrderId, create.hub());
+            commitNow(record, work);
+            imported++;
+            context.listener().orderImported(order.orderNo(), hostOrderId, create.hub());
+        }
+
+        /**
+         * Commits one order's outcome at once, right after the host call that changed the host for it and before the
+         * next host call, so that a crash (or a lost lease) repeats at most that one call: keeps an invoice the
+         * shipments flow recorded since the record was read, and removes the order's quarantine entry if it had one.
+         * The cursor moves with the page's last transaction.
+         */
+        private void commitNow(OrderRecord unbounded, PageWork work) {
+            OrderRecord record = bounded(unbounded);
+            boolean quarantined = work.quarantined.contains(record.orderNo());
+            context.store().runInTransaction(tx -> {
+                // the shipments flow may have recorded the invoice since this record was read: keep it
+                Optional<String> invoice = tx.orders().find(record.orderNo()).flatMap(OrderRecord::invoiceNo);
+                tx.orders().save(invoice.isPresent() ? ImmutableOrderRecord.copyOf(record).withInvoiceNo(invoice)
+                        : record);
+                if (quarantined) {
+                    tx.quarantine().remove(Flow.ORDERS, record.orderNo());
+                }
             });
         }
 
@@ -552,11 +582,9 @@ public final class OrderImportFlow implements FlowRun {
                     }
                     change.state(OrderState.CANCELLED).reason(OrderReason.CANCELLED_ON_CHANNEL)
                             .detail(Optional.empty());
-                    work.outcome(change.build());
-                    work.after(() -> {
-                        updated++;
-                        context.listener().orderCancelled(order.orderNo(), record.hostOrderId().orElseThrow());
-                    });
+                    commitNow(change.build(), work);
+                    updated++;
+                    context.listener().orderCancelled(order.orderNo(), record.hostOrderId().orElseThrow());
                     return;
                 }
                 String detail = "cancelled on Babyshop, but Cancelled is not mapped inbound: the host order stays";
@@ -616,17 +644,17 @@ public final class OrderImportFlow implements FlowRun {
         }
 
         /**
-         * Commits a page's outcomes in one transaction: the records (keeping an invoice the shipments flow recorded
-         * since they were read), the removal of their quarantine entries, and the cursor, moved to the latest listed
-         * time among them (every order of the page before it is settled: recorded here, held with its write-ahead
-         * record, or quarantined, and each of those is retried without the cursor). Then runs the page's
-         * after-commit actions.
+         * Commits a page's outcomes that needed no host call in one transaction: the records (keeping an invoice
+         * the shipments flow recorded since they were read), the removal of their quarantine entries, and the
+         * cursor, moved to the latest listed time among the page's orders (every one of them is settled by now:
+         * recorded here or right after its host call, held with its write-ahead record, or quarantined, and each of
+         * those is retried without the cursor). Then runs the page's after-commit actions.
          */
-        private void commit(PageWork work) {
-            if (!work.outcomes.isEmpty()) {
+        private void commit(PageWork work, List<Order> page) {
+            Instant listedHigh = page.stream().map(o -> listedAt.get(o.orderNo())).filter(t -> t != null)
+                    .max(Comparator.naturalOrder()).orElse(null);
+            if (!work.outcomes.isEmpty() || listedHigh != null) {
                 Set<String> orderNos = work.outcomes.keySet();
-                Instant listedHigh = orderNos.stream().map(listedAt::get).filter(t -> t != null)
-                        .max(Comparator.naturalOrder()).orElse(null);
                 context.store().runInTransaction(tx -> {
                     // the shipments flow may have recorded the invoice since these records were read: keep it
                     Map<String, OrderRecord> current = tx.orders().findAll(orderNos);
@@ -638,8 +666,10 @@ public final class OrderImportFlow implements FlowRun {
                                 : record);
                     }
                     tx.orders().saveAll(records);
-                    for (String key : tx.quarantine().findAll(Flow.ORDERS, orderNos).keySet()) {
-                        tx.quarantine().remove(Flow.ORDERS, key);
+                    for (String key : orderNos) {
+                        if (work.quarantined.contains(key)) {
+                            tx.quarantine().remove(Flow.ORDERS, key);
+                        }
                     }
                     if (listedHigh != null) {
                         advanceCursor(tx, listedHigh);
