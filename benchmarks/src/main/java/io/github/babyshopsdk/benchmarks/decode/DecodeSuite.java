@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -21,7 +23,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * Figure 4 of issue 16: the client's typed decode of a 100-record orderList, orderFetch and productFetch page
  * against Jackson's {@code readTree} of the same bytes, measured with JMH ({@link DecodeBenchmark}), one
  * forked JVM per benchmark: about 70 seconds on an idle machine. With {@code --quick} it runs in this JVM, one
- * short iteration each (a check that the benchmark works; the figures mean little). Target: typed decode within 1.5x of {@code readTree}.
+ * short iteration each (a check that the benchmark works; the figures mean little). Each figure is the best
+ * measurement iteration of each benchmark (see {@link #bestIteration}). Target: typed decode within 1.5x of {@code readTree}.
  */
 public final class DecodeSuite implements Suite {
 
@@ -43,7 +46,7 @@ public final class DecodeSuite implements Suite {
             for (RunResult result : results) {
                 String method = result.getParams().getBenchmark();
                 method = method.substring(method.lastIndexOf('.') + 1);
-                scores.put(page + "." + method, result.getPrimaryResult().getScore());
+                scores.put(page + "." + method, bestIteration(result));
             }
         }
         List<Figure> figures = new ArrayList<>();
@@ -53,11 +56,25 @@ public final class DecodeSuite implements Suite {
             if (typed == null || tree == null) {
                 throw new IllegalStateException("JMH returned no score for " + page + ": " + scores.keySet());
             }
-            Figure figure = Figure.against("decode." + page, "typed decode vs readTree, 100-record " + page
-                    + " page", typed, tree, "ns/op");
+            Figure figure = Figure.against("decode." + page, "typed decode vs readTree: " + page
+                    + " page, best iteration", typed, tree, "ns/op");
             figures.add(figure.withTarget("<= " + TARGET + "x", figure.ratio() <= TARGET));
         }
         return figures;
+    }
+
+    /**
+     * The score of the fastest measurement iteration: other processes only ever add time, so on a shared
+     * machine the best iteration is the steadiest estimate of the cost (JMH's mean is printed by {@code -v}).
+     */
+    static double bestIteration(RunResult result) {
+        double best = Double.POSITIVE_INFINITY;
+        for (BenchmarkResult benchmark : result.getBenchmarkResults()) {
+            for (IterationResult iteration : benchmark.getIterationResults()) {
+                best = Math.min(best, iteration.getPrimaryResult().getScore());
+            }
+        }
+        return Double.isInfinite(best) ? result.getPrimaryResult().getScore() : best;
     }
 
     /**
