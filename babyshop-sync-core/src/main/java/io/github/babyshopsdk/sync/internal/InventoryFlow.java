@@ -654,11 +654,14 @@ public final class InventoryFlow implements FlowRun {
                 int limit = ChannelLimits.MAX_BATCH + asked.size();
                 List<InventoryState> due = read(tx -> tx.inventory().awaitingModeration(dueBy, limit));
                 Map<String, String> codesById = new LinkedHashMap<>();
-                Instant earliest = null;
+                Instant earliest = null; // the list is earliest due first
                 for (InventoryState state : due) {
                     String id = state.moderationId().orElseThrow();
-                    if (codesById.size() < ChannelLimits.MAX_BATCH && !asked.contains(id)
-                            && codesById.putIfAbsent(id, state.vendorSkuCode()) == null && earliest == null) {
+                    if (codesById.size() == ChannelLimits.MAX_BATCH || asked.contains(id)) {
+                        continue;
+                    }
+                    codesById.putIfAbsent(id, state.vendorSkuCode());
+                    if (earliest == null) {
                         earliest = state.moderationCheckAt().orElseThrow();
                     }
                 }
