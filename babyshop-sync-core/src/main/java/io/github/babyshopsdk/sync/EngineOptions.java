@@ -72,6 +72,36 @@ public interface EngineOptions {
         return Duration.ofHours(72);
     }
 
+    /** The default {@link #moderationCheckDelay()}: 10 minutes. */
+    Duration DEFAULT_MODERATION_CHECK_DELAY = Duration.ofMinutes(10);
+
+    /**
+     * How long after a push its moderation status is first due to be read (default 10 minutes), so that it is
+     * asked once, when likely final, instead of while Babyshop still answers {@code Pending}. A {@code Pending}
+     * answer is asked again after a back-off: the time since the push, at least this delay, at most
+     * {@link #moderationMaxWait()} (so 10, 20, 40 minutes, then every hour with the defaults). Must not be
+     * negative; zero asks from the run after the push on.
+     */
+    @Value.Default
+    default Duration moderationCheckDelay() {
+        return DEFAULT_MODERATION_CHECK_DELAY;
+    }
+
+    /** The default {@link #moderationMaxWait()}: 1 hour. */
+    Duration DEFAULT_MODERATION_MAX_WAIT = Duration.ofHours(1);
+
+    /**
+     * The longest a pushed SKU waits for its first moderation status read, from its push (default 1 hour), quota
+     * allowing. Due ids are asked 100 to a call; a run sends a call that is not full only once the earliest due
+     * id has been due for this time less {@link #moderationCheckDelay()}, so at low churn the ids of several runs
+     * share one call. It also caps the back-off of a {@code Pending} answer. Must not be shorter than
+     * {@link #moderationCheckDelay()}.
+     */
+    @Value.Default
+    default Duration moderationMaxWait() {
+        return DEFAULT_MODERATION_MAX_WAIT;
+    }
+
     /** The default {@link #maxQuotaWait()}: 15 minutes. */
     Duration DEFAULT_MAX_QUOTA_WAIT = Duration.ofMinutes(15);
 
@@ -171,6 +201,10 @@ public interface EngineOptions {
         }
         if (maxQuotaWait().isNegative()) {
             throw new IllegalArgumentException("maxQuotaWait must not be negative");
+        }
+        if (moderationCheckDelay().isNegative() || moderationMaxWait().compareTo(moderationCheckDelay()) < 0) {
+            throw new IllegalArgumentException(
+                    "moderationCheckDelay must not be negative, moderationMaxWait not shorter than it");
         }
     }
 

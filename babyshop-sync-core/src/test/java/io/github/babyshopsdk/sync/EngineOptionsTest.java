@@ -31,4 +31,22 @@ class EngineOptionsTest {
         assertThatThrownBy(() -> EngineOptions.builder().maxQuotaWait(Duration.ofSeconds(-1)).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxQuotaWait");
     }
+
+    @Test
+    void theModerationScheduleDefaultsTo10MinutesAndOneHour() {
+        assertThat(EngineOptions.defaults().moderationCheckDelay()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(EngineOptions.defaults().moderationMaxWait()).isEqualTo(Duration.ofHours(1));
+        EngineOptions legacy = EngineOptions.builder().moderationCheckDelay(Duration.ZERO)
+                .moderationMaxWait(Duration.ZERO).build();
+        assertThat(legacy.moderationCheckDelay()).isZero();
+        assertThat(legacy.moderationMaxWait()).isZero();
+    }
+
+    @Test
+    void aNegativeCheckDelayOrAMaxWaitShorterThanItIsRefused() {
+        assertThatThrownBy(() -> EngineOptions.builder().moderationCheckDelay(Duration.ofSeconds(-1)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("moderationCheckDelay");
+        assertThatThrownBy(() -> EngineOptions.builder().moderationCheckDelay(Duration.ofHours(2)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("moderationMaxWait");
+    }
 }

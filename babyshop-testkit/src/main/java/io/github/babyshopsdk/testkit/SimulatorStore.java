@@ -150,10 +150,30 @@ public final class SimulatorStore {
      * The moderation status inventoryPriceStatus would answer now.
      *
      * @param moderationId a moderation id
-     * @return "Pending" or "Approved", or empty for an unknown id
+     * @return "Pending", then "Approved" or the verdict set by {@link #decideModeration}; empty for an unknown id
      */
     public Optional<String> moderationStatus(long moderationId) {
         return state.moderation(moderationId).map(state::moderationStatus);
+    }
+
+    /**
+     * Decides how a moderation ends: inventoryPriceStatus answers "Pending" for the simulator's moderation
+     * delay after the entry was received (see {@code SellerPanelSimulator.Builder#moderationDelay}), then
+     * {@code verdict} instead of "Approved" (e.g. "Rejected": a refusal). May be called before or after the
+     * delay has passed.
+     *
+     * @param moderationId a moderation id answered by inventoryPriceUpdate
+     * @param verdict the final status, not blank and not "Pending"
+     * @throws IllegalArgumentException if the id is unknown or the verdict blank or "Pending"
+     */
+    public void decideModeration(long moderationId, String verdict) {
+        Objects.requireNonNull(verdict, "verdict");
+        if (verdict.isBlank() || verdict.equalsIgnoreCase("Pending")) {
+            throw new IllegalArgumentException("a verdict is a final status, not blank nor Pending: " + verdict);
+        }
+        if (!state.decideModeration(moderationId, verdict)) {
+            throw new IllegalArgumentException("unknown moderation id " + moderationId);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.babyshopsdk.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -141,6 +142,32 @@ class CatalogOperationsTest {
         assertThat(row.get("approvedInvQty").asText()).isEqualTo("5");
         assertThat(sim.store().moderationStatus(Long.parseLong(id))).contains("Approved");
         assertThat(http.call("inventoryPriceStatus", "{\"moderationIdsList\":[]}").code()).isEqualTo(5);
+    }
+
+    @Test
+    void aModerationDecidedAsRefusedIsPendingForTheDelayThenShowsTheVerdict(SellerPanelSimulator sim) {
+        Http http = new Http(sim);
+        String sku = sim.store().products().get(3).sku();
+        String body = "{\"invPriceList\":[{\"sku\":\"" + sku + "\",\"invQty\":\"7\"}]}";
+        String refused = http.call("inventoryPriceUpdate", body).json().get("skus").get(0).get("moderationId").asText();
+        String approved = http.call("inventoryPriceUpdate", body).json().get("skus").get(0).get("moderationId").asText();
+        sim.store().decideModeration(Long.parseLong(refused), "Rejected");
+        String query = "{\"moderationIdsList\":[" + refused + "," + approved + "]}";
+
+        sim.simulatedClock().advance(Duration.ofMinutes(10).minusSeconds(1));
+        assertThat(http.call("inventoryPriceStatus", query).json().get("skus"))
+                .extracting(row -> row.get("status").asText()).containsExactly("Pending", "Pending");
+
+        sim.simulatedClock().advance(Duration.ofSeconds(1));
+        JsonNode rows = http.call("inventoryPriceStatus", query).json().get("skus");
+        assertThat(rows).extracting(row -> row.get("moderationId").asText() + " " + row.get("status").asText())
+                .containsExactly(refused + " Rejected", approved + " Approved");
+        assertThat(rows.get(0).get("approvedInvQty").isNull()).as("nothing approved").isTrue();
+        assertThat(sim.store().moderationStatus(Long.parseLong(refused))).contains("Rejected");
+        assertThatThrownBy(() -> sim.store().decideModeration(999_999L, "Rejected"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sim.store().decideModeration(Long.parseLong(approved), "Pending"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

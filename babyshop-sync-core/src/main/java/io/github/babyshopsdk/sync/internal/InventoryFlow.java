@@ -22,6 +22,7 @@ import io.github.babyshopsdk.sync.state.SkuLink;
 import io.github.babyshopsdk.sync.state.SyncTransaction;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -88,12 +89,28 @@ import org.slf4j.LoggerFactory;
  *       were, for the next run. A non-retryable failure (credentials refused, ...) is
  *       rethrown. A pending quantity Babyshop cannot take (more than 7 integer digits) is dead-lettered
  *       without a call.</li>
- *   <li><b>Moderation follow-up.</b> Quota allowing, the moderation ids of
- *       {@code inventory().awaitingModeration} (not those acknowledged in this very run) are asked with
- *       {@code channel().moderationStatus(ids)}, {@link ChannelLimits#MAX_BATCH} per call, and the statuses
- *       saved. A final status other than {@value #APPROVED} or {@code Pending} (Babyshop documents only
- *       {@code Pending}; anything else is final) is reported through {@code listener.inventoryRejected},
- *       as it is when the push's own answer already carries one.</li>
+ *   <li><b>Moderation follow-up.</b> After the pushes (so it never takes quota a push of the run needs), quota
+ *       allowing, the moderation ids that are due ({@code inventory().awaitingModeration(now, limit)}, earliest
+ *       due first; never one acknowledged in this very run) are asked with {@code channel().moderationStatus(ids)},
+ *       {@link ChannelLimits#MAX_BATCH} per call (Babyshop states no maximum; 100 is Q37's safe reading). An id
+ *       is first due {@link EngineOptions#moderationCheckDelay()} after its push, when its status is likely
+ *       final. A run sends a call only when it can fill it, or when the earliest due id has waited
+ *       {@link EngineOptions#moderationMaxWait()} since its push (been due for {@code moderationMaxWait -
+ *       moderationCheckDelay}), so at low churn the ids of several runs share one call. A final status is saved
+ *       and ends the id's reads; one other than {@value #APPROVED} or {@code Pending} (Babyshop documents only
+ *       {@code Pending}; anything else is final) is reported through {@code listener.inventoryRejected}, as it
+ *       is when the push's own answer already carries one. A {@code Pending} answer (or none) schedules the id
+ *       again after a back-off: the time since its push, at least the check delay, at most the max wait
+ *       (10, 20, 40 minutes, then hourly with the defaults). The ledger keeps only the latest push's id, so a
+ *       superseded id is never asked: a new push replaces the id and restarts its schedule.
+ *       <p><b>The guarantee:</b> the latest pushed quantity of every SKU gets its final moderation status read,
+ *       and a refusal reported, unless a newer push of that SKU supersedes it first; its first read happens
+ *       between {@code moderationCheckDelay} and {@code moderationMaxWait} after the push, quota allowing
+ *       (a run that finds no quota left leaves the ids due for the next run). A status still {@code Pending}
+ *       then is read again after each back-off, each read again within {@code moderationMaxWait -
+ *       moderationCheckDelay} of its due time. What it costs: one call per 100 pushed SKUs (plus the
+ *       re-reads of ids still {@code Pending} at their check), never more than one partial call per
+ *       {@code moderationMaxWait - moderationCheckDelay}.</li>
  * </ol>
  *
  * <p>The report counts stock levels read ({@code fetched}), SKUs acknowledged ({@code pushed}), SKUs
@@ -237,6 +254,11 @@ public final class InventoryFlow implements FlowRun {
         }
         return Optional.of(InventoryState.builder().from(state).sku(link.sku()).pendingQuantity(quantity).attempts(0)
                 .lastError(Optional.empty()).deadLettered(false).updatedAt(at).build());
+    }
+
+    /** Whether a moderation status means its status is still to be read: absent or {@code Pending}. */
+    static boolean awaitsStatus(Optional<String> status) {
+        return status.map(InventoryModeration.PENDING::equalsIgnoreCase).orElse(true);
     }
 
     /** Whether a moderation status is final and not an approval: a refusal to report. */
@@ -572,9 +594,15 @@ public final class InventoryFlow implements FlowRun {
                                            Instant at) {
             BigDecimal quantity = sent.pendingQuantity().orElseThrow();
             // a moderation id that is no valid key cannot be kept nor followed up; an odd status is kept bounded
+            Optional<String> moderationId = Optional.of(moderation.moderationId()).filter(RemoteKey::isValid);
+            Optional<String> status = boundedStatus(moderation.status());
+            // this push supersedes the previous one: its id, and its status read schedule, replace the old ones
             var next = InventoryState.builder().from(state).acknowledgedQuantity(quantity)
-                    .moderationId(Optional.of(moderation.moderationId()).filter(RemoteKey::isValid))
-                    .moderationStatus(boundedStatus(moderation.status())).updatedAt(at);
+                    .moderationId(moderationId).moderationStatus(status)
+                    .moderationSince(moderationId.map(id -> at))
+                    .moderationCheckAt(moderationId.filter(id -> awaitsStatus(status))
+                            .map(id -> at.plus(context.options().moderationCheckDelay())))
+                    .updatedAt(at);
             if (samePending(state, sent)) {
                 next.pendingQuantity(Optional.empty()).attempts(0).lastError(Optional.empty()).deadLettered(false);
             } else if (state.pendingQuantity().isEmpty() && state.acknowledgedQuantity()
@@ -606,23 +634,43 @@ public final class InventoryFlow implements FlowRun {
 
         // ---- step 3: moderation follow-up ----------------------------------------------------------
 
+        /**
+         * Reads the moderation statuses that are due, {@link ChannelLimits#MAX_BATCH} ids to a call, earliest due
+         * first; a call that would not be full is sent only once its earliest id is overdue (due for
+         * {@code moderationMaxWait - moderationCheckDelay}). Every id asked is settled: a final status is saved
+         * (and a refusal reported) and ends its reads; {@code Pending}, or no usable answer, schedules it again
+         * after the back-off.
+         */
         private void followUpModeration() {
-            Set<String> asked = new HashSet<>(moderationIdsOfThisRun);
+            Set<String> asked = new HashSet<>(moderationIdsOfThisRun); // never asked in the run that pushed them
+            Instant dueBy = context.clock().instant();
+            Instant overdueBy = dueBy.minus(context.options().moderationMaxWait()
+                    .minus(context.options().moderationCheckDelay()));
             while (true) {
                 if (Thread.currentThread().isInterrupted()) {
                     interrupted = true;
                     return;
                 }
                 int limit = ChannelLimits.MAX_BATCH + asked.size();
-                List<InventoryState> awaiting = read(tx -> tx.inventory().awaitingModeration(limit));
+                List<InventoryState> due = read(tx -> tx.inventory().awaitingModeration(dueBy, limit));
                 Map<String, String> codesById = new LinkedHashMap<>();
-                for (InventoryState state : awaiting) {
+                Instant earliest = null; // the list is earliest due first
+                for (InventoryState state : due) {
                     String id = state.moderationId().orElseThrow();
-                    if (codesById.size() < ChannelLimits.MAX_BATCH && !asked.contains(id)) {
-                        codesById.putIfAbsent(id, state.vendorSkuCode());
+                    if (codesById.size() == ChannelLimits.MAX_BATCH || asked.contains(id)) {
+                        continue;
+                    }
+                    codesById.putIfAbsent(id, state.vendorSkuCode());
+                    if (earliest == null) {
+                        earliest = state.moderationCheckAt().orElseThrow();
                     }
                 }
                 if (codesById.isEmpty()) {
+                    return;
+                }
+                if (codesById.size() < ChannelLimits.MAX_BATCH && earliest.isAfter(overdueBy)) {
+                    LOG.debug("inventory: {} moderation id(s) due; waiting to fill a call (earliest due at {})",
+                            codesById.size(), earliest);
                     return;
                 }
                 Records<InventoryModeration> answer;
@@ -644,31 +692,55 @@ public final class InventoryFlow implements FlowRun {
                 asked.addAll(codesById.keySet());
                 answer.failures().forEach(failure -> LOG.warn("inventory: unreadable moderation record {}: {}",
                         LogSafe.of(failure.key().orElse("#" + failure.index())), LogSafe.of(failure.reason())));
+                Map<String, String> statusById = new HashMap<>();
+                for (InventoryModeration moderation : answer.records()) {
+                    moderation.status().filter(status -> !status.isBlank())
+                            .ifPresent(status -> statusById.putIfAbsent(moderation.moderationId(), status));
+                }
                 Instant at = context.clock().instant();
                 List<Event> events = read(tx -> {
                     List<Event> done = new ArrayList<>();
-                    for (InventoryModeration moderation : answer.records()) {
-                        String code = codesById.get(moderation.moderationId());
-                        if (code == null || moderation.status().filter(status -> !status.isBlank()).isEmpty()) {
-                            continue;
-                        }
+                    codesById.forEach((id, code) -> {
+                        // a newer push replaced the id meanwhile: its answer is stale, the new id has its own schedule
                         Optional<InventoryState> current = tx.inventory().find(code)
-                                .filter(state -> state.moderationId().equals(Optional.of(moderation.moderationId())));
-                        Optional<String> status = boundedStatus(moderation.status());
-                        if (current.isEmpty() || current.get().moderationStatus().equals(status)) {
-                            continue;
+                                .filter(state -> state.moderationId().equals(Optional.of(id)));
+                        if (current.isEmpty()) {
+                            return;
                         }
-                        tx.inventory().save(InventoryState.builder().from(current.get())
-                                .moderationStatus(status).updatedAt(at).build());
-                        if (isRefusal(status)) {
-                            String reason = "moderation status " + status.orElseThrow();
-                            done.add(c -> refused(code, reason));
+                        Optional<String> status = boundedStatus(Optional.ofNullable(statusById.get(id)));
+                        if (status.isPresent() && !awaitsStatus(status)) {
+                            tx.inventory().save(InventoryState.builder().from(current.get()).moderationStatus(status)
+                                    .moderationCheckAt(Optional.empty()).updatedAt(at).build());
+                            if (isRefusal(status)) {
+                                String reason = "moderation status " + status.orElseThrow();
+                                done.add(c -> refused(code, reason));
+                            }
+                            return;
                         }
-                    }
+                        // Pending, or no usable answer: asked again after the back-off. updatedAt is left as it
+                        // is: it orders and times the push queue, which a new read schedule does not change.
+                        InventoryState state = current.get();
+                        tx.inventory().save(InventoryState.builder().from(state)
+                                .moderationStatus(status.isPresent() ? status : state.moderationStatus())
+                                .moderationCheckAt(at.plus(backOff(state, at))).build());
+                    });
                     return done;
                 });
                 events.forEach(event -> event.fire(context));
             }
+        }
+
+        /**
+         * The wait before a {@code Pending} id is asked again: the time since its push, at least
+         * {@code moderationCheckDelay}, at most {@code moderationMaxWait}; so the waits double from the delay on.
+         */
+        private Duration backOff(InventoryState state, Instant at) {
+            EngineOptions options = context.options();
+            Duration sincePush = state.moderationSince().map(since -> Duration.between(since, at))
+                    .orElse(Duration.ZERO);
+            Duration atLeast = sincePush.compareTo(options.moderationCheckDelay()) < 0
+                    ? options.moderationCheckDelay() : sincePush;
+            return atLeast.compareTo(options.moderationMaxWait()) > 0 ? options.moderationMaxWait() : atLeast;
         }
 
         private <T> T read(Function<SyncTransaction, T> work) {

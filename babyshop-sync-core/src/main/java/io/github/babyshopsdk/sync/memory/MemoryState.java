@@ -33,6 +33,8 @@ final class MemoryState {
     final NavigableMap<String, SkuLink> links = new TreeMap<>();
     final Map<String, InventoryState> inventory = new HashMap<>();
     final Map<String, OutboxEntry> outbox = new HashMap<>();
+    /** The inventory states awaiting a moderation status read, by check time; kept in step with {@link #inventory}. */
+    final ModerationDueIndex moderationDue = new ModerationDueIndex();
 
     MemoryState() {
         for (Flow flow : Flow.values()) {

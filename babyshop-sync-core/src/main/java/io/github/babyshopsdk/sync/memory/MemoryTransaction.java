@@ -362,7 +362,9 @@ final class MemoryTransaction implements SyncTransaction {
         public void save(InventoryState inventoryState) {
             check();
             Objects.requireNonNull(inventoryState, "state");
+            InventoryState previous = state.inventory.get(inventoryState.vendorSkuCode());
             put(state.inventory, inventoryState.vendorSkuCode(), inventoryState);
+            indexModeration(previous, inventoryState);
         }
 
         @Override
@@ -378,6 +380,22 @@ final class MemoryTransaction implements SyncTransaction {
             return select(state.inventory.values(), s -> s.moderationId().isPresent()
                             && s.moderationStatus().map("Pending"::equalsIgnoreCase).orElse(true),
                     INVENTORY_LEAST_RECENT, limit);
+        }
+
+        @Override
+        public List<InventoryState> awaitingModeration(Instant dueBy, int limit) {
+            check();
+            Objects.requireNonNull(dueBy, "dueBy");
+            if (limit < 0) {
+                throw new IllegalArgumentException("limit must not be negative: " + limit);
+            }
+            return state.moderationDue.due(dueBy, limit).stream().map(state.inventory::get).toList();
+        }
+
+        /** Keeps the moderation index in step with a save, and its undo with the save's. */
+        private void indexModeration(InventoryState previous, InventoryState saved) {
+            state.moderationDue.replace(previous, saved);
+            undo.push(() -> state.moderationDue.replace(saved, previous));
         }
     }
 

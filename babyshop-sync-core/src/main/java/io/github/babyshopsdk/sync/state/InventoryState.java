@@ -50,6 +50,19 @@ public interface InventoryState {
     /** When this state last changed. */
     Instant updatedAt();
 
+    /**
+     * When the push that gave {@link #moderationId()} was acknowledged: the start of its moderation, from which
+     * the check delay and the back-off of a {@code Pending} answer count. Empty when there is no moderation id
+     * (or it predates this field).
+     */
+    Optional<Instant> moderationSince();
+
+    /**
+     * When the status of {@link #moderationId()} is next due to be read; empty when no read is due (no id, or
+     * its status is final). {@link InventoryStore#awaitingModeration(Instant, int)} lists states by this time.
+     */
+    Optional<Instant> moderationCheckAt();
+
     /** A builder. */
     static ImmutableInventoryState.Builder builder() {
         return ImmutableInventoryState.builder();

@@ -1,11 +1,13 @@
 package io.github.babyshopsdk.sync.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.babyshopsdk.sync.state.InventoryState;
 import io.github.babyshopsdk.sync.state.SyncTransaction;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +28,8 @@ public abstract class InventoryStoreContract extends StoreContractSupport {
                 .deadLettered(true)
                 .moderationId("MOD-998877")
                 .moderationStatus("Rejected")
+                .moderationSince(at(40).plusNanos(5_000))
+                .moderationCheckAt(at(4_000).plusNanos(7_000))
                 .build();
     }
 
@@ -64,6 +68,8 @@ public abstract class InventoryStoreContract extends StoreContractSupport {
         assertThat(back.moderationStatus()).isEmpty();
         assertThat(back.attempts()).isZero();
         assertThat(back.deadLettered()).isFalse();
+        assertThat(back.moderationSince()).isEmpty();
+        assertThat(back.moderationCheckAt()).isEmpty();
     }
 
     @Test
@@ -160,5 +166,92 @@ public abstract class InventoryStoreContract extends StoreContractSupport {
             assertThat(tx.inventory().pending(10)).containsExactly(state);
             assertThat(tx.inventory().awaitingModeration(10)).containsExactly(state);
         });
+    }
+
+    // ---- awaitingModeration(dueBy, limit): the due-based read of issue 16 ----------------------------------
+
+    private static InventoryState awaiting(String code, long checkAtSeconds) {
+        return inventory(code, at(1)).moderationId("M-" + code).moderationStatus("Pending")
+                .moderationSince(at(0)).moderationCheckAt(at(checkAtSeconds)).build();
+    }
+
+    @Test
+    void moderationDueIsEmptyWhenNothingSaved() {
+        assertThat(read((SyncTransaction tx) -> tx.inventory().awaitingModeration(at(1_000_000), 10))).isEmpty();
+    }
+
+    @Test
+    void moderationDueListsStatesDueByTheTimeEarliestCheckFirstThenByCode() {
+        InventoryState late = awaiting("A", 300);
+        InventoryState early = awaiting("B", 100);
+        InventoryState sameTimeLowerCode = awaiting("0", 200);
+        InventoryState sameTime = awaiting("C", 200);
+        InventoryState notYet = awaiting("D", 301);
+        write(tx -> List.of(late, early, sameTime, notYet, sameTimeLowerCode).forEach(tx.inventory()::save));
+
+        assertThat(read((SyncTransaction tx) -> tx.inventory().awaitingModeration(at(300), 10)))
+                .containsExactly(early, sameTimeLowerCode, sameTime, late);
+        assertThat(read((SyncTransaction tx) -> tx.inventory().awaitingModeration(at(299), 10)))
+                .containsExactly(early, sameTimeLowerCode, sameTime);
+        assertThat(read((SyncTransaction tx) -> tx.inventory().awaitingModeration(at(300), 2)))
+                .containsExactly(early, sameTimeLowerCode);
+        assertThat(read((SyncTransaction tx) -> tx.inventory().awaitingModeration(at(99), 10))).isEmpty();
+        assertThat(read((SyncTransaction tx) -> tx.inventory().awaitingModeration(at(300), 0))).isEmpty();
+    }
+
+    @Test
+    void moderationDueNeedsAnIdAPendingOrAbsentStatusAndACheckTime() {
+        InventoryState noStatus = inventory("A", at(1)).moderationId("M-A").moderationCheckAt(at(10)).build();
+        InventoryState pendingUpper = inventory("B", at(1)).moderationId("M-B").moderationStatus("PENDING")
+                .moderationCheckAt(at(11)).build();
+        InventoryState approved = inventory("C", at(1)).moderationId("M-C").moderationStatus("Approved")
+                .moderationCheckAt(at(12)).build();
+        InventoryState noId = inventory("D", at(1)).moderationStatus("Pending").moderationCheckAt(at(13)).build();
+        InventoryState noCheck = inventory("E", at(1)).moderationId("M-E").moderationStatus("Pending").build();
+        InventoryState pendingPrefix = inventory("F", at(1)).moderationId("M-F").moderationStatus("Pending review")
+                .moderationCheckAt(at(14)).build();
+        InventoryState deadLettered = inventory("G", at(1)).moderationId("M-G").pendingQuantity(BigDecimal.ONE)
+                .deadLettered(true).moderationCheckAt(at(15)).build();
+        write(tx -> List.of(noStatus, pendingUpper, approved, noId, noCheck, pendingPrefix, deadLettered)
+                .forEach(tx.inventory()::save));
+
+        assertThat(read((SyncTransaction tx) -> tx.inventory().awaitingModeration(at(1_000), 100)))
+                .containsExactly(noStatus, pendingUpper, deadLettered);
+    }
+
+    @Test
+    void moderationDueFollowsSavesAndRollbacks() {
+        write(tx -> {
+            tx.inventory().save(awaiting("A", 10));
+            tx.inventory().save(awaiting("B", 20));
+        });
+        // a Pending answer moves A's check later; a final status takes B out; a new push of C is due later
+        write(tx -> {
+            tx.inventory().save(InventoryState.builder().from(awaiting("A", 30)).build());
+            tx.inventory().save(InventoryState.builder().from(awaiting("B", 20)).moderationStatus("Approved")
+                    .moderationCheckAt(Optional.empty()).build());
+            tx.inventory().save(awaiting("C", 25));
+            assertThat(tx.inventory().awaitingModeration(at(100), 10)).extracting(InventoryState::vendorSkuCode)
+                    .containsExactly("C", "A");
+        });
+        assertThat(read((SyncTransaction tx) -> tx.inventory().awaitingModeration(at(100), 10)))
+                .extracting(InventoryState::vendorSkuCode).containsExactly("C", "A");
+
+        writeThenFail(tx -> {
+            tx.inventory().save(awaiting("A", 5));
+            tx.inventory().save(awaiting("D", 1));
+            tx.inventory().save(InventoryState.builder().from(awaiting("C", 25)).moderationStatus("Rejected").build());
+        });
+        assertThat(read((SyncTransaction tx) -> tx.inventory().awaitingModeration(at(100), 10)))
+                .extracting(InventoryState::vendorSkuCode).as("a rolled back transaction changes nothing")
+                .containsExactly("C", "A");
+        assertThat(read((SyncTransaction tx) -> tx.inventory().awaitingModeration(at(100), 10)))
+                .containsExactly(awaiting("C", 25), awaiting("A", 30));
+    }
+
+    @Test
+    void moderationDueRefusesANegativeLimit() {
+        assertThatThrownBy(() -> read((SyncTransaction tx) ->
+                tx.inventory().awaitingModeration(at(1), -1))).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -341,6 +341,7 @@ public abstract class TransactionContract extends StoreContractSupport {
                 () -> catalog.link("VS-1"), () -> catalog.saveLink(SkuLink.of("VS-1", "S", at(1))), catalog::links,
                 () -> inventory.find("VS-1"), () -> inventory.save(inventory("VS-1", at(1)).build()),
                 () -> inventory.pending(10), () -> inventory.awaitingModeration(10),
+                () -> inventory.awaitingModeration(at(1), 10),
                 () -> outbox.add(outbox("e", OutboxOperation.SHIP, "BS-1", at(1))), () -> outbox.find("e"),
                 () -> outbox.save(outbox("e", OutboxOperation.SHIP, "BS-1", at(1))),
                 () -> outbox.due(Flow.SHIPMENTS, at(1), 10), () -> outbox.forOrder("BS-1"));

@@ -156,8 +156,13 @@ class CatalogAndInventoryEndToEndTest {
             });
             assertThat(world.sim.requests().count(Operation.INVENTORY_PRICE_UPDATE)).isEqualTo(2);
 
-            // moderation is followed up once the simulator has approved (10 simulated minutes)
+            // moderation is followed up once the simulator has approved (10 simulated minutes) and, as the
+            // ids cannot fill a call of 100, once the earliest has waited the max wait (1 hour) since its push
             world.advance(Duration.ofMinutes(11));
+            world.engine.run(Flow.INVENTORY);
+            assertThat(world.sim.requests().count(Operation.INVENTORY_PRICE_STATUS)).as("not full, not overdue")
+                    .isZero();
+            world.advance(world.options.moderationMaxWait());
             int statusCalls = world.sim.requests().count(Operation.INVENTORY_PRICE_STATUS);
             FlowReport fourth = world.engine.run(Flow.INVENTORY);
             assertThat(fourth.outcome()).isEqualTo(FlowOutcome.COMPLETED);

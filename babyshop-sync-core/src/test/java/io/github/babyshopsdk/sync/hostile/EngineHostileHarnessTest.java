@@ -254,7 +254,9 @@ class EngineHostileHarnessTest {
                     .hostOrders(host).hostCatalog(host).hostInventory(host).hostFulfilment(host)
                     .hubResolver(HubResolver.byMapping()).statusMapper(StatusMapper.byMapping())
                     .scheduler(IntervalSyncScheduler.defaults()).clock(sim.clock())
-                    .options(EngineOptions.builder().instanceId("hostile").build())
+                    // moderation asked at every run (no deferral), so hostile status answers reach the engine
+                    .options(EngineOptions.builder().instanceId("hostile").moderationCheckDelay(Duration.ZERO)
+                            .moderationMaxWait(Duration.ZERO).build())
                     .closeTimeout(Duration.ofSeconds(5)).build();
             engine.updateSettings("harness", s -> StoreSettings.builder().from(s).orderSync(true).catalogSync(true)
                     .inventorySync(true).autoCancelOnChannel(true).build());

@@ -541,11 +541,13 @@ class InventoryFlowTest {
     /** Rule: moderation is followed up (ids awaiting moderation), the status saved, and a final status other than Approved/Pending reported via inventoryRejected. */
     @Test
     void moderationIsFollowedUpAndRefusalsReported() {
+        Duration maxWait = EngineOptions.defaults().moderationMaxWait();
         f.link("V1", "S1").link("V2", "S2").link("V3", "S3");
         f.runInventory();
         assertThat(f.channel.moderationCalls).isEmpty(); // not asked in the run that pushed them
 
         f.channel.moderate("1", "Approved").moderate("2", "Rejected");
+        f.at(NOW.plus(maxWait)); // three ids cannot fill a call: asked once the earliest has waited the max wait
         FlowReport report = f.runInventory();
 
         assertThat(f.channel.moderationCalls).containsExactly(List.of("1", "2", "3"));
@@ -556,18 +558,24 @@ class InventoryFlowTest {
                 "inventoryRejected V2: moderation status Rejected");
         assertThat(report.failed()).isEqualTo(1);
 
+        f.at(NOW.plus(maxWait.multipliedBy(4))); // past V3's back-off and the wait for a full call
         f.runInventory();
         assertThat(f.channel.moderationCalls).containsExactly(List.of("1", "2", "3"), List.of("3"));
     }
 
-    /** Rule: moderation ids are asked 100 per call. */
+    /** Rule: moderation ids are asked 100 per call; a call that would not be full waits for the max wait. */
     @Test
     void moderationIsAskedInBatchesOf100() {
         IntStream.rangeClosed(1, 150).forEach(i -> f.link(String.format("V%03d", i), String.format("S%03d", i)));
         f.runInventory();
+        IntStream.rangeClosed(1, 150).forEach(i -> f.channel.moderate(Integer.toString(i), "Approved"));
 
+        f.at(NOW.plus(EngineOptions.defaults().moderationCheckDelay()));
         f.runInventory();
+        assertThat(f.channel.moderationCalls).extracting(List::size).containsExactly(100);
 
+        f.at(NOW.plus(EngineOptions.defaults().moderationMaxWait()));
+        f.runInventory();
         assertThat(f.channel.moderationCalls).extracting(List::size).containsExactly(100, 50);
     }
 
@@ -577,6 +585,7 @@ class InventoryFlowTest {
         f.link("V1", "S1");
         f.runInventory();
         f.channel.quotaRemaining(10);
+        f.at(NOW.plus(EngineOptions.defaults().moderationMaxWait()));
 
         FlowReport report = f.runInventory();
 

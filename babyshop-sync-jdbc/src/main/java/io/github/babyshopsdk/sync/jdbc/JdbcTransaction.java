@@ -728,7 +728,9 @@ final class JdbcTransaction implements SyncTransaction {
                 .deadLettered(rs.getBoolean("dead_lettered"))
                 .moderationId(string(rs, "moderation_id"))
                 .moderationStatus(string(rs, "moderation_status"))
-                .updatedAt(instant(rs, "updated_at_us"));
+                .updatedAt(instant(rs, "updated_at_us"))
+                .moderationSince(optionalInstant(rs, "moderation_since_us"))
+                .moderationCheckAt(optionalInstant(rs, "moderation_check_at_us"));
         return b.build();
     }
 
@@ -756,6 +758,8 @@ final class JdbcTransaction implements SyncTransaction {
                 setNullable(ps, 9, state.moderationId());
                 setNullable(ps, 10, state.moderationStatus());
                 ps.setLong(11, updatedAt);
+                setNullableMicros(ps, 12, state.moderationSince());
+                setNullableMicros(ps, 13, state.moderationCheckAt());
             }));
         }
 
@@ -776,6 +780,18 @@ final class JdbcTransaction implements SyncTransaction {
             return call("listing inventory awaiting moderation", () -> list(sql.inventoryAwaitingModeration, ps -> {
                 ps.setString(1, storeId);
                 ps.setInt(2, limit);
+            }, JdbcTransaction::inventoryState));
+        }
+
+        @Override
+        public List<InventoryState> awaitingModeration(Instant dueBy, int limit) {
+            check();
+            Objects.requireNonNull(dueBy, "dueBy");
+            checkLimit(limit);
+            return call("listing inventory due for a moderation read", () -> list(sql.inventoryModerationDue, ps -> {
+                ps.setString(1, storeId);
+                ps.setLong(2, Codec.micros(dueBy));
+                ps.setInt(3, limit);
             }, JdbcTransaction::inventoryState));
         }
     }

@@ -20,9 +20,11 @@ final class Statements {
     static final List<String> QUARANTINE_VALUES =
             List.of("reason", "attempts", "dead_lettered", "first_failed_at_us", "last_failed_at_us");
     static final String INVENTORY_COLUMNS = "vendor_sku_code, sku, pending_quantity, acknowledged_quantity, attempts,"
-            + " last_error, dead_lettered, moderation_id, moderation_status, updated_at_us";
+            + " last_error, dead_lettered, moderation_id, moderation_status, updated_at_us, moderation_since_us,"
+            + " moderation_check_at_us";
     static final List<String> INVENTORY_VALUES = List.of("sku", "pending_quantity", "acknowledged_quantity",
-            "attempts", "last_error", "dead_lettered", "moderation_id", "moderation_status", "updated_at_us");
+            "attempts", "last_error", "dead_lettered", "moderation_id", "moderation_status", "updated_at_us",
+            "moderation_since_us", "moderation_check_at_us");
     static final String OUTBOX_COLUMNS = "id, operation, order_no, data, status, attempts, last_error,"
             + " outcome_unknown, not_before_us, created_at_us, updated_at_us";
     static final List<String> OUTBOX_VALUES = List.of("operation", "order_no", "data", "status", "attempts",
@@ -58,6 +60,7 @@ final class Statements {
     final String inventoryUpsert;
     final String inventoryPending;
     final String inventoryAwaitingModeration;
+    final String inventoryModerationDue;
 
     final String outboxInsertIfAbsent;
     final String outboxFind;
@@ -129,6 +132,12 @@ final class Statements {
                 + " WHERE store_id = ? AND moderation_id IS NOT NULL"
                 + " AND (moderation_status IS NULL OR LOWER(moderation_status) = 'pending')"
                 + " ORDER BY updated_at_us, vendor_sku_code LIMIT ?";
+        // a range read of the (store_id, moderation_check_at_us, vendor_sku_code) index (V4): rows without a
+        // check time are not in the range; the status test only guards rows saved with an odd combination
+        inventoryModerationDue = "SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
+                + " WHERE store_id = ? AND moderation_check_at_us <= ? AND moderation_id IS NOT NULL"
+                + " AND (moderation_status IS NULL OR LOWER(moderation_status) = 'pending')"
+                + " ORDER BY moderation_check_at_us, vendor_sku_code LIMIT ?";
 
         String outbox = db.table("outbox");
         outboxInsertIfAbsent = d.insertIfAbsent(outbox, List.of("store_id", "id"), OUTBOX_VALUES);

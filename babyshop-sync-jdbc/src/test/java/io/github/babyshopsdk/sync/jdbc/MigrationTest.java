@@ -38,7 +38,8 @@ class MigrationTest {
             JdbcSyncStateStore first = JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("s").build();
             first.runInTransaction(tx -> tx.cursors().put("kept", "1"));
             List<String> history = history(db.dataSource(), "babyshop_");
-            assertThat(history).containsExactly("1 babyshop state Success", "2 lease fencing tokens Success");
+            assertThat(history).containsExactly("1 babyshop state Success", "2 lease fencing tokens Success",
+                    "4 inventory moderation schedule Success");
 
             JdbcSyncStateStore again = JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("s").build();
             JdbcSyncStateStore.migrate(db.dataSource(), "babyshop_");
@@ -61,8 +62,8 @@ class MigrationTest {
             store.runInTransaction(tx -> tx.cursors().put("c", "1"));
 
             // the store's history is its own: a baseline (the schema was not empty), then its migration
-            assertThat(history(db.dataSource(), "babyshop_")).hasSize(3).last()
-                    .isEqualTo("2 lease fencing tokens Success");
+            assertThat(history(db.dataSource(), "babyshop_")).hasSize(4).last()
+                    .isEqualTo("4 inventory moderation schedule Success");
             // the host's Flyway still validates and has nothing to do
             host.validate();
             assertThat(host.migrate().migrationsExecuted).isZero();
@@ -110,7 +111,7 @@ class MigrationTest {
             }
             JdbcSyncStateStore store = JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("s").build();
             assertThat(history(db.dataSource(), "babyshop_")).containsExactly("1 babyshop state Success",
-                    "2 lease fencing tokens Success");
+                    "2 lease fencing tokens Success", "4 inventory moderation schedule Success");
             assertThat(store.leases().acquire(Flow.ORDERS, "new-node", now, Duration.ofSeconds(30)))
                     .as("the lease held before the upgrade is still held").isEmpty();
             Lease lease = store.leases().acquire(Flow.ORDERS, "new-node", now.plusSeconds(60), Duration.ofSeconds(30))
@@ -124,6 +125,40 @@ class MigrationTest {
         }
     }
 
+    /**
+     * A database at version 2 with ledger rows awaiting moderation is migrated: those rows are due at once (their
+     * last change stands for the push), the others get no check time.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Backend.class)
+    void aVersion2DatabaseHasItsRowsAwaitingModerationDueAtOnce(TestDatabase.Backend backend) throws Exception {
+        try (TestDatabase db = backend.open()) {
+            Flyway.configure().dataSource(db.dataSource()).locations(JdbcSyncStateStore.MIGRATION_LOCATION)
+                    .table("babyshop_" + JdbcSyncStateStore.HISTORY_TABLE_SUFFIX)
+                    .placeholders(Map.of(JdbcSyncStateStore.PREFIX_PLACEHOLDER, "babyshop_"))
+                    .target("2").load().migrate();
+            long pushedUs = Instant.parse("2026-01-01T00:00:00Z").getEpochSecond() * 1_000_000L;
+            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+                String insert = "INSERT INTO babyshop_inventory (store_id, vendor_sku_code, sku, acknowledged_quantity,"
+                        + " attempts, dead_lettered, moderation_id, moderation_status, updated_at_us) VALUES ('s', ";
+                s.executeUpdate(insert + "'V-PENDING', 'S1', '1', 0, FALSE, '11', 'Pending', " + pushedUs + ")");
+                s.executeUpdate(insert + "'V-NO-STATUS', 'S2', '1', 0, FALSE, '12', NULL, " + (pushedUs + 1) + ")");
+                s.executeUpdate(insert + "'V-APPROVED', 'S3', '1', 0, FALSE, '13', 'Approved', " + pushedUs + ")");
+            }
+            JdbcSyncStateStore store = JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("s").build();
+
+            Instant pushed = Instant.parse("2026-01-01T00:00:00Z");
+            assertThat(store.inTransaction((SyncTransaction tx) -> tx.inventory().awaitingModeration(pushed, 10)))
+                    .extracting(s -> s.vendorSkuCode() + " " + s.moderationCheckAt().orElseThrow())
+                    .containsExactly("V-PENDING " + pushed);
+            assertThat(store.inTransaction((SyncTransaction tx) -> tx.inventory().awaitingModeration(
+                    pushed.plusSeconds(1), 10))).extracting(s -> s.vendorSkuCode())
+                    .containsExactly("V-PENDING", "V-NO-STATUS");
+            assertThat(store.inTransaction((SyncTransaction tx) -> tx.inventory().find("V-APPROVED")).orElseThrow()
+                    .moderationCheckAt()).isEmpty();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestDatabase.Backend.class)
     void twoNodesStartingTogetherMigrateOnce(TestDatabase.Backend backend) throws Exception {
@@ -132,7 +167,7 @@ class MigrationTest {
             List<JdbcSyncStateStore> stores = Concurrently.run(nodes.size(),
                     i -> JdbcSyncStateStore.builder().dataSource(nodes.get(i)).storeId("s").build());
             assertThat(history(db.dataSource(), "babyshop_")).containsExactly("1 babyshop state Success",
-                    "2 lease fencing tokens Success");
+                    "2 lease fencing tokens Success", "4 inventory moderation schedule Success");
             stores.get(0).runInTransaction(tx -> tx.cursors().put("c", "1"));
             assertThat(stores.get(2).inTransaction((SyncTransaction tx) -> tx.cursors().get("c"))).contains("1");
         }

@@ -60,7 +60,8 @@ public final class CatalogJson {
         n.put("moderationId", Long.toString(u.moderationId()));
         n.put("sku", u.sku());
         Wire.decimal(n, "requestedInvQty", u.invQty());
-        Wire.decimal(n, "approvedInvQty", "Pending".equals(status) ? null : u.invQty());
+        // approved: the quantity as submitted; pending or refused: none (by inference from the spec's null)
+        Wire.decimal(n, "approvedInvQty", "Approved".equals(status) ? u.invQty() : null);
         n.put("status", status);
         Wire.decimal(n, "requestedSalePrice", u.salePrice());
         return n;

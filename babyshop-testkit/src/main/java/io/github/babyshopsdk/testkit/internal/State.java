@@ -60,6 +60,7 @@ public final class State {
     private RankedTree<SimProduct> productIndex = RankedTree.empty(PRODUCT_LISTING);
     private final List<InventoryUpdate> inventory = new ArrayList<>();
     private final Map<Long, InventoryUpdate> moderations = new HashMap<>();
+    private final Map<Long, String> moderationVerdicts = new HashMap<>();
     private final Map<String, IssuedInvoice> invoices = new LinkedHashMap<>();
     private final List<ReceivedShipment> shipments = new ArrayList<>();
     private final List<CancellationRecord> cancellations = new ArrayList<>();
@@ -382,13 +383,34 @@ public final class State {
     }
 
     /**
-     * Moderation status now: "Pending" until the moderation delay has passed, then "Approved".
+     * Moderation status now: "Pending" until the moderation delay has passed, then its verdict ("Approved"
+     * unless {@link #decideModeration} set another).
      *
      * @param update an entry
      * @return the status text
      */
     public String moderationStatus(InventoryUpdate update) {
-        return clock.instant().isBefore(update.receivedAt().plus(moderationDelay)) ? "Pending" : "Approved";
+        if (clock.instant().isBefore(update.receivedAt().plus(moderationDelay))) {
+            return "Pending";
+        }
+        return atomically(() -> moderationVerdicts.getOrDefault(update.moderationId(), "Approved"));
+    }
+
+    /**
+     * Sets the final status a moderation turns to once the moderation delay has passed.
+     *
+     * @param id moderation id
+     * @param verdict the final status, e.g. "Rejected"
+     * @return whether the id is known
+     */
+    public boolean decideModeration(long id, String verdict) {
+        return atomically(() -> {
+            if (!moderations.containsKey(id)) {
+                return false;
+            }
+            moderationVerdicts.put(id, verdict);
+            return true;
+        });
     }
 
     // ---- invoices, shipments, cancellations, documents ---------------------------------------
