@@ -59,7 +59,9 @@ import org.slf4j.LoggerFactory;
  *       {@link EngineOptions#channelClockSkew()} (Babyshop's times have whole seconds, so a change in the second
  *       of our fetch keeps the time we hold). The shipments and cancellations flows also write the record, after
  *       they changed the order on Babyshop, which gives it a new update time (or the status they record).</li>
- *   <li>Orders are handled oldest update first, a page of up to {@link ChannelLimits#MAX_BATCH} at a time. Each
+ *   <li>Orders are handled oldest update first, a page of up to {@link ChannelLimits#MAX_BATCH} at a time: each
+ *       orderFetch call's page is applied before the next call, so a run holds one page of orders in memory
+ *       whatever the backlog (the listing's summaries are all held: they decide the order and the cursor). Each
  *       order's outcome (the link to the host order, or the reason it was not imported) and the cursor move are
  *       committed after the host has committed the order. {@code createOrder} is idempotent by order number, so a
  *       crash between the host's commit and ours creates nothing twice.</li>
@@ -182,18 +184,25 @@ public final class OrderImportFlow implements FlowRun {
                 tx.quarantine().retryable(Flow.ORDERS, RETRY_BATCH).forEach(q -> toFetch.add(q.key()));
             });
 
-            List<Order> orders = fetch(toFetch);
             // the cursor follows the update times as LISTED: an order fetched later may carry a newer time,
             // and moving the cursor there could step over an order created after the listing
             listed.forEach((orderNo, summary) -> summary.lastUpdated().ifPresent(t -> listedAt.put(orderNo, t)));
-            orders.sort(Comparator.comparing((Order o) -> listedAt.getOrDefault(o.orderNo(), Instant.MIN))
-                    .thenComparing(Order::orderNo));
-            for (List<Order> page : pages(orders)) {
+            // oldest listed update first; fetched and applied one orderFetch call at a time, so a run holds at most
+            // one call's orders in memory however long the backlog (issue 16: 50,000 orders in a 64 MiB heap)
+            List<String> ordered = new ArrayList<>(toFetch);
+            ordered.sort(Comparator.comparing((String orderNo) -> listedAt.getOrDefault(orderNo, Instant.MIN))
+                    .thenComparing(Comparator.naturalOrder()));
+            for (int from = 0; from < ordered.size(); from += ChannelLimits.MAX_BATCH) {
                 if (Thread.currentThread().isInterrupted()) {
                     return report(FlowOutcome.INTERRUPTED);
                 }
-                if (!applyPage(page)) {
-                    return report(FlowOutcome.INTERRUPTED);
+                List<Order> orders = fetch(ordered.subList(from, Math.min(ordered.size(), from + ChannelLimits.MAX_BATCH)));
+                orders.sort(Comparator.comparing((Order o) -> listedAt.getOrDefault(o.orderNo(), Instant.MIN))
+                        .thenComparing(Order::orderNo));
+                for (List<Order> page : pages(orders)) {
+                    if (Thread.currentThread().isInterrupted() || !applyPage(page)) {
+                        return report(FlowOutcome.INTERRUPTED);
+                    }
                 }
             }
             Instant listedHigh = listed.values().stream().map(s -> s.lastUpdated().orElse(null))
@@ -276,20 +285,19 @@ public final class OrderImportFlow implements FlowRun {
                     .map(statusMapping.inbound()::containsKey).orElse(false);
         }
 
-        private List<Order> fetch(Set<String> orderNos) {
-            List<Order> orders = new ArrayList<>();
-            List<String> all = new ArrayList<>(orderNos);
-            for (int from = 0; from < all.size(); from += ChannelLimits.MAX_BATCH) {
-                List<String> chunk = all.subList(from, Math.min(all.size(), from + ChannelLimits.MAX_BATCH));
-                Records<Order> records = context.channel().fetchOrders(chunk);
-                orders.addAll(records.records());
-                for (RecordFailure failure : records.failures()) {
-                    failure.key().filter(key -> unreadable(key, failure.reason())).ifPresent(key -> failed++);
-                }
-                for (String orderNo : records.missing()) {
-                    quarantine.unreadable(orderNo, "orderFetch did not return the order");
-                    failed++;
-                }
+        /**
+         * One orderFetch call for {@code chunk} (at most {@link ChannelLimits#MAX_BATCH} order numbers): the orders it
+         * returned; a record it could not read, or an order it did not return, is quarantined with the reason.
+         */
+        private List<Order> fetch(List<String> chunk) {
+            Records<Order> records = context.channel().fetchOrders(chunk);
+            List<Order> orders = new ArrayList<>(records.records());
+            for (RecordFailure failure : records.failures()) {
+                failure.key().filter(key -> unreadable(key, failure.reason())).ifPresent(key -> failed++);
+            }
+            for (String orderNo : records.missing()) {
+                quarantine.unreadable(orderNo, "orderFetch did not return the order");
+                failed++;
             }
             return orders;
         }
