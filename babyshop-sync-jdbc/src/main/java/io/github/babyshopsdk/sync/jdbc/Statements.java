@@ -53,11 +53,18 @@ final class Statements {
     final String linksAll;
     final String linksToSku;
     final String linksDeleteToSku;
+    final String linksChangedAfter;
+    final String linkSequenceInsertIfAbsent;
+    final String linkSequenceIncrement;
+    final String linkSequenceRead;
+    final String linksInPrefix;
 
     final String inventoryFind;
     final String inventoryUpsert;
     final String inventoryPending;
     final String inventoryAwaitingModeration;
+    final String inventoryDue;
+    final String inventoryInPrefix;
 
     final String outboxInsertIfAbsent;
     final String outboxFind;
@@ -106,12 +113,21 @@ final class Statements {
         String links = db.table("sku_link");
         linkFind = "SELECT vendor_sku_code, sku, updated_at_us FROM " + links
                 + " WHERE store_id = ? AND vendor_sku_code = ? FOR UPDATE";
-        linkUpsert = d.upsert(links, List.of("store_id", "vendor_sku_code"), List.of("sku", "updated_at_us"));
+        linkUpsert = d.upsert(links, List.of("store_id", "vendor_sku_code"),
+                List.of("sku", "updated_at_us", "change_seq"));
         linksAll = "SELECT vendor_sku_code, sku, updated_at_us FROM " + links
                 + " WHERE store_id = ? ORDER BY vendor_sku_code";
         linksToSku = "SELECT vendor_sku_code, sku, updated_at_us FROM " + links
                 + " WHERE store_id = ? AND sku = ? ORDER BY vendor_sku_code FOR UPDATE";
         linksDeleteToSku = "DELETE FROM " + links + " WHERE store_id = ? AND sku = ?";
+        linksChangedAfter = "SELECT vendor_sku_code, sku, updated_at_us, change_seq FROM " + links
+                + " WHERE store_id = ? AND change_seq > ? ORDER BY change_seq LIMIT ?";
+        linksInPrefix = "SELECT vendor_sku_code, sku, updated_at_us FROM " + links
+                + " WHERE store_id = ? AND vendor_sku_code IN ";
+        String linkSequence = db.table("link_sequence");
+        linkSequenceInsertIfAbsent = d.insertIfAbsent(linkSequence, List.of("store_id"), List.of("last_value"));
+        linkSequenceIncrement = "UPDATE " + linkSequence + " SET last_value = last_value + 1 WHERE store_id = ?";
+        linkSequenceRead = "SELECT last_value FROM " + linkSequence + " WHERE store_id = ?";
 
         String inventory = db.table("inventory");
         inventoryFind = "SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
@@ -120,6 +136,12 @@ final class Statements {
         inventoryPending = "SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
                 + " WHERE store_id = ? AND pending_quantity IS NOT NULL AND dead_lettered = FALSE"
                 + " ORDER BY updated_at_us, vendor_sku_code LIMIT ?";
+        inventoryDue = "SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
+                + " WHERE store_id = ? AND pending_quantity IS NOT NULL AND dead_lettered = FALSE"
+                + " AND (attempts = 0 OR updated_at_us <= ?)"
+                + " ORDER BY updated_at_us, vendor_sku_code LIMIT ?";
+        inventoryInPrefix = "SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
+                + " WHERE store_id = ? AND vendor_sku_code IN ";
         inventoryAwaitingModeration = "SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
                 + " WHERE store_id = ? AND moderation_id IS NOT NULL"
                 + " AND (moderation_status IS NULL OR LOWER(moderation_status) = 'pending')"
@@ -141,6 +163,20 @@ final class Statements {
         String keyLock = db.table("key_lock");
         keyLockInsertIfAbsent = d.insertIfAbsent(keyLock, List.of("store_id", "bucket"), List.of());
         keyLockLock = "SELECT bucket FROM " + keyLock + " WHERE store_id = ? AND bucket = ? FOR UPDATE";
+    }
+
+    /** A query of the links of {@code codes} Vendor SKU Codes: binds store, then each code. */
+    String linksIn(int codes) {
+        return linksInPrefix + placeholders(codes);
+    }
+
+    /** A locking query of the inventory states of {@code codes} Vendor SKU Codes: binds store, then each code. */
+    String inventoryIn(int codes) {
+        return inventoryInPrefix + placeholders(codes) + " FOR UPDATE";
+    }
+
+    private static String placeholders(int count) {
+        return "(" + String.join(", ", Collections.nCopies(count, "?")) + ")";
     }
 
     /** The due query for {@code operations} operation names: binds store, status, now, each name, limit. */

@@ -68,8 +68,8 @@ class StoreIsolationTest {
             assertThat(tables).contains("shop_a_cursor", "shop_a_outbox", "shop_a_schema_history",
                     "abcdefghijklmnopqrs_cursor", "abcdefghijklmnopqrs_schema_history");
             assertThat(tables).noneMatch(t -> t.startsWith("babyshop_"));
-            assertThat(MigrationTest.history(ds, "shop_a_")).last().isEqualTo("2 lease fencing tokens Success");
-            assertThat(MigrationTest.history(ds, "abcdefghijklmnopqrs_")).last().isEqualTo("2 lease fencing tokens Success");
+            assertThat(MigrationTest.history(ds, "shop_a_")).last().isEqualTo("3 sku link change feed Success");
+            assertThat(MigrationTest.history(ds, "abcdefghijklmnopqrs_")).last().isEqualTo("3 sku link change feed Success");
         }
     }
 
