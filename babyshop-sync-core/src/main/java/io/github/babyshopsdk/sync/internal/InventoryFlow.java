@@ -23,6 +23,7 @@ import io.github.babyshopsdk.sync.state.SkuLink;
 import io.github.babyshopsdk.sync.state.SyncTransaction;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -304,7 +305,7 @@ public final class InventoryFlow implements FlowRun {
 
         private void intake() {
             Set<String> hubs = read(tx -> tx.settings().hubMapping().hubs());
-            // then the SKUs linked (or relinked) since the last run and not taken in by the host's feed just now:
+            // the host's feed first, then the SKUs linked (or relinked) since the last run that it did not bring:
             // their stock may have changed before they had a link, so the host's feed alone would never bring
             // them back
             if (takeInHostFeed(hubs)) {
@@ -522,7 +523,7 @@ public final class InventoryFlow implements FlowRun {
         private Instant retryBy(Instant at) {
             try {
                 return at.minus(context.options().retryDelay());
-            } catch (java.time.DateTimeException | ArithmeticException e) {
+            } catch (DateTimeException | ArithmeticException e) {
                 return Instant.MIN;
             }
         }

@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -46,6 +48,8 @@ final class MemoryState {
     final Map<String, Long> linkSequences = new HashMap<>();
     /** The link change feed: Vendor SKU Codes by the sequence of their link's last save. */
     final NavigableMap<Long, String> linksBySequence = new TreeMap<>();
+    /** Index of {@code links}: the Vendor SKU Codes linked to each Babyshop SKU. */
+    final Map<String, Set<String>> linkedCodesBySku = new HashMap<>();
     /** Index of {@code inventory}: pending, not dead-lettered states without failed attempts. */
     final NavigableSet<InventoryState> pendingFresh = new TreeSet<>(INVENTORY_LEAST_RECENT);
     /** Index of {@code inventory}: pending, not dead-lettered states with failed attempts. */
@@ -54,6 +58,24 @@ final class MemoryState {
     MemoryState() {
         for (Flow flow : Flow.values()) {
             quarantine.put(flow, new HashMap<>());
+        }
+    }
+
+    /** Adds {@code link} (none when null) to {@link #linkedCodesBySku}. */
+    void indexLink(SkuLink link) {
+        if (link != null) {
+            linkedCodesBySku.computeIfAbsent(link.sku(), sku -> new HashSet<>()).add(link.vendorSkuCode());
+        }
+    }
+
+    /** Removes {@code link} (none when null) from {@link #linkedCodesBySku}. */
+    void unindexLink(SkuLink link) {
+        if (link == null) {
+            return;
+        }
+        Set<String> codes = linkedCodesBySku.get(link.sku());
+        if (codes != null && codes.remove(link.vendorSkuCode()) && codes.isEmpty()) {
+            linkedCodesBySku.remove(link.sku());
         }
     }
 

@@ -25,10 +25,10 @@ import io.github.babyshopsdk.sync.state.SkuLink;
 import io.github.babyshopsdk.sync.state.SyncTransaction;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -350,7 +351,14 @@ final class MemoryTransaction implements SyncTransaction {
             check();
             Objects.requireNonNull(link, "link");
             String code = link.vendorSkuCode();
+            SkuLink replaced = state.links.get(code);
             put(state.links, code, link);
+            state.unindexLink(replaced);
+            state.indexLink(link);
+            undo.push(() -> {
+                state.unindexLink(link);
+                state.indexLink(replaced);
+            });
             long before = state.linkSequence;
             long sequence = before + 1;
             state.linkSequence = sequence;
@@ -367,10 +375,12 @@ final class MemoryTransaction implements SyncTransaction {
         public List<String> removeLinksTo(String sku) {
             check();
             Objects.requireNonNull(sku, "sku");
-            List<String> removed = state.links.values().stream().filter(link -> link.sku().equals(sku))
-                    .map(SkuLink::vendorSkuCode).sorted().toList();
+            List<String> removed = state.linkedCodesBySku.getOrDefault(sku, Set.of()).stream().sorted().toList();
             removed.forEach(code -> {
+                SkuLink link = state.links.get(code);
                 remove(state.links, code);
+                state.unindexLink(link);
+                undo.push(() -> state.indexLink(link));
                 Long sequence = state.linkSequences.get(code);
                 if (sequence != null) {
                     remove(state.linkSequences, code);

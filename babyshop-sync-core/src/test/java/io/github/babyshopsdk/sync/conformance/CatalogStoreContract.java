@@ -108,6 +108,19 @@ public abstract class CatalogStoreContract extends StoreContractSupport {
         assertThat(read((SyncTransaction tx) -> tx.catalog().link("VS-1"))).isPresent();
     }
 
+    @Test
+    void removeLinksToFollowsRelinksAndRollbacks() {
+        write(tx -> tx.catalog().saveLink(SkuLink.of("VS-1", "SKU-A", at(1))));
+        write(tx -> tx.catalog().saveLink(SkuLink.of("VS-1", "SKU-B", at(2))));
+        writeThenFail(tx -> tx.catalog().saveLink(SkuLink.of("VS-1", "SKU-C", at(3))));
+
+        assertThat(read((SyncTransaction tx) -> tx.catalog().removeLinksTo("SKU-A"))).isEmpty();
+        assertThat(read((SyncTransaction tx) -> tx.catalog().removeLinksTo("SKU-C"))).isEmpty();
+        assertThat(read((SyncTransaction tx) -> tx.catalog().link("VS-1"))).contains(SkuLink.of("VS-1", "SKU-B", at(2)));
+        assertThat(read((SyncTransaction tx) -> tx.catalog().removeLinksTo("SKU-B"))).containsExactly("VS-1");
+        assertThat(read((SyncTransaction tx) -> tx.catalog().links())).isEmpty();
+    }
+
     // ---- batch reads and the change feed ------------------------------------------------------------
 
     private List<LinkChange> feed(long after, int limit) {

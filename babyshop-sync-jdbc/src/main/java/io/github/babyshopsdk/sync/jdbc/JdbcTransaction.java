@@ -761,17 +761,15 @@ final class JdbcTransaction implements SyncTransaction {
                 setNullable(ps, 9, state.moderationId());
                 setNullable(ps, 10, state.moderationStatus());
                 ps.setLong(11, updatedAt);
+                ps.setInt(12, dueClass(state));
             }));
         }
 
-        @Override
-        public List<InventoryState> pending(int limit) {
-            check();
-            checkLimit(limit);
-            return call("listing pending inventory", () -> list(sql.inventoryPending, ps -> {
-                ps.setString(1, storeId);
-                ps.setInt(2, limit);
-            }, JdbcTransaction::inventoryState));
+        private static int dueClass(InventoryState state) {
+            if (state.pendingQuantity().isEmpty() || state.deadLettered()) {
+                return Statements.NOT_DUE;
+            }
+            return state.attempts() == 0 ? Statements.DUE_NEW : Statements.DUE_RETRY;
         }
 
         @Override
@@ -782,8 +780,11 @@ final class JdbcTransaction implements SyncTransaction {
             long retryByMicros = Codec.microsSaturated(retryBy);
             return call("listing inventory due for a push", () -> list(sql.inventoryDue, ps -> {
                 ps.setString(1, storeId);
-                ps.setLong(2, retryByMicros);
-                ps.setInt(3, limit);
+                ps.setInt(2, limit);
+                ps.setString(3, storeId);
+                ps.setLong(4, retryByMicros);
+                ps.setInt(5, limit);
+                ps.setInt(6, limit);
             }, JdbcTransaction::inventoryState));
         }
 

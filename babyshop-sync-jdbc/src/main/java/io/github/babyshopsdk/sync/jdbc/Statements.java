@@ -22,7 +22,14 @@ final class Statements {
     static final String INVENTORY_COLUMNS = "vendor_sku_code, sku, pending_quantity, acknowledged_quantity, attempts,"
             + " last_error, dead_lettered, moderation_id, moderation_status, updated_at_us";
     static final List<String> INVENTORY_VALUES = List.of("sku", "pending_quantity", "acknowledged_quantity",
-            "attempts", "last_error", "dead_lettered", "moderation_id", "moderation_status", "updated_at_us");
+            "attempts", "last_error", "dead_lettered", "moderation_id", "moderation_status", "updated_at_us",
+            "due_class");
+    /** {@code due_class} of an inventory state with nothing pending, or dead-lettered: never due. */
+    static final int NOT_DUE = 0;
+    /** {@code due_class} of a pending inventory state never tried: due. */
+    static final int DUE_NEW = 1;
+    /** {@code due_class} of a pending inventory state whose push failed: due after the retry delay. */
+    static final int DUE_RETRY = 2;
     static final String OUTBOX_COLUMNS = "id, operation, order_no, data, status, attempts, last_error,"
             + " outcome_unknown, not_before_us, created_at_us, updated_at_us";
     static final List<String> OUTBOX_VALUES = List.of("operation", "order_no", "data", "status", "attempts",
@@ -61,7 +68,6 @@ final class Statements {
 
     final String inventoryFind;
     final String inventoryUpsert;
-    final String inventoryPending;
     final String inventoryAwaitingModeration;
     final String inventoryDue;
     final String inventoryInPrefix;
@@ -133,13 +139,14 @@ final class Statements {
         inventoryFind = "SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
                 + " WHERE store_id = ? AND vendor_sku_code = ? FOR UPDATE";
         inventoryUpsert = d.upsert(inventory, List.of("store_id", "vendor_sku_code"), INVENTORY_VALUES);
-        inventoryPending = "SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
-                + " WHERE store_id = ? AND pending_quantity IS NOT NULL AND dead_lettered = FALSE"
-                + " ORDER BY updated_at_us, vendor_sku_code LIMIT ?";
-        inventoryDue = "SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
-                + " WHERE store_id = ? AND pending_quantity IS NOT NULL AND dead_lettered = FALSE"
-                + " AND (attempts = 0 OR updated_at_us <= ?)"
-                + " ORDER BY updated_at_us, vendor_sku_code LIMIT ?";
+        // two range scans of inventory_due_idx (never tried; failed up to the bound), merged: neither reads a
+        // state that is not due
+        String dueOrder = " ORDER BY updated_at_us, vendor_sku_code LIMIT ?";
+        inventoryDue = "SELECT " + INVENTORY_COLUMNS + " FROM (SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
+                + " WHERE store_id = ? AND due_class = " + DUE_NEW + dueOrder + ") due_new"
+                + " UNION ALL SELECT " + INVENTORY_COLUMNS + " FROM (SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
+                + " WHERE store_id = ? AND due_class = " + DUE_RETRY + " AND updated_at_us <= ?" + dueOrder
+                + ") due_retry" + dueOrder;
         inventoryInPrefix = "SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
                 + " WHERE store_id = ? AND vendor_sku_code IN ";
         inventoryAwaitingModeration = "SELECT " + INVENTORY_COLUMNS + " FROM " + inventory

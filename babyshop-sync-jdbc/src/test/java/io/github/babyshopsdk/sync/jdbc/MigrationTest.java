@@ -146,6 +146,12 @@ class MigrationTest {
                     s.executeUpdate("INSERT INTO babyshop_sku_link (store_id, vendor_sku_code, sku, updated_at_us)"
                             + " VALUES (" + row + ", 0)");
                 }
+                for (String row : List.of("'I-NEW', '1', NULL, 0, FALSE, 3", "'I-RETRY', '2', NULL, 1, FALSE, 2",
+                        "'I-DEAD', '3', NULL, 5, TRUE, 0", "'I-ACK', NULL, '4', 0, FALSE, 0")) {
+                    s.executeUpdate("INSERT INTO babyshop_inventory (store_id, vendor_sku_code, sku, pending_quantity,"
+                            + " acknowledged_quantity, attempts, dead_lettered, updated_at_us) VALUES ('s', " + row
+                            .replaceFirst(", ", ", 'S', ") + ")");
+                }
             }
             JdbcSyncStateStore store = JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("s").build();
             JdbcSyncStateStore other = JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("t")
@@ -164,6 +170,11 @@ class MigrationTest {
             assertThat(other.inTransaction((SyncTransaction tx) -> tx.catalog().linksChangedAfter(0, 10)))
                     .extracting(change -> change.sequence() + " " + change.link().vendorSkuCode())
                     .containsExactly("1 V-9");
+            // the ledger's states due for a push are found after the upgrade too
+            assertThat(store.inTransaction((SyncTransaction tx) -> tx.inventory().pending(Instant.MAX, 10)))
+                    .extracting(state -> state.vendorSkuCode()).containsExactly("I-RETRY", "I-NEW");
+            assertThat(store.inTransaction((SyncTransaction tx) -> tx.inventory().pending(Instant.EPOCH, 10)))
+                    .extracting(state -> state.vendorSkuCode()).containsExactly("I-NEW");
             fresh.runInTransaction(tx -> tx.catalog().saveLink(SkuLink.of("V-1", "S-1", Instant.EPOCH)));
             assertThat(fresh.inTransaction((SyncTransaction tx) -> tx.catalog().linksChangedAfter(0, 10)))
                     .extracting(change -> change.sequence() + " " + change.link().vendorSkuCode())

@@ -27,3 +27,17 @@ DROP TABLE ${prefix}v3_link_numbers;
 
 ALTER TABLE ${prefix}sku_link ALTER COLUMN change_seq SET NOT NULL;
 CREATE UNIQUE INDEX ${prefix}sku_link_change_idx ON ${prefix}sku_link (store_id, change_seq);
+
+-- The inventory states due for a push, read without going through the rest of the ledger: due_class is 0 for a
+-- state with nothing pending (or dead-lettered), 1 for a pending state never tried, 2 for a pending state whose
+-- push failed (due again once the engine's retry delay has passed since updated_at_us). The store writes it
+-- with every save; the index gives each class in update order.
+ALTER TABLE ${prefix}inventory ADD COLUMN due_class SMALLINT DEFAULT 0 NOT NULL;
+UPDATE ${prefix}inventory SET due_class = CASE
+    WHEN pending_quantity IS NULL OR dead_lettered = TRUE THEN 0
+    WHEN attempts = 0 THEN 1
+    ELSE 2 END;
+CREATE INDEX ${prefix}inventory_due_idx ON ${prefix}inventory (store_id, due_class, updated_at_us, vendor_sku_code);
+
+-- removeLinksTo finds the links to one Babyshop SKU without reading every link.
+CREATE INDEX ${prefix}sku_link_sku_idx ON ${prefix}sku_link (store_id, sku);
