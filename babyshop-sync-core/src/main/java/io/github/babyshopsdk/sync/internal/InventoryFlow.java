@@ -18,11 +18,13 @@ import io.github.babyshopsdk.sync.RemoteKey;
 import io.github.babyshopsdk.sync.host.ChangeFeed;
 import io.github.babyshopsdk.sync.host.StockLevel;
 import io.github.babyshopsdk.sync.state.InventoryState;
+import io.github.babyshopsdk.sync.state.LinkChange;
 import io.github.babyshopsdk.sync.state.SkuLink;
 import io.github.babyshopsdk.sync.state.SyncTransaction;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,9 +49,16 @@ import org.slf4j.LoggerFactory;
  * <p>A run has three steps.
  * <ol>
  *   <li><b>Intake.</b> It reads the host's change feed ({@code hostInventory().changedSkus(token)}, token
- *       cursor {@value #FEED_TOKEN}, again while {@code hasMore}), and adds every linked Vendor SKU Code the
- *       ledger has not taken in yet (or whose link now points to another SKU), so a SKU whose stock changed
- *       before it had a link still reaches Babyshop, whenever and wherever the catalog flow linked it. Only codes
+ *       cursor {@value #FEED_TOKEN}, again while {@code hasMore}); then it takes in the links saved since
+ *       its last run, {@value #LINK_PAGE} to a page of the catalog store's link change feed
+ *       ({@code catalog().linksChangedAfter(sequence, limit)}, sequence cursor {@value #LINK_CURSOR}): of
+ *       each page, the codes the ledger has no entry for or whose entry is for another SKU (a relink), so a
+ *       SKU whose stock changed before it had a link still reaches Babyshop, whenever and wherever the
+ *       catalog flow linked it. A page's last sequence is committed in the transaction of its last stock
+ *       batch, so a failure before that reads the page again, never skips it. A link is taken in once per
+ *       save: one whose code the host reports in no hub then comes back through the host's feed. A run's
+ *       intake costs O(codes in the host's feed + links saved since the last run): it never reads every
+ *       link or every ledger entry, and looks links and ledger entries up in batches. Only codes
  *       with a {@link SkuLink} (recorded by the catalog flow for SKUs with a valid Vendor SKU Code) are
  *       considered: a SKU without a link is never pushed. Their stock is read in batches of
  *       {@value #STOCK_BATCH} ({@code hostInventory().available(codes)}); the quantity for Babyshop is the
@@ -68,7 +77,9 @@ import org.slf4j.LoggerFactory;
  *       a changed quantity also clears attempts and dead-letter state (a dead-lettered SKU is re-queued
  *       once per new quantity). The feed's next token is saved in the transaction of its last batch, so
  *       a failure before that reads the same changes again.</li>
- *   <li><b>Push.</b> While {@code inventory().pending(...)} has due work: one
+ *   <li><b>Push.</b> While {@code inventory().pending(now - retryDelay, ...)} has due work (a state never
+ *       tried, or whose last failure is at least {@link EngineOptions#retryDelay()} old; the store reads only
+ *       those, least recently updated first): one
  *       {@code channel().pushInventory(items)} call of at most {@link ChannelLimits#MAX_BATCH} SKUs (never the
  *       same Babyshop SKU twice in one call). Its answer is committed
  *       in one transaction: an accepted SKU gets {@code acknowledgedQuantity} = the pushed quantity, its
@@ -127,8 +138,12 @@ import org.slf4j.LoggerFactory;
 public final class InventoryFlow implements FlowRun {
     /** The cursor holding the host change feed's next token. */
     public static final String FEED_TOKEN = "inventory.feedToken";
+    /** The cursor holding the sequence of the last link taken in (the catalog store's link change feed). */
+    public static final String LINK_CURSOR = "inventory.linkSequence";
     /** Vendor SKU Codes per {@code hostInventory().available} read. */
     static final int STOCK_BATCH = 500;
+    /** Links per read of the catalog store's change feed. */
+    static final int LINK_PAGE = 500;
     /** The response code of an unknown SKU ({@code [SKU & Seller] Code Combination not found}). */
     static final int UNKNOWN_SKU = 304;
     /** The final moderation status that means the change was applied. */
@@ -267,6 +282,10 @@ public final class InventoryFlow implements FlowRun {
                 && !value.trim().equalsIgnoreCase(APPROVED)).isPresent();
     }
 
+    /** One page of the link change feed: its size, its last sequence and the codes not taken in yet. */
+    private record LinkPage(int size, long lastSequence, List<String> codes) {
+    }
+
     /** A listener call to make once its transaction has committed. */
     private interface Event {
         void fire(FlowContext context);
@@ -308,49 +327,107 @@ public final class InventoryFlow implements FlowRun {
 
         private void intake() {
             Set<String> hubs = read(tx -> tx.settings().hubMapping().hubs());
+            // the host's feed first, then the SKUs linked (or relinked) since the last run that it did not bring:
+            // their stock may have changed before they had a link, so the host's feed alone would never bring
+            // them back
+            if (takeInHostFeed(hubs)) {
+                takeInChangedLinks(hubs);
+            }
+        }
+
+        /** Takes in the host's change feed; false when intake must stop (host failure, interrupt). */
+        private boolean takeInHostFeed(Set<String> hubs) {
             Optional<String> token = read(tx -> tx.cursors().get(FEED_TOKEN));
-            // SKUs linked (or relinked) that the ledger has not taken in yet: their stock may have changed
-            // before they had a link, so the feed alone would never bring them back
-            List<SkuLink> newLinks = read(tx -> tx.catalog().links().stream()
-                    .filter(link -> tx.inventory().find(link.vendorSkuCode())
-                            .map(state -> !state.sku().equals(link.sku())).orElse(true))
-                    .toList());
-            boolean firstRead = true;
             while (true) {
                 ChangeFeed<String> feed;
                 try {
                     feed = context.hostInventory().changedSkus(token);
                 } catch (RuntimeException e) {
                     hostFailed("reading the host's stock change feed", e);
-                    return;
-                }
-                Set<String> affected = new LinkedHashSet<>(feed.items());
-                if (firstRead) {
-                    newLinks.forEach(link -> affected.add(link.vendorSkuCode()));
+                    return false;
                 }
                 // a code that is no valid key can have no link (the catalog flow never records one)
-                List<String> linked = read(tx -> affected.stream().filter(RemoteKey::isValid)
-                        .filter(code -> tx.catalog().link(code).isPresent()).toList());
-                if (!takeIn(linked, hubs, feed.nextToken())) {
-                    return;
+                List<String> valid = new LinkedHashSet<>(feed.items()).stream().filter(RemoteKey::isValid).toList();
+                Set<String> withLink = valid.isEmpty() ? Set.of() : read(tx -> tx.catalog().links(valid).keySet());
+                List<String> linked = valid.stream().filter(withLink::contains).toList();
+                String nextToken = feed.nextToken();
+                if (!takeIn(linked, hubs, tx -> tx.cursors().put(FEED_TOKEN, nextToken))) {
+                    return false;
                 }
-                firstRead = false;
                 if (!feed.hasMore()) {
-                    return;
+                    return true;
                 }
                 if (token.filter(feed.nextToken()::equals).isPresent()) {
                     LOG.warn("inventory: the host feed says it has more but gave the same token {}; stopping",
                             LogSafe.of(feed.nextToken()));
-                    return;
+                    return true;
                 }
                 token = Optional.of(feed.nextToken());
             }
         }
 
-        /** Takes in one feed read's linked codes; false when intake must stop (host failure, interrupt). */
-        private boolean takeIn(List<String> codes, Set<String> hubs, String nextToken) {
+        /**
+         * Takes in the links saved since the cursor {@value #LINK_CURSOR}, {@value #LINK_PAGE} to a page of the
+         * catalog store's change feed: those the ledger has no entry for, or whose entry is for another SKU.
+         * Each page's last sequence is committed with the batch that took its links in. False when intake must
+         * stop (host failure, interrupt).
+         */
+        private boolean takeInChangedLinks(Set<String> hubs) {
+            long cursor = linkCursor();
+            while (true) {
+                if (Thread.currentThread().isInterrupted()) {
+                    interrupted = true;
+                    return false;
+                }
+                long after = cursor;
+                LinkPage page = read(tx -> {
+                    List<LinkChange> changes = tx.catalog().linksChangedAfter(after, LINK_PAGE);
+                    if (changes.isEmpty()) {
+                        return new LinkPage(0, after, List.of());
+                    }
+                    Map<String, InventoryState> ledger = tx.inventory().find(changes.stream()
+                            .map(change -> change.link().vendorSkuCode()).toList());
+                    List<String> notTakenIn = changes.stream().map(LinkChange::link)
+                            .filter(link -> RemoteKey.isValid(link.vendorSkuCode()))
+                            .filter(link -> Optional.ofNullable(ledger.get(link.vendorSkuCode()))
+                                    .map(state -> !state.sku().equals(link.sku())).orElse(true))
+                            .map(SkuLink::vendorSkuCode).toList();
+                    return new LinkPage(changes.size(), changes.get(changes.size() - 1).sequence(), notTakenIn);
+                });
+                if (page.size() == 0) {
+                    return true;
+                }
+                String next = Long.toString(page.lastSequence());
+                if (!takeIn(page.codes(), hubs, tx -> tx.cursors().put(LINK_CURSOR, next))) {
+                    return false;
+                }
+                cursor = page.lastSequence();
+                if (page.size() < LINK_PAGE) {
+                    return true;
+                }
+            }
+        }
+
+        /** The link cursor; 0 (take every link in again: harmless) when absent or unreadable. */
+        private long linkCursor() {
+            Optional<String> value = read(tx -> tx.cursors().get(LINK_CURSOR));
+            try {
+                return value.map(Long::parseLong).filter(sequence -> sequence >= 0).orElse(0L);
+            } catch (NumberFormatException e) {
+                LOG.warn("inventory: the cursor {} holds no sequence ({}); taking every link in again", LINK_CURSOR,
+                        LogSafe.of(value.orElseThrow()));
+                return 0L;
+            }
+        }
+
+        /**
+         * Takes in the stock of linked {@code codes}, {@value #STOCK_BATCH} to a host read and a transaction;
+         * {@code onLast} runs in the transaction of the last batch (or alone when there is no code), to commit
+         * the cursor that the codes came from. False when intake must stop (host failure, interrupt).
+         */
+        private boolean takeIn(List<String> codes, Set<String> hubs, Consumer<SyncTransaction> onLast) {
             if (codes.isEmpty()) {
-                write(tx -> tx.cursors().put(FEED_TOKEN, nextToken));
+                write(onLast);
                 return true;
             }
             for (int from = 0; from < codes.size(); from += STOCK_BATCH) {
@@ -377,10 +454,19 @@ public final class InventoryFlow implements FlowRun {
                 });
                 Instant at = context.clock().instant();
                 write(tx -> {
-                    quantities.forEach((code, quantity) -> tx.catalog().link(code).ifPresent(link ->
-                            afterIntake(tx.inventory().find(code), link, quantity, at).ifPresent(tx.inventory()::save)));
+                    Map<String, SkuLink> links = quantities.isEmpty() ? Map.of()
+                            : tx.catalog().links(quantities.keySet());
+                    Map<String, InventoryState> ledger = links.isEmpty() ? Map.of()
+                            : tx.inventory().find(links.keySet());
+                    quantities.forEach((code, quantity) -> {
+                        SkuLink link = links.get(code);
+                        if (link != null) {
+                            afterIntake(Optional.ofNullable(ledger.get(code)), link, quantity, at)
+                                    .ifPresent(tx.inventory()::save);
+                        }
+                    });
                     if (last) {
-                        tx.cursors().put(FEED_TOKEN, nextToken);
+                        onLast.accept(tx);
                     }
                 });
             }
@@ -395,30 +481,36 @@ public final class InventoryFlow implements FlowRun {
 
         // ---- step 2: push --------------------------------------------------------------------------
 
-        /** Pushes due pending quantities; false when the run must not call Babyshop again. */
+        /**
+         * Pushes due pending quantities; false when the run must not call Babyshop again. Reads only due states
+         * ({@code pending(now - retryDelay, ...)}), so a state waiting out its retry delay is never read; a
+         * state already tried in this run is passed over (it is still due only with a zero retry delay).
+         */
         private boolean push() {
-            Set<String> skipped = new HashSet<>();
+            Set<String> tried = new HashSet<>();
+            int triedStillDue = 0;
             while (true) {
                 if (Thread.currentThread().isInterrupted()) {
                     interrupted = true;
                     return false;
                 }
-                int limit = ChannelLimits.MAX_BATCH + skipped.size();
-                List<InventoryState> candidates = read(tx -> tx.inventory().pending(limit));
+                int limit = ChannelLimits.MAX_BATCH + triedStillDue;
                 Instant at = context.clock().instant();
+                Instant retryBy = retryBy(at);
+                List<InventoryState> candidates = read(tx -> tx.inventory().pending(retryBy, limit));
                 Map<String, InventoryState> batch = new LinkedHashMap<>();
                 Map<InventoryState, String> unsendable = new LinkedHashMap<>();
-                int skippedBefore = skipped.size();
+                int seenTried = 0;
                 for (InventoryState state : candidates) {
                     if (batch.size() == ChannelLimits.MAX_BATCH) {
                         break;
                     }
-                    if (skipped.contains(state.vendorSkuCode()) || batch.containsKey(state.sku())) {
-                        continue; // tried in this run, or its Babyshop SKU is already in this call
+                    if (tried.contains(state.vendorSkuCode())) {
+                        seenTried++;
+                        continue; // tried in this run: never twice
                     }
-                    if (!isDue(state, at)) {
-                        skipped.add(state.vendorSkuCode());
-                        continue;
+                    if (batch.containsKey(state.sku())) {
+                        continue; // its Babyshop SKU is already in this call
                     }
                     try {
                         item(state);
@@ -427,12 +519,14 @@ public final class InventoryFlow implements FlowRun {
                         unsendable.put(state, StoredText.of("Babyshop cannot take this quantity: " + e.getMessage()));
                     }
                 }
+                // read past the states tried in this run that are still due, next time
+                triedStillDue = seenTried;
                 if (!unsendable.isEmpty()) {
                     deadLetter(unsendable, at);
                 }
                 if (batch.isEmpty()) {
-                    boolean progress = !unsendable.isEmpty() || skipped.size() > skippedBefore;
-                    if (candidates.size() < limit || !progress) {
+                    // all read were tried (the limit grows past them) or dead-lettered just now
+                    if (candidates.size() < limit) {
                         return true;
                     }
                     continue;
@@ -440,7 +534,19 @@ public final class InventoryFlow implements FlowRun {
                 if (!send(batch)) {
                     return false;
                 }
-                batch.values().forEach(state -> skipped.add(state.vendorSkuCode()));
+                batch.values().forEach(state -> tried.add(state.vendorSkuCode()));
+            }
+        }
+
+        /**
+         * The latest update time at which a state with failed attempts is due again at {@code at}: a failed
+         * push is tried again once {@link EngineOptions#retryDelay()} has passed since.
+         */
+        private Instant retryBy(Instant at) {
+            try {
+                return at.minus(context.options().retryDelay());
+            } catch (DateTimeException | ArithmeticException e) {
+                return Instant.MIN;
             }
         }
 
@@ -511,16 +617,15 @@ public final class InventoryFlow implements FlowRun {
             return sub;
         }
 
-        private boolean isDue(InventoryState state, Instant at) {
-            return state.attempts() == 0 || !state.updatedAt().plus(context.options().retryDelay()).isAfter(at);
-        }
-
         private void deadLetter(Map<InventoryState, String> unsendable, Instant at) {
-            write(tx -> unsendable.forEach((sent, reason) ->
-                    tx.inventory().find(sent.vendorSkuCode()).filter(state -> samePending(state, sent))
-                            .ifPresent(state -> tx.inventory().save(InventoryState.builder().from(state)
-                                    .attempts(state.attempts() + 1).lastError(reason).deadLettered(true)
-                                    .updatedAt(at).build()))));
+            write(tx -> {
+                Map<String, InventoryState> ledger = ledgerOf(tx, unsendable.keySet());
+                unsendable.forEach((sent, reason) ->
+                        Optional.ofNullable(ledger.get(sent.vendorSkuCode())).filter(state -> samePending(state, sent))
+                                .ifPresent(state -> tx.inventory().save(InventoryState.builder().from(state)
+                                        .attempts(state.attempts() + 1).lastError(reason).deadLettered(true)
+                                        .updatedAt(at).build())));
+            });
             unsendable.forEach((state, reason) -> {
                 failed++;
                 LOG.warn("inventory: {} dead-lettered: {}", LogSafe.of(state.vendorSkuCode()), LogSafe.of(reason));
@@ -532,13 +637,16 @@ public final class InventoryFlow implements FlowRun {
             error = StoredText.of("pushing stock to Babyshop failed: " + e.getMessage());
             LOG.warn("inventory: {}; {} SKU(s) are tried again after the retry delay", LogSafe.of(error), sent.size());
             Instant at = context.clock().instant();
-            write(tx -> sent.forEach(pushedState ->
-                    tx.inventory().find(pushedState.vendorSkuCode()).filter(state -> samePending(state, pushedState))
-                            .ifPresent(state -> tx.inventory().save(InventoryState.builder().from(state)
-                                    // Babyshop may have applied the push: the old acknowledgement no longer holds,
-                                    // so the next intake pushes the host's level whatever it is
-                                    .acknowledgedQuantity(Optional.empty())
-                                    .attempts(state.attempts() + 1).lastError(error).updatedAt(at).build()))));
+            write(tx -> {
+                Map<String, InventoryState> ledger = ledgerOf(tx, sent);
+                sent.forEach(pushedState -> Optional.ofNullable(ledger.get(pushedState.vendorSkuCode()))
+                        .filter(state -> samePending(state, pushedState))
+                        .ifPresent(state -> tx.inventory().save(InventoryState.builder().from(state)
+                                // Babyshop may have applied the push: the old acknowledgement no longer holds,
+                                // so the next intake pushes the host's level whatever it is
+                                .acknowledgedQuantity(Optional.empty())
+                                .attempts(state.attempts() + 1).lastError(error).updatedAt(at).build())));
+            });
         }
 
         /** Commits one call's answer in one transaction, then tells the listener. */
@@ -551,10 +659,11 @@ public final class InventoryFlow implements FlowRun {
             int maxAttempts = context.options().maxAttempts();
             List<Event> events = read(tx -> {
                 List<Event> done = new ArrayList<>();
+                Map<String, InventoryState> ledger = ledgerOf(tx, batch.values());
                 batch.forEach((sku, sent) -> {
                     String code = sent.vendorSkuCode();
                     BigDecimal quantity = sent.pendingQuantity().orElseThrow();
-                    Optional<InventoryState> current = tx.inventory().find(code);
+                    Optional<InventoryState> current = Optional.ofNullable(ledger.get(code));
                     InventoryModeration moderation = accepted.get(sku);
                     if (moderation != null) {
                         current.ifPresent(state -> tx.inventory().save(acknowledge(state, sent, moderation, at)));
@@ -625,6 +734,11 @@ public final class InventoryFlow implements FlowRun {
             failed++;
             LOG.warn("inventory: stock of {} refused: {}", LogSafe.of(code), LogSafe.of(reason));
             context.listener().inventoryRejected(code, reason);
+        }
+
+        /** The ledger entries (as they are now, in {@code tx}) of the codes of {@code states}: one batch read. */
+        private static Map<String, InventoryState> ledgerOf(SyncTransaction tx, Collection<InventoryState> states) {
+            return tx.inventory().find(states.stream().map(InventoryState::vendorSkuCode).toList());
         }
 
         private static boolean samePending(InventoryState state, InventoryState sent) {

@@ -11,18 +11,27 @@ import io.github.babyshopsdk.sync.state.OutboxEntry;
 import io.github.babyshopsdk.sync.state.QuarantineEntry;
 import io.github.babyshopsdk.sync.state.SkuLink;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The committed (and, during a transaction, the working) state of one store. Not thread-safe: guarded by
  * the store's transaction lock. Every value kept here is immutable.
  */
 final class MemoryState {
+    /** Inventory states least recently updated first: by update time, then Vendor SKU Code (unique per state). */
+    static final Comparator<InventoryState> INVENTORY_LEAST_RECENT =
+            Comparator.comparing(InventoryState::updatedAt).thenComparing(InventoryState::vendorSkuCode);
+
     StoreSettings settings = StoreSettings.allOff();
     StatusMapping statusMapping = StatusMapping.empty();
     HubMapping hubMapping = HubMapping.empty();
@@ -35,10 +44,48 @@ final class MemoryState {
     final Map<String, OutboxEntry> outbox = new HashMap<>();
     /** The inventory states awaiting a moderation status read, by check time; kept in step with {@link #inventory}. */
     final ModerationDueIndex moderationDue = new ModerationDueIndex();
+    /** The link change feed: the last sequence given to a saved link. */
+    long linkSequence;
+    /** The link change feed: the sequence of each link's last save. */
+    final Map<String, Long> linkSequences = new HashMap<>();
+    /** The link change feed: Vendor SKU Codes by the sequence of their link's last save. */
+    final NavigableMap<Long, String> linksBySequence = new TreeMap<>();
+    /** Index of {@code links}: the Vendor SKU Codes linked to each Babyshop SKU. */
+    final Map<String, Set<String>> linkedCodesBySku = new HashMap<>();
+    /** Index of {@code inventory}: pending, not dead-lettered states without failed attempts. */
+    final NavigableSet<InventoryState> pendingFresh = new TreeSet<>(INVENTORY_LEAST_RECENT);
+    /** Index of {@code inventory}: pending, not dead-lettered states with failed attempts. */
+    final NavigableSet<InventoryState> pendingRetried = new TreeSet<>(INVENTORY_LEAST_RECENT);
 
     MemoryState() {
         for (Flow flow : Flow.values()) {
             quarantine.put(flow, new HashMap<>());
         }
+    }
+
+    /** Adds {@code link} (none when null) to {@link #linkedCodesBySku}. */
+    void indexLink(SkuLink link) {
+        if (link != null) {
+            linkedCodesBySku.computeIfAbsent(link.sku(), sku -> new HashSet<>()).add(link.vendorSkuCode());
+        }
+    }
+
+    /** Removes {@code link} (none when null) from {@link #linkedCodesBySku}. */
+    void unindexLink(SkuLink link) {
+        if (link == null) {
+            return;
+        }
+        Set<String> codes = linkedCodesBySku.get(link.sku());
+        if (codes != null && codes.remove(link.vendorSkuCode()) && codes.isEmpty()) {
+            linkedCodesBySku.remove(link.sku());
+        }
+    }
+
+    /** The pending index {@code inventoryState} belongs in, or null when it is not pending. */
+    NavigableSet<InventoryState> pendingIndexOf(InventoryState inventoryState) {
+        if (inventoryState == null || inventoryState.pendingQuantity().isEmpty() || inventoryState.deadLettered()) {
+            return null;
+        }
+        return inventoryState.attempts() == 0 ? pendingFresh : pendingRetried;
     }
 }

@@ -11,6 +11,7 @@ import io.github.babyshopsdk.sync.state.InventoryState;
 import io.github.babyshopsdk.sync.state.InventoryStore;
 import io.github.babyshopsdk.sync.state.Lease;
 import io.github.babyshopsdk.sync.state.LeaseLostException;
+import io.github.babyshopsdk.sync.state.LinkChange;
 import io.github.babyshopsdk.sync.state.OrderRecord;
 import io.github.babyshopsdk.sync.state.OrderState;
 import io.github.babyshopsdk.sync.state.OrderStore;
@@ -24,13 +25,19 @@ import io.github.babyshopsdk.sync.state.SkuLink;
 import io.github.babyshopsdk.sync.state.SyncTransaction;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -114,6 +121,19 @@ final class MemoryTransaction implements SyncTransaction {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
         return values.stream().filter(filter).sorted(order).limit(limit).toList();
+    }
+
+    /** The values of those of {@code keys} that {@code map} holds, by key. */
+    private static <V> Map<String, V> byCode(Collection<String> keys, Map<String, V> map) {
+        Objects.requireNonNull(keys, "vendorSkuCodes");
+        Map<String, V> found = new HashMap<>();
+        for (String key : keys) {
+            V value = map.get(Objects.requireNonNull(key, "vendor SKU code"));
+            if (value != null) {
+                found.put(key, value);
+            }
+        }
+        return Collections.unmodifiableMap(found);
     }
 
     @Override
@@ -330,16 +350,43 @@ final class MemoryTransaction implements SyncTransaction {
         public void saveLink(SkuLink link) {
             check();
             Objects.requireNonNull(link, "link");
-            put(state.links, link.vendorSkuCode(), link);
+            String code = link.vendorSkuCode();
+            SkuLink replaced = state.links.get(code);
+            put(state.links, code, link);
+            state.unindexLink(replaced);
+            state.indexLink(link);
+            undo.push(() -> {
+                state.unindexLink(link);
+                state.indexLink(replaced);
+            });
+            long before = state.linkSequence;
+            long sequence = before + 1;
+            state.linkSequence = sequence;
+            undo.push(() -> state.linkSequence = before);
+            Long previous = state.linkSequences.get(code);
+            if (previous != null) {
+                remove(state.linksBySequence, previous);
+            }
+            put(state.linkSequences, code, sequence);
+            put(state.linksBySequence, sequence, code);
         }
 
         @Override
         public List<String> removeLinksTo(String sku) {
             check();
             Objects.requireNonNull(sku, "sku");
-            List<String> removed = state.links.values().stream().filter(link -> link.sku().equals(sku))
-                    .map(SkuLink::vendorSkuCode).sorted().toList();
-            removed.forEach(code -> remove(state.links, code));
+            List<String> removed = state.linkedCodesBySku.getOrDefault(sku, Set.of()).stream().sorted().toList();
+            removed.forEach(code -> {
+                SkuLink link = state.links.get(code);
+                remove(state.links, code);
+                state.unindexLink(link);
+                undo.push(() -> state.indexLink(link));
+                Long sequence = state.linkSequences.get(code);
+                if (sequence != null) {
+                    remove(state.linkSequences, code);
+                    remove(state.linksBySequence, sequence);
+                }
+            });
             return removed;
         }
 
@@ -347,6 +394,31 @@ final class MemoryTransaction implements SyncTransaction {
         public List<SkuLink> links() {
             check();
             return List.copyOf(state.links.values());
+        }
+
+        @Override
+        public Map<String, SkuLink> links(Collection<String> vendorSkuCodes) {
+            check();
+            return byCode(vendorSkuCodes, state.links);
+        }
+
+        @Override
+        public List<LinkChange> linksChangedAfter(long sequence, int limit) {
+            check();
+            if (sequence < 0) {
+                throw new IllegalArgumentException("sequence must not be negative: " + sequence);
+            }
+            if (limit < 0) {
+                throw new IllegalArgumentException("limit must not be negative: " + limit);
+            }
+            List<LinkChange> changes = new ArrayList<>();
+            Iterator<Map.Entry<Long, String>> after = state.linksBySequence.tailMap(sequence, false).entrySet()
+                    .iterator();
+            while (changes.size() < limit && after.hasNext()) {
+                Map.Entry<Long, String> entry = after.next();
+                changes.add(LinkChange.of(entry.getKey(), state.links.get(entry.getValue())));
+            }
+            return List.copyOf(changes);
         }
     }
 
@@ -365,13 +437,60 @@ final class MemoryTransaction implements SyncTransaction {
             InventoryState previous = state.inventory.get(inventoryState.vendorSkuCode());
             put(state.inventory, inventoryState.vendorSkuCode(), inventoryState);
             indexModeration(previous, inventoryState);
+            reindex(previous, inventoryState);
+            undo.push(() -> reindex(inventoryState, previous));
+        }
+
+        /** Moves a state from the pending index of {@code from} to that of {@code to} (either may be null). */
+        private void reindex(InventoryState from, InventoryState to) {
+            NavigableSet<InventoryState> before = state.pendingIndexOf(from);
+            if (before != null) {
+                before.remove(from);
+            }
+            NavigableSet<InventoryState> after = state.pendingIndexOf(to);
+            if (after != null) {
+                after.add(to);
+            }
         }
 
         @Override
-        public List<InventoryState> pending(int limit) {
+        public List<InventoryState> pending(Instant retryBy, int limit) {
             check();
-            return select(state.inventory.values(), s -> s.pendingQuantity().isPresent() && !s.deadLettered(),
-                    INVENTORY_LEAST_RECENT, limit);
+            Objects.requireNonNull(retryBy, "retryBy");
+            if (limit < 0) {
+                throw new IllegalArgumentException("limit must not be negative: " + limit);
+            }
+            // merges the two indexes in order; the retried ones only up to retryBy (they are sorted by time)
+            List<InventoryState> due = new ArrayList<>();
+            Iterator<InventoryState> fresh = state.pendingFresh.iterator();
+            Iterator<InventoryState> retried = state.pendingRetried.iterator();
+            InventoryState nextFresh = fresh.hasNext() ? fresh.next() : null;
+            InventoryState nextRetried = nextDue(retried, retryBy);
+            while (due.size() < limit && (nextFresh != null || nextRetried != null)) {
+                if (nextRetried == null || nextFresh != null
+                        && MemoryState.INVENTORY_LEAST_RECENT.compare(nextFresh, nextRetried) < 0) {
+                    due.add(nextFresh);
+                    nextFresh = fresh.hasNext() ? fresh.next() : null;
+                } else {
+                    due.add(nextRetried);
+                    nextRetried = nextDue(retried, retryBy);
+                }
+            }
+            return List.copyOf(due);
+        }
+
+        private static InventoryState nextDue(Iterator<InventoryState> retried, Instant retryBy) {
+            if (!retried.hasNext()) {
+                return null;
+            }
+            InventoryState next = retried.next();
+            return next.updatedAt().isAfter(retryBy) ? null : next;
+        }
+
+        @Override
+        public Map<String, InventoryState> find(Collection<String> vendorSkuCodes) {
+            check();
+            return byCode(vendorSkuCodes, state.inventory);
         }
 
         @Override

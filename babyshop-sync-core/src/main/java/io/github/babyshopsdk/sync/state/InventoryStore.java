@@ -1,7 +1,9 @@
 package io.github.babyshopsdk.sync.state;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The inventory ledger, keyed by Vendor SKU Code. */
@@ -13,8 +15,37 @@ public interface InventoryStore {
     /** Inserts or replaces the state with the same Vendor SKU Code. */
     void save(InventoryState state);
 
-    /** Up to {@code limit} states with a pending quantity that is not dead-lettered, least recently updated first. */
-    List<InventoryState> pending(int limit);
+    /**
+     * Up to {@code limit} states with a pending quantity that is not dead-lettered, least recently updated first
+     * (by {@code updatedAt}, then Vendor SKU Code), whatever their attempts: {@link #pending(Instant, int)} with
+     * every failed state counted as due.
+     */
+    default List<InventoryState> pending(int limit) {
+        return pending(Instant.MAX, limit);
+    }
+
+    /**
+     * The states due for a push: up to {@code limit} states with a pending quantity that is not dead-lettered,
+     * and either no failed attempt ({@code attempts() == 0}) or last updated at or before {@code retryBy}
+     * (the engine passes now minus its retry delay: a failed push is tried again once the delay has passed);
+     * least recently updated first (by {@code updatedAt}, then Vendor SKU Code). States not due are not read,
+     * so a store should answer in about O(limit + log n), not by going through every pending state (the
+     * in-memory store keeps sorted indexes; the JDBC store an index on the update time).
+     *
+     * @throws IllegalArgumentException if {@code limit} is negative
+     */
+    List<InventoryState> pending(Instant retryBy, int limit);
+
+    /**
+     * The states of those of {@code vendorSkuCodes} that have one, keyed by Vendor SKU Code (codes without a
+     * state are absent; duplicates count once). A batch read for the inventory flow: it costs the store about
+     * one statement per 500 codes, not one per code. Rows found are locked as {@link #find(String)} locks its
+     * row; a code without a row is <em>not</em> locked (a concurrent transaction may create it; the engine
+     * writes the ledger only under its inventory flow lease).
+     *
+     * @throws NullPointerException if {@code vendorSkuCodes} or one of its codes is null
+     */
+    Map<String, InventoryState> find(Collection<String> vendorSkuCodes);
 
     /**
      * Up to {@code limit} states whose last push has a moderation id and a status that is absent or {@code Pending}

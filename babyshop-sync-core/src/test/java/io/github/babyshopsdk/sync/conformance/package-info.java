@@ -11,7 +11,8 @@
  *     @Nested class Settings extends SettingsStoreContract { protected SyncStateStore newStore() { return fresh(); } }
  *     @Nested class Cursors extends CursorStoreContract { protected SyncStateStore newStore() { return fresh(); } }
  *     // ... OrderStoreContract, QuarantineStoreContract, CatalogStoreContract, InventoryStoreContract,
- *     //     OutboxStoreContract, LeaseStoreContract, LeaseFencingContract, TransactionContract
+ *     //     InventoryDueContract, OutboxStoreContract, LeaseStoreContract, LeaseFencingContract,
+ *     //     TransactionContract, PoisonRecordContract
  * }
  * }</pre>
  *

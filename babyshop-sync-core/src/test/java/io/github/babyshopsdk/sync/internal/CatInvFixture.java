@@ -37,6 +37,7 @@ final class CatInvFixture {
     final CatInvRecordingListener listener = new CatInvRecordingListener();
     private EngineOptions options = EngineOptions.defaults();
     private Instant now = NOW;
+    private SyncStateStore runStore;
 
     CatInvFixture options(EngineOptions options) {
         this.options = options;
@@ -53,9 +54,15 @@ final class CatInvFixture {
         return now;
     }
 
+    /** Runs flows on {@code wrapper} (a view of {@link #store}, e.g. one that counts what is read). */
+    CatInvFixture runOn(SyncStateStore wrapper) {
+        this.runStore = wrapper;
+        return this;
+    }
+
     /** A context whose channel charges {@code flow}'s tier, as the engine's run of that flow has. */
     FlowContext context(Flow flow) {
-        return new FlowContext(store, channel.forTier(flow.priority(), QuotaWaiter.failFast()), null, host, host, null,
+        return new FlowContext(runStore != null ? runStore : store, channel.forTier(flow.priority(), QuotaWaiter.failFast()), null, host, host, null,
                 null, null, listener, Clock.fixed(now, ZoneOffset.UTC), options);
     }
 

@@ -14,6 +14,7 @@ import io.github.babyshopsdk.sync.state.InventoryState;
 import io.github.babyshopsdk.sync.state.InventoryStore;
 import io.github.babyshopsdk.sync.state.Lease;
 import io.github.babyshopsdk.sync.state.LeaseLostException;
+import io.github.babyshopsdk.sync.state.LinkChange;
 import io.github.babyshopsdk.sync.state.OrderReason;
 import io.github.babyshopsdk.sync.state.OrderRecord;
 import io.github.babyshopsdk.sync.state.OrderState;
@@ -37,6 +38,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -64,6 +66,8 @@ import java.util.function.IntFunction;
 final class JdbcTransaction implements SyncTransaction {
     /** Buckets of the key-lock table per store: keys without a row share this many locks. */
     static final int KEY_LOCK_BUCKETS = 1024;
+    /** Keys per statement of a batch read ({@code IN (...)}). */
+    static final int BATCH_READ = 500;
 
     private final Database db;
     private final Statements sql;
@@ -76,6 +80,8 @@ final class JdbcTransaction implements SyncTransaction {
     private StateStoreException firstFailure;
     private final Set<Throwable> thrown = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Integer> lockedBuckets = new HashSet<>();
+    /** The last link sequence this transaction took (it then holds the store's counter row), or -1. */
+    private long lastLinkSequence = -1;
 
     private final SettingsStore settings = new Settings();
     private final CursorStore cursors = new Cursors();
@@ -178,6 +184,37 @@ final class JdbcTransaction implements SyncTransaction {
                 return Collections.unmodifiableList(result);
             }
         }
+    }
+
+    /**
+     * The rows of {@code keys} (deduplicated), read {@value #BATCH_READ} keys to a statement with the query
+     * {@code queryFor.apply(count)}, which binds the store id and then the keys; keyed by {@code keyOf}.
+     */
+    private <T> Map<String, T> batch(Collection<String> keys, IntFunction<String> queryFor,
+                                     Row<T> row, Function<T, String> keyOf) throws SQLException {
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
+        Map<String, T> found = new HashMap<>();
+        for (int from = 0; from < distinct.size(); from += BATCH_READ) {
+            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + BATCH_READ));
+            for (T value : list(queryFor.apply(chunk.size()), ps -> {
+                ps.setString(1, storeId);
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 2, chunk.get(i));
+                }
+            }, row)) {
+                found.put(keyOf.apply(value), value);
+            }
+        }
+        return Collections.unmodifiableMap(found);
+    }
+
+    private static List<String> checkedKeys(Collection<String> keys) {
+        Objects.requireNonNull(keys, "vendorSkuCodes");
+        List<String> checked = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            checked.add(Objects.requireNonNull(key, "vendor SKU code"));
+        }
+        return checked;
     }
 
     private int update(String statement, Binder binder) throws SQLException {
@@ -683,12 +720,39 @@ final class JdbcTransaction implements SyncTransaction {
             check();
             Objects.requireNonNull(link, "link");
             long updatedAt = Codec.micros(link.updatedAt());
-            call("saving SKU link " + link.vendorSkuCode(), () -> update(sql.linkUpsert, ps -> {
-                ps.setString(1, storeId);
-                ps.setString(2, link.vendorSkuCode());
-                ps.setString(3, link.sku());
-                ps.setLong(4, updatedAt);
-            }));
+            call("saving SKU link " + link.vendorSkuCode(), () -> {
+                long sequence = nextLinkSequence();
+                return update(sql.linkUpsert, ps -> {
+                    ps.setString(1, storeId);
+                    ps.setString(2, link.vendorSkuCode());
+                    ps.setString(3, link.sku());
+                    ps.setLong(4, updatedAt);
+                    ps.setLong(5, sequence);
+                });
+            });
+        }
+
+        /**
+         * The next value of this store's link counter. The first call of a transaction updates the counter row
+         * (creating it if need be), which locks it until the transaction ends: writers of links run one after
+         * the other, so their sequences become visible in increasing order; later calls only increment it.
+         */
+        private long nextLinkSequence() throws SQLException {
+            if (lastLinkSequence < 0) {
+                if (update(sql.linkSequenceIncrement, ps -> ps.setString(1, storeId)) == 0) {
+                    try (PreparedStatement ps = connection.prepareStatement(sql.linkSequenceInsertIfAbsent)) {
+                        ps.setString(1, storeId);
+                        ps.setLong(2, 0L);
+                        db.dialect().insertIfAbsent(ps);
+                    }
+                    update(sql.linkSequenceIncrement, ps -> ps.setString(1, storeId));
+                }
+                lastLinkSequence = one(sql.linkSequenceRead, ps -> ps.setString(1, storeId), rs -> rs.getLong(1))
+                        .orElseThrow(() -> new SQLException("the link counter row of the store is missing"));
+                return lastLinkSequence;
+            }
+            update(sql.linkSequenceIncrement, ps -> ps.setString(1, storeId));
+            return ++lastLinkSequence;
         }
 
         @Override
@@ -712,6 +776,28 @@ final class JdbcTransaction implements SyncTransaction {
         public List<SkuLink> links() {
             return call("listing SKU links", () -> list(sql.linksAll, ps -> ps.setString(1, storeId),
                     JdbcTransaction::skuLink));
+        }
+
+        @Override
+        public Map<String, SkuLink> links(Collection<String> vendorSkuCodes) {
+            check();
+            List<String> codes = checkedKeys(vendorSkuCodes);
+            return call("reading " + codes.size() + " SKU links", () -> batch(codes, sql::linksIn,
+                    JdbcTransaction::skuLink, SkuLink::vendorSkuCode));
+        }
+
+        @Override
+        public List<LinkChange> linksChangedAfter(long sequence, int limit) {
+            check();
+            if (sequence < 0) {
+                throw new IllegalArgumentException("sequence must not be negative: " + sequence);
+            }
+            checkLimit(limit);
+            return call("reading the SKU links changed after " + sequence, () -> list(sql.linksChangedAfter, ps -> {
+                ps.setString(1, storeId);
+                ps.setLong(2, sequence);
+                ps.setInt(3, limit);
+            }, rs -> LinkChange.of(rs.getLong("change_seq"), skuLink(rs))));
         }
     }
 
@@ -760,17 +846,39 @@ final class JdbcTransaction implements SyncTransaction {
                 ps.setLong(11, updatedAt);
                 setNullableMicros(ps, 12, state.moderationSince());
                 setNullableMicros(ps, 13, state.moderationCheckAt());
+                ps.setInt(14, dueClass(state));
             }));
         }
 
+        private static int dueClass(InventoryState state) {
+            if (state.pendingQuantity().isEmpty() || state.deadLettered()) {
+                return Statements.NOT_DUE;
+            }
+            return state.attempts() == 0 ? Statements.DUE_NEW : Statements.DUE_RETRY;
+        }
+
         @Override
-        public List<InventoryState> pending(int limit) {
+        public List<InventoryState> pending(Instant retryBy, int limit) {
             check();
+            Objects.requireNonNull(retryBy, "retryBy");
             checkLimit(limit);
-            return call("listing pending inventory", () -> list(sql.inventoryPending, ps -> {
+            long retryByMicros = Codec.microsSaturated(retryBy);
+            return call("listing inventory due for a push", () -> list(sql.inventoryDue, ps -> {
                 ps.setString(1, storeId);
                 ps.setInt(2, limit);
+                ps.setString(3, storeId);
+                ps.setLong(4, retryByMicros);
+                ps.setInt(5, limit);
+                ps.setInt(6, limit);
             }, JdbcTransaction::inventoryState));
+        }
+
+        @Override
+        public Map<String, InventoryState> find(Collection<String> vendorSkuCodes) {
+            check();
+            List<String> codes = checkedKeys(vendorSkuCodes);
+            return call("reading inventory of " + codes.size() + " codes", () -> batch(codes, sql::inventoryIn,
+                    JdbcTransaction::inventoryState, InventoryState::vendorSkuCode));
         }
 
         @Override

@@ -24,7 +24,13 @@ final class Statements {
             + " moderation_check_at_us";
     static final List<String> INVENTORY_VALUES = List.of("sku", "pending_quantity", "acknowledged_quantity",
             "attempts", "last_error", "dead_lettered", "moderation_id", "moderation_status", "updated_at_us",
-            "moderation_since_us", "moderation_check_at_us");
+            "moderation_since_us", "moderation_check_at_us", "due_class");
+    /** {@code due_class} of an inventory state with nothing pending, or dead-lettered: never due. */
+    static final int NOT_DUE = 0;
+    /** {@code due_class} of a pending inventory state never tried: due. */
+    static final int DUE_NEW = 1;
+    /** {@code due_class} of a pending inventory state whose push failed: due after the retry delay. */
+    static final int DUE_RETRY = 2;
     static final String OUTBOX_COLUMNS = "id, operation, order_no, data, status, attempts, last_error,"
             + " outcome_unknown, not_before_us, created_at_us, updated_at_us";
     static final List<String> OUTBOX_VALUES = List.of("operation", "order_no", "data", "status", "attempts",
@@ -55,12 +61,18 @@ final class Statements {
     final String linksAll;
     final String linksToSku;
     final String linksDeleteToSku;
+    final String linksChangedAfter;
+    final String linkSequenceInsertIfAbsent;
+    final String linkSequenceIncrement;
+    final String linkSequenceRead;
+    final String linksInPrefix;
 
     final String inventoryFind;
     final String inventoryUpsert;
-    final String inventoryPending;
     final String inventoryAwaitingModeration;
     final String inventoryModerationDue;
+    final String inventoryDue;
+    final String inventoryInPrefix;
 
     final String outboxInsertIfAbsent;
     final String outboxFind;
@@ -114,20 +126,36 @@ final class Statements {
         String links = db.table("sku_link");
         linkFind = "SELECT vendor_sku_code, sku, updated_at_us FROM " + links
                 + " WHERE store_id = ? AND vendor_sku_code = ? FOR UPDATE";
-        linkUpsert = d.upsert(links, List.of("store_id", "vendor_sku_code"), List.of("sku", "updated_at_us"));
+        linkUpsert = d.upsert(links, List.of("store_id", "vendor_sku_code"),
+                List.of("sku", "updated_at_us", "change_seq"));
         linksAll = "SELECT vendor_sku_code, sku, updated_at_us FROM " + links
                 + " WHERE store_id = ? ORDER BY vendor_sku_code";
         linksToSku = "SELECT vendor_sku_code, sku, updated_at_us FROM " + links
                 + " WHERE store_id = ? AND sku = ? ORDER BY vendor_sku_code FOR UPDATE";
         linksDeleteToSku = "DELETE FROM " + links + " WHERE store_id = ? AND sku = ?";
+        linksChangedAfter = "SELECT vendor_sku_code, sku, updated_at_us, change_seq FROM " + links
+                + " WHERE store_id = ? AND change_seq > ? ORDER BY change_seq LIMIT ?";
+        linksInPrefix = "SELECT vendor_sku_code, sku, updated_at_us FROM " + links
+                + " WHERE store_id = ? AND vendor_sku_code IN ";
+        String linkSequence = db.table("link_sequence");
+        linkSequenceInsertIfAbsent = d.insertIfAbsent(linkSequence, List.of("store_id"), List.of("last_value"));
+        linkSequenceIncrement = "UPDATE " + linkSequence + " SET last_value = last_value + 1 WHERE store_id = ?";
+        linkSequenceRead = "SELECT last_value FROM " + linkSequence + " WHERE store_id = ?";
 
         String inventory = db.table("inventory");
         inventoryFind = "SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
                 + " WHERE store_id = ? AND vendor_sku_code = ? FOR UPDATE";
         inventoryUpsert = d.upsert(inventory, List.of("store_id", "vendor_sku_code"), INVENTORY_VALUES);
-        inventoryPending = "SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
-                + " WHERE store_id = ? AND pending_quantity IS NOT NULL AND dead_lettered = FALSE"
-                + " ORDER BY updated_at_us, vendor_sku_code LIMIT ?";
+        // two range scans of inventory_due_idx (never tried; failed up to the bound), merged: neither reads a
+        // state that is not due
+        String dueOrder = " ORDER BY updated_at_us, vendor_sku_code LIMIT ?";
+        inventoryDue = "SELECT " + INVENTORY_COLUMNS + " FROM (SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
+                + " WHERE store_id = ? AND due_class = " + DUE_NEW + dueOrder + ") due_new"
+                + " UNION ALL SELECT " + INVENTORY_COLUMNS + " FROM (SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
+                + " WHERE store_id = ? AND due_class = " + DUE_RETRY + " AND updated_at_us <= ?" + dueOrder
+                + ") due_retry" + dueOrder;
+        inventoryInPrefix = "SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
+                + " WHERE store_id = ? AND vendor_sku_code IN ";
         inventoryAwaitingModeration = "SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
                 + " WHERE store_id = ? AND moderation_id IS NOT NULL"
                 + " AND (moderation_status IS NULL OR LOWER(moderation_status) = 'pending')"
@@ -176,6 +204,20 @@ final class Statements {
             throw new IllegalArgumentException("between 1 and " + MAX_KEYS_PER_READ + " keys: " + count);
         }
         return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    /** A query of the links of {@code codes} Vendor SKU Codes: binds store, then each code. */
+    String linksIn(int codes) {
+        return linksInPrefix + placeholders(codes);
+    }
+
+    /** A locking query of the inventory states of {@code codes} Vendor SKU Codes: binds store, then each code. */
+    String inventoryIn(int codes) {
+        return inventoryInPrefix + placeholders(codes) + " FOR UPDATE";
+    }
+
+    private static String placeholders(int count) {
+        return "(" + String.join(", ", Collections.nCopies(count, "?")) + ")";
     }
 
     /** The due query for {@code operations} operation names: binds store, status, now, each name, limit. */

@@ -2,6 +2,7 @@ package io.github.babyshopsdk.sync.jdbc;
 
 import io.github.babyshopsdk.sync.conformance.CatalogStoreContract;
 import io.github.babyshopsdk.sync.conformance.CursorStoreContract;
+import io.github.babyshopsdk.sync.conformance.InventoryDueContract;
 import io.github.babyshopsdk.sync.conformance.InventoryStoreContract;
 import io.github.babyshopsdk.sync.conformance.LeaseFencingContract;
 import io.github.babyshopsdk.sync.conformance.LeaseStoreContract;
@@ -115,6 +116,14 @@ abstract class JdbcConformanceSuite {
 
     @Nested
     class PoisonRecords extends PoisonRecordContract {
+        @Override
+        protected SyncStateStore newStore() {
+            return JdbcConformanceSuite.this.newStore();
+        }
+    }
+
+    @Nested
+    class InventoryDue extends InventoryDueContract {
         @Override
         protected SyncStateStore newStore() {
             return JdbcConformanceSuite.this.newStore();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.babyshopsdk.client.quota.QuotaLimits;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.state.Lease;
+import io.github.babyshopsdk.sync.state.SkuLink;
 import io.github.babyshopsdk.sync.state.SyncStateStore;
 import io.github.babyshopsdk.sync.state.SyncTransaction;
 import java.sql.Connection;
@@ -28,7 +29,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class MigrationTest {
 
     private static final List<String> TABLES = List.of("settings", "config_change", "cursor", "order_record",
-            "quarantine", "sku_link", "inventory", "outbox", "lease", "key_lock", "quota_budget", "quota_call",
+            "quarantine", "sku_link", "link_sequence", "inventory", "outbox", "lease", "key_lock", "quota_budget",
+            "quota_call",
             "schema_history");
 
     @ParameterizedTest(name = "{0}")
@@ -39,6 +41,7 @@ class MigrationTest {
             first.runInTransaction(tx -> tx.cursors().put("kept", "1"));
             List<String> history = history(db.dataSource(), "babyshop_");
             assertThat(history).containsExactly("1 babyshop state Success", "2 lease fencing tokens Success",
+                    "3 sku link change feed Success",
                     "4 inventory moderation schedule Success");
 
             JdbcSyncStateStore again = JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("s").build();
@@ -111,7 +114,8 @@ class MigrationTest {
             }
             JdbcSyncStateStore store = JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("s").build();
             assertThat(history(db.dataSource(), "babyshop_")).containsExactly("1 babyshop state Success",
-                    "2 lease fencing tokens Success", "4 inventory moderation schedule Success");
+                    "2 lease fencing tokens Success", "3 sku link change feed Success",
+                    "4 inventory moderation schedule Success");
             assertThat(store.leases().acquire(Flow.ORDERS, "new-node", now, Duration.ofSeconds(30)))
                     .as("the lease held before the upgrade is still held").isEmpty();
             Lease lease = store.leases().acquire(Flow.ORDERS, "new-node", now.plusSeconds(60), Duration.ofSeconds(30))
@@ -159,6 +163,61 @@ class MigrationTest {
         }
     }
 
+    /**
+     * A database at version 2 keeps links without sequences: version 3 numbers them 1..n per store (in code
+     * order) and starts each store's counter after them, so an upgraded store's link feed lists every old link
+     * once, then the links saved after the upgrade.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Backend.class)
+    void aVersion2DatabaseGetsLinkSequences(TestDatabase.Backend backend) throws Exception {
+        try (TestDatabase db = backend.open()) {
+            Flyway.configure().dataSource(db.dataSource()).locations(JdbcSyncStateStore.MIGRATION_LOCATION)
+                    .table("babyshop_" + JdbcSyncStateStore.HISTORY_TABLE_SUFFIX)
+                    .placeholders(Map.of(JdbcSyncStateStore.PREFIX_PLACEHOLDER, "babyshop_"))
+                    .target("2").load().migrate();
+            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+                for (String row : List.of("'s', 'V-2', 'S-2'", "'s', 'V-1', 'S-1'", "'s', 'V-3', 'S-3'",
+                        "'t', 'V-9', 'S-9'")) {
+                    s.executeUpdate("INSERT INTO babyshop_sku_link (store_id, vendor_sku_code, sku, updated_at_us)"
+                            + " VALUES (" + row + ", 0)");
+                }
+                for (String row : List.of("'I-NEW', '1', NULL, 0, FALSE, 3", "'I-RETRY', '2', NULL, 1, FALSE, 2",
+                        "'I-DEAD', '3', NULL, 5, TRUE, 0", "'I-ACK', NULL, '4', 0, FALSE, 0")) {
+                    s.executeUpdate("INSERT INTO babyshop_inventory (store_id, vendor_sku_code, sku, pending_quantity,"
+                            + " acknowledged_quantity, attempts, dead_lettered, updated_at_us) VALUES ('s', " + row
+                            .replaceFirst(", ", ", 'S', ") + ")");
+                }
+            }
+            JdbcSyncStateStore store = JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("s").build();
+            JdbcSyncStateStore other = JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("t")
+                    .migrate(false).build();
+            JdbcSyncStateStore fresh = JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("u")
+                    .migrate(false).build();
+
+            assertThat(store.inTransaction((SyncTransaction tx) -> tx.catalog().linksChangedAfter(0, 10)))
+                    .extracting(change -> change.sequence() + " " + change.link().vendorSkuCode())
+                    .containsExactly("1 V-1", "2 V-2", "3 V-3");
+            store.runInTransaction(tx -> tx.catalog().saveLink(SkuLink.of("V-4", "S-4", Instant.EPOCH)));
+            store.runInTransaction(tx -> tx.catalog().saveLink(SkuLink.of("V-1", "S-1", Instant.EPOCH)));
+            assertThat(store.inTransaction((SyncTransaction tx) -> tx.catalog().linksChangedAfter(3, 10)))
+                    .extracting(change -> change.sequence() + " " + change.link().vendorSkuCode())
+                    .containsExactly("4 V-4", "5 V-1");
+            assertThat(other.inTransaction((SyncTransaction tx) -> tx.catalog().linksChangedAfter(0, 10)))
+                    .extracting(change -> change.sequence() + " " + change.link().vendorSkuCode())
+                    .containsExactly("1 V-9");
+            // the ledger's states due for a push are found after the upgrade too
+            assertThat(store.inTransaction((SyncTransaction tx) -> tx.inventory().pending(Instant.MAX, 10)))
+                    .extracting(state -> state.vendorSkuCode()).containsExactly("I-RETRY", "I-NEW");
+            assertThat(store.inTransaction((SyncTransaction tx) -> tx.inventory().pending(Instant.EPOCH, 10)))
+                    .extracting(state -> state.vendorSkuCode()).containsExactly("I-NEW");
+            fresh.runInTransaction(tx -> tx.catalog().saveLink(SkuLink.of("V-1", "S-1", Instant.EPOCH)));
+            assertThat(fresh.inTransaction((SyncTransaction tx) -> tx.catalog().linksChangedAfter(0, 10)))
+                    .extracting(change -> change.sequence() + " " + change.link().vendorSkuCode())
+                    .containsExactly("1 V-1");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestDatabase.Backend.class)
     void twoNodesStartingTogetherMigrateOnce(TestDatabase.Backend backend) throws Exception {
@@ -167,7 +226,8 @@ class MigrationTest {
             List<JdbcSyncStateStore> stores = Concurrently.run(nodes.size(),
                     i -> JdbcSyncStateStore.builder().dataSource(nodes.get(i)).storeId("s").build());
             assertThat(history(db.dataSource(), "babyshop_")).containsExactly("1 babyshop state Success",
-                    "2 lease fencing tokens Success", "4 inventory moderation schedule Success");
+                    "2 lease fencing tokens Success", "3 sku link change feed Success",
+                    "4 inventory moderation schedule Success");
             stores.get(0).runInTransaction(tx -> tx.cursors().put("c", "1"));
             assertThat(stores.get(2).inTransaction((SyncTransaction tx) -> tx.cursors().get("c"))).contains("1");
         }
