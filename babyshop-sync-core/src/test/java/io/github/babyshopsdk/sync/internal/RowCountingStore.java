@@ -175,6 +175,11 @@ final class RowCountingStore implements SyncStateStore {
                 }
 
                 @Override
+                public List<InventoryState> awaitingModeration(Instant dueBy, int limit) {
+                    return count(inventory.awaitingModeration(dueBy, limit));
+                }
+
+                @Override
                 public Map<String, InventoryState> find(Collection<String> vendorSkuCodes) {
                     Map<String, InventoryState> states = inventory.find(vendorSkuCodes);
                     inventoryRows += states.size();
