@@ -208,21 +208,21 @@ final class Statements {
 
     /** A query of the links of {@code codes} Vendor SKU Codes: binds store, then each code. */
     String linksIn(int codes) {
-        return linksInPrefix + placeholders(codes);
+        return linksInPrefix + inList(codes);
     }
 
     /** A locking query of the inventory states of {@code codes} Vendor SKU Codes: binds store, then each code. */
     String inventoryIn(int codes) {
-        return inventoryInPrefix + placeholders(codes) + " FOR UPDATE";
+        return inventoryInPrefix + inList(codes) + " FOR UPDATE";
     }
 
-    private static String placeholders(int count) {
+    /** {@code (?, ?, ...)} with {@code count} parameters. */
+    private static String inList(int count) {
         return "(" + String.join(", ", Collections.nCopies(count, "?")) + ")";
     }
 
     /** The due query for {@code operations} operation names: binds store, status, now, each name, limit. */
     String outboxDue(int operations) {
-        return outboxDuePrefix + "(" + String.join(", ", Collections.nCopies(operations, "?"))
-                + ") ORDER BY created_at_us, id LIMIT ?";
+        return outboxDuePrefix + inList(operations) + " ORDER BY created_at_us, id LIMIT ?";
     }
 }
