@@ -27,6 +27,20 @@ public interface ClientMetrics {
     /** Code-13 (or HTTP 429) answers received. */
     long quotaRejections();
 
+    /**
+     * HTTP requests ended, per operation and {@linkplain RequestOutcome outcome}: each request counted in
+     * {@link #requestsByOperation()} is counted here once it has ended (a request still in flight is not yet).
+     * Operations and outcomes never seen may be absent.
+     */
+    Map<Operation, Map<RequestOutcome, Long>> requestOutcomes();
+
+    /** Requests of {@code operation} that ended with {@code outcome}: 0 when none did. */
+    default long requests(Operation operation, RequestOutcome outcome) {
+        Map<RequestOutcome, Long> byOutcome = requestOutcomes().get(operation);
+        Long count = byOutcome == null ? null : byOutcome.get(outcome);
+        return count == null ? 0 : count;
+    }
+
     /** All HTTP requests sent. */
     @Value.Derived
     default long requests() {

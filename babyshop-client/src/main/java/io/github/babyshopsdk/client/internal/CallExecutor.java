@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.babyshopsdk.client.Credentials;
 import io.github.babyshopsdk.client.Operation;
+import io.github.babyshopsdk.client.RequestOutcome;
 import io.github.babyshopsdk.client.Sleeper;
 import io.github.babyshopsdk.client.auth.AuthToken;
 import io.github.babyshopsdk.client.auth.TokenStore;
@@ -321,6 +322,22 @@ public final class CallExecutor {
         }
         long started = System.nanoTime();
         stats.requestSent(operation);
+        try {
+            R result = exchange(operation, call, reader, started);
+            stats.requestEnded(operation, RequestOutcome.SUCCESS);
+            return result;
+        } catch (AttemptFailure failure) {
+            stats.requestEnded(operation, ClientStats.outcomeOf(failure.exception()));
+            throw failure;
+        } catch (RuntimeException | Error e) {
+            stats.requestEnded(operation, ClientStats.outcomeOf(e));
+            throw e;
+        }
+    }
+
+    /** Sends one request and reads its answer; {@link #attempt} counts how it ended. */
+    private <T, R> R exchange(Operation operation, Call<T> call, ResponseReader<T, R> reader, long started)
+            throws AttemptFailure {
         Response<T> response;
         try {
             response = call.execute();
