@@ -15,6 +15,7 @@ import io.github.babyshopsdk.sync.internal.FlowRegistry;
 import io.github.babyshopsdk.sync.internal.FlowRun;
 import io.github.babyshopsdk.sync.internal.LeaseKeeper;
 import io.github.babyshopsdk.sync.internal.LogSafe;
+import io.github.babyshopsdk.sync.internal.OrdersCursorReport;
 import io.github.babyshopsdk.sync.spi.ChannelGateway;
 import io.github.babyshopsdk.sync.spi.HostCatalog;
 import io.github.babyshopsdk.sync.spi.HostFulfilment;
@@ -364,6 +365,7 @@ public final class SyncEngine implements AutoCloseable {
             LOG.warn("could not record the run of {}: {}", report.flow(),
                     LogSafe.of(e.getMessage()));
         }
+        OrdersCursorReport.tell(store, context.listener(), report);
         context.listener().flowFinished(report);
         return report;
     }

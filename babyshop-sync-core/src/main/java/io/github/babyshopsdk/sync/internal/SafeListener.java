@@ -89,4 +89,9 @@ final class SafeListener implements SyncListener {
     public void warning(String message) {
         safely("warning", () -> delegate.warning(message));
     }
+
+    @Override
+    public void ordersCursor(Instant cursor) {
+        safely("ordersCursor", () -> delegate.ordersCursor(cursor));
+    }
 }

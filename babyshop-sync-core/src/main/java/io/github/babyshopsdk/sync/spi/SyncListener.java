@@ -69,9 +69,32 @@ public interface SyncListener {
     default void warning(String message) {
     }
 
+    /**
+     * Where the orders flow stands after one of its runs: every order updated on Babyshop before {@code cursor}
+     * has been handled (imported, skipped with a reason, or quarantined); orders updated at or after it are read
+     * again by the next run. Called once after each orders run that ran (not when the flow is disabled or its
+     * lease is held elsewhere) and once a cursor exists, just before {@link #flowFinished}. The distance from now
+     * to it is the import's lag; it also grows while no order is updated on Babyshop, so read it together with
+     * the run's outcome (a {@link io.github.babyshopsdk.sync.FlowOutcome#COMPLETED completed} run has read
+     * everything listed when it started).
+     */
+    default void ordersCursor(Instant cursor) {
+    }
+
     /** A listener that does nothing. */
     static SyncListener none() {
         return new SyncListener() {
         };
+    }
+
+    /**
+     * A listener that tells each of {@code listeners} every event, in the order given. A listener that throws does
+     * not keep the others from hearing the event: the first exception is rethrown once all were told (the engine
+     * logs and ignores it). Thread-safe when every listener is.
+     *
+     * @throws NullPointerException if {@code listeners} or one of them is null
+     */
+    static SyncListener composite(SyncListener... listeners) {
+        return new CompositeSyncListener(java.util.List.of(listeners));
     }
 }
