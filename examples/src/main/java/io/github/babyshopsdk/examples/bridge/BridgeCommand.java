@@ -83,6 +83,11 @@ public final class BridgeCommand {
             + "io.github.babyshopsdk.client.wire, to standard error); the API key and the password are redacted")
     boolean wireLog;
 
+    @Option(names = "--metrics", description = "print the sync's figures at the end of the run: the meters of "
+            + "babyshop-micrometer (requests by operation and outcome, quota, runs and their durations, records, "
+            + "orders lag), as a host's Micrometer registry would get them")
+    boolean metrics;
+
     /**
      * Parses {@code args}; null when help or the version was asked for (and printed to {@code out}).
      *
@@ -179,7 +184,7 @@ public final class BridgeCommand {
         }
         HostEventsCsv events = hostEvents == null ? HostEventsCsv.empty() : HostEventsCsv.read(hostEvents);
         return new BridgeInputs(url.toString(), user, password, config, loaded, stock, events, out,
-                stateUrl, mode, cycles == null ? 0 : cycles, allowInsecureHttp, wireLog);
+                stateUrl, mode, cycles == null ? 0 : cycles, allowInsecureHttp, wireLog, metrics);
     }
 
     private URI checkUrl() {

@@ -19,11 +19,12 @@ import java.nio.file.Path;
  * @param cycles the number of cycles for {@link BridgeCommand.Mode#CYCLES}
  * @param allowInsecureHttp whether plain http is allowed
  * @param wireLog whether the client logs every HTTP exchange (secrets redacted)
+ * @param metrics whether the run's meters are printed at its end ({@code --metrics})
  */
 public record BridgeInputs(String baseUrl, String username, String password, Path configFile, BridgeConfig config,
                            InventoryCsv stock, HostEventsCsv events, Path outDir, String stateUrl,
                            BridgeCommand.Mode mode, int cycles, boolean allowInsecureHttp,
-                           boolean wireLog) {
+                           boolean wireLog, boolean metrics) {
 
     @Override
     public String toString() {

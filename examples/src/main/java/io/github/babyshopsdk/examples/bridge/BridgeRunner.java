@@ -61,6 +61,7 @@ final class BridgeRunner {
     private final BridgeSummary summary = new BridgeSummary();
     private Supplier<String> note;
     private Consumer<Object> inspector = object -> { };
+    private BridgeMetrics meters = BridgeMetrics.off();
     private volatile boolean stopping;
     private String label = "pass";
     private int round;
@@ -178,6 +179,7 @@ final class BridgeRunner {
         config.orderImportFrom().ifPresent(options::orderImportFrom);
         EngineOptions built = options.build();
         inspector.accept(built);
+        meters = in.metrics() ? BridgeMetrics.on(client, environment.clock()) : BridgeMetrics.off();
         return SyncEngine.builder()
                 .stateStore(store)
                 .channel(ChannelGateway.of(client))
@@ -185,7 +187,7 @@ final class BridgeRunner {
                 .hubResolver(HubResolver.byMapping())
                 .statusMapper(StatusMapper.byMapping())
                 .scheduler(config.scheduler())
-                .listener(new Progress(host))
+                .listener(meters.listener(new Progress(host)))
                 .clock(environment.clock())
                 .options(built)
                 .build();
@@ -350,6 +352,7 @@ final class BridgeRunner {
         summary.printTable(out, totals, host.waitingEvents());
         out.println("host files     " + in.outDir().toAbsolutePath().normalize() + " (orders/, host-events.jsonl, labels/, "
                 + "catalog.jsonl)");
+        meters.print(out);
         if (note != null) {
             out.println(note.get());
         }
