@@ -13,7 +13,7 @@ import java.util.Optional;
  *   <li>"Automated Order Cancellation On Sales Channel" on while the status mapper does not map the host's
  *       CANCELLED event to Babyshop's Cancelled ({@value #CANCELLATIONS_NOT_PUSHED}): host cancellations would be
  *       skipped, never sent;</li>
- *   <li>Inventory Sync on with Catalog Sync off ({@value #INVENTORY_WITHOUT_CATALOG}).</li>
+ *   <li>Inventory Sync on with Catalog Sync off ({@link StoreSettings#warnings()}).</li>
  * </ul>
  * The mapping's own warnings (Pending/Confirmed/Cancelled unmapped inbound) are {@link StatusMapping#warnings()}.
  * Stateless and thread-safe.
@@ -21,10 +21,6 @@ import java.util.Optional;
 public final class ConfigurationWarnings {
     /** The start of the warning given when host cancellations would not be pushed. */
     public static final String CANCELLATIONS_NOT_PUSHED = "cancelled orders will not sync back to Babyshop";
-    /** The warning given with Inventory Sync on and Catalog Sync off. */
-    public static final String INVENTORY_WITHOUT_CATALOG = "Inventory Sync is on with Catalog Sync off: inventory"
-            + " pushes only SKUs the catalog flow linked, so no SKU linked from now on is ever pushed (nothing at all"
-            + " while no SKU is linked)";
 
     private ConfigurationWarnings() {
     }
@@ -39,9 +35,7 @@ public final class ConfigurationWarnings {
             cancellationRefusal(settings, mapping, mapper).ifPresent(reason -> warnings.add(
                     CANCELLATIONS_NOT_PUSHED + ": Automated Order Cancellation On Sales Channel is on but " + reason));
         }
-        if (settings.inventorySync() && !settings.catalogSync()) {
-            warnings.add(INVENTORY_WITHOUT_CATALOG);
-        }
+        warnings.addAll(settings.warnings());
         return warnings;
     }
 
