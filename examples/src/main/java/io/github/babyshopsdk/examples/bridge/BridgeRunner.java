@@ -204,6 +204,9 @@ final class BridgeRunner {
         if (!engine.hubMapping().equals(config.hubMapping())) {
             engine.updateHubMapping(actor, config.hubMapping());
         }
+        if (!engine.safetyStock().equals(config.safetyStock())) {
+            engine.updateSafetyStock(actor, config.safetyStock());
+        }
     }
 
     private void runWithShutdownHook(SyncEngine engine, SyncStateStore store, FileHost host, BabyshopClient client) {
