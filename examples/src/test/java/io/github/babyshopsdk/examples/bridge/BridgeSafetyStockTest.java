@@ -85,6 +85,8 @@ class BridgeSafetyStockTest {
             BridgeWorld.Result result = world.run("--once");
 
             assertThat(result.exitCode()).as(result.stderr()).isZero();
+            assertThat(result.stderr()).as("the mapping is applied before the toggles: no passing warning")
+                    .doesNotContain("will not sync back");
             Map<String, InventoryUpdate> latest = world.sim.store().latestInventory();
             assertThat(latest.get(five.sku()).invQty()).isEqualByComparingTo("3");
             assertThat(latest.get(one.sku()).invQty()).isEqualByComparingTo("0");
