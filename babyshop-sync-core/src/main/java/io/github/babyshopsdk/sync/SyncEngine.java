@@ -6,13 +6,16 @@ import io.github.babyshopsdk.client.error.OperationInterruptedException;
 import io.github.babyshopsdk.client.error.QuotaExceededException;
 import io.github.babyshopsdk.sync.config.ConfigurationChange;
 import io.github.babyshopsdk.sync.config.HubMapping;
+import io.github.babyshopsdk.sync.config.SafetyStock;
 import io.github.babyshopsdk.sync.config.StatusMapping;
 import io.github.babyshopsdk.sync.config.StoreSettings;
+import io.github.babyshopsdk.sync.internal.ConfigurationWarnings;
 import io.github.babyshopsdk.sync.internal.Explainer;
 import io.github.babyshopsdk.sync.internal.FlowContext;
 import io.github.babyshopsdk.sync.internal.FlowContinuation;
 import io.github.babyshopsdk.sync.internal.FlowRegistry;
 import io.github.babyshopsdk.sync.internal.FlowRun;
+import io.github.babyshopsdk.sync.internal.InventoryResync;
 import io.github.babyshopsdk.sync.internal.LeaseKeeper;
 import io.github.babyshopsdk.sync.internal.LogSafe;
 import io.github.babyshopsdk.sync.internal.OrdersCursorReport;
@@ -404,31 +407,45 @@ public final class SyncEngine implements AutoCloseable {
         return store.inTransaction(tx -> tx.settings().hubMapping());
     }
 
-    /** Replaces the settings and logs the change under {@code actor}. */
+    /**
+     * Replaces the settings and logs the change under {@code actor}. The warnings of the new settings with the
+     * status mapping (auto-cancel on with Cancelled not mapped outbound; Inventory Sync on with Catalog Sync off;
+     * see {@link #validate()}) are sent to the listener.
+     */
     public StoreSettings updateSettings(String actor, UnaryOperator<StoreSettings> change) {
-        return store.inTransaction(tx -> {
+        List<String> warnings = new ArrayList<>();
+        StoreSettings updated = store.inTransaction(tx -> {
             StoreSettings before = tx.settings().settings();
             StoreSettings after = Objects.requireNonNull(change.apply(before), "the new settings");
             tx.settings().saveSettings(after);
             logChange(tx, actor, "settings", before, after);
+            warnings.clear();
+            warnings.addAll(ConfigurationWarnings.of(after, tx.settings().statusMapping(), context.statusMapper()));
             return after;
         });
+        warnings.forEach(context.listener()::warning);
+        return updated;
     }
 
     /**
      * Replaces the status mapping, logs the change under {@code actor}, and returns the mapping's
-     * warnings (Confirmed/Pending unmapped, Cancelled unmapped), which are also sent to the listener.
+     * warnings (Confirmed/Pending unmapped, Cancelled unmapped; and, with "Automated Order Cancellation On Sales
+     * Channel" on, Cancelled not mapped outbound), which are also sent to the listener.
      */
     public List<String> updateStatusMapping(String actor, StatusMapping mapping) {
         Objects.requireNonNull(mapping, "mapping");
-        store.runInTransaction(tx -> {
+        StoreSettings settings = store.inTransaction(tx -> {
             StatusMapping before = tx.settings().statusMapping();
             tx.settings().saveStatusMapping(mapping);
             logChange(tx, actor, "statusMapping", before, mapping);
+            return tx.settings().settings();
         });
-        List<String> warnings = mapping.warnings();
+        List<String> warnings = new ArrayList<>(mapping.warnings());
+        ConfigurationWarnings.of(settings, mapping, context.statusMapper()).stream()
+                .filter(warning -> warning.startsWith(ConfigurationWarnings.CANCELLATIONS_NOT_PUSHED))
+                .forEach(warnings::add);
         warnings.forEach(context.listener()::warning);
-        return warnings;
+        return List.copyOf(warnings);
     }
 
     /** Replaces the hub mapping and logs the change under {@code actor}. */
@@ -441,14 +458,56 @@ public final class SyncEngine implements AutoCloseable {
         });
     }
 
+    /**
+     * The safety stock rule now ({@link SafetyStock#none()} until one is set): what the inventory flow holds back
+     * from every quantity it pushes. Reads the state store.
+     */
+    public SafetyStock safetyStock() {
+        return store.inTransaction(tx -> tx.settings().safetyStock());
+    }
+
+    /**
+     * Replaces the safety stock rule, logs the change under {@code actor} (subject {@code safetyStock}) and, in the
+     * same transaction, re-queues every linked SKU for a push (the inventory hard sync), so Babyshop gets the
+     * quantities under the new rule at the inventory flow's next run, not only as stock changes. Setting the rule it
+     * already has changes nothing and logs nothing.
+     *
+     * @throws IllegalArgumentException when {@code actor} is blank
+     * @throws NullPointerException     when {@code safetyStock} is null
+     * @throws io.github.babyshopsdk.sync.state.StateStoreException when the store fails (nothing is changed)
+     */
+    public SafetyStock updateSafetyStock(String actor, SafetyStock safetyStock) {
+        Objects.requireNonNull(safetyStock, "safetyStock");
+        if (actor == null || actor.isBlank()) {
+            throw new IllegalArgumentException("actor must name who makes the change");
+        }
+        store.runInTransaction(tx -> {
+            SafetyStock before = tx.settings().safetyStock();
+            if (before.equals(safetyStock)) {
+                return;
+            }
+            tx.settings().saveSafetyStock(safetyStock);
+            logChange(tx, actor, "safetyStock", before, safetyStock);
+            InventoryResync.request(tx, clock.instant(), "safety stock changed by " + actor);
+        });
+        return safetyStock;
+    }
+
     /** The configuration log, oldest first. */
     public List<ConfigurationChange> configurationLog() {
         return store.inTransaction(tx -> tx.settings().changes());
     }
 
-    /** Warnings about the current configuration: mappings that would lose work, a missing hub. */
+    /**
+     * Warnings about the current configuration: mappings that would lose work (Pending/Confirmed/Cancelled unmapped
+     * inbound), host cancellations that would not be pushed ("Automated Order Cancellation On Sales Channel" on
+     * while the status mapper does not map the host's CANCELLED to Cancelled: "cancelled orders will not sync back
+     * to Babyshop"), Inventory Sync on with Catalog Sync off (inventory pushes only SKUs the catalog flow linked),
+     * a missing hub. Reads the state store.
+     */
     public List<String> validate() {
         List<String> warnings = new ArrayList<>(statusMapping().warnings());
+        warnings.addAll(ConfigurationWarnings.of(settings(), statusMapping(), context.statusMapper()));
         if (hubMapping().hubs().isEmpty()) {
             warnings.add("no hub is mapped: every order would be held with \"no hub\"");
         }

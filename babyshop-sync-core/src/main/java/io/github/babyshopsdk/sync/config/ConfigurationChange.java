@@ -14,7 +14,7 @@ public interface ConfigurationChange {
     /** When the change was made. */
     Instant at();
 
-    /** What changed: {@code settings}, {@code statusMapping} or {@code hubMapping}. */
+    /** What changed: {@code settings}, {@code statusMapping}, {@code hubMapping} or {@code safetyStock}. */
     String subject();
 
     /** The value before, as text ({@code toString} of the value type). */

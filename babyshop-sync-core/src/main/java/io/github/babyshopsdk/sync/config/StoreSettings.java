@@ -1,5 +1,6 @@
 package io.github.babyshopsdk.sync.config;
 
+import java.util.List;
 import org.immutables.value.Value;
 
 /**
@@ -33,6 +34,20 @@ public interface StoreSettings {
     @Value.Default
     default boolean autoCancelOnChannel() {
         return false;
+    }
+
+    /** The warning of Inventory Sync on with Catalog Sync off. */
+    String INVENTORY_WITHOUT_CATALOG = "Inventory Sync is on with Catalog Sync off: inventory pushes only SKUs the"
+            + " catalog flow linked, so no SKU linked from now on is ever pushed (nothing at all while no SKU is"
+            + " linked)";
+
+    /**
+     * Warnings about toggles that would lose work on their own: Inventory Sync on with Catalog Sync off
+     * ({@link #INVENTORY_WITHOUT_CATALOG}). Those that depend on the status mapping too are given by
+     * {@code SyncEngine.validate()}.
+     */
+    default List<String> warnings() {
+        return inventorySync() && !catalogSync() ? List.of(INVENTORY_WITHOUT_CATALOG) : List.of();
     }
 
     /** Settings with everything off. */

@@ -28,7 +28,7 @@ import java.util.function.UnaryOperator;
  * <ol>
  *   <li>An unknown outcome is read back (orderFetch): Cancelled (8) means done, nothing is sent.</li>
  *   <li>The toggle and the mapping are checked again (they may have changed since the event was queued):
- *       off or unmapped skips the entry with the reason.</li>
+ *       off or unmapped skips the entry with the reason; unmapped also warns the host, once per order.</li>
  *   <li>A cancellation that named lines is checked against the order's lines on Babyshop: unless it
  *       names every line that is not cancelled already, it is refused (SellerPanel cancels whole orders
  *       only; nothing is half-applied): the entry is skipped with the reason and the host is warned. An
@@ -90,6 +90,7 @@ public final class CancellationFlow implements FlowRun {
                     run.context().statusMapper());
             if (refusal.isPresent()) {
                 run.skipped(entry, refusal.get());
+                UnsentCancellations.warnIfFirst(run.context(), entry.orderNo(), entry.id());
                 return;
             }
             Optional<String> lineNos = OutboundData.get(entry, OutboundData.LINE_NOS);

@@ -45,7 +45,9 @@ import org.slf4j.LoggerFactory;
  *       feed moves on. A status mapper that throws at intake leaves the decision to the flow, which asks
  *       it again before sending.</li>
  *   <li>Every {@code SKIPPED} entry is reported through {@code SyncListener.outboundSettled} after its
- *       page is committed.</li>
+ *       page is committed. A cancellation skipped because CANCELLED is not mapped outbound (while the store
+ *       pushes cancellations) is also a {@code SyncListener.warning}, once per order
+ *       ({@link UnsentCancellations}).</li>
  *   <li>Two intakes running at once (the two flows hold different leases) cannot move the cursor back:
  *       a page is committed only if the cursor still holds the token it was read with.</li>
  *   <li>A failing host feed stops the intake (what was committed stays) and is reported as a warning;
@@ -103,7 +105,9 @@ final class HostEventIntake {
                 context.listener().warning(error);
                 return new Result(read, added, Optional.of(error));
             }
+            List<OutboxEntry> unsent = new ArrayList<>();
             List<OutboxEntry> queued = context.store().inTransaction(tx -> {
+                unsent.clear();
                 if (!tx.cursors().get(CURSOR).equals(token)) {
                     return null;
                 }
@@ -115,6 +119,9 @@ final class HostEventIntake {
                     OutboxEntry entry = toEntry(event, settings, mapping, context.statusMapper(), now, created);
                     if (tx.outbox().add(entry)) {
                         entries.add(entry);
+                        if (UnsentCancellations.warningDue(tx, entry)) {
+                            unsent.add(entry);
+                        }
                     }
                 }
                 tx.cursors().put(CURSOR, page.nextToken());
@@ -126,6 +133,7 @@ final class HostEventIntake {
             }
             read += page.items().size();
             added += queued.size();
+            unsent.forEach(entry -> UnsentCancellations.warn(context, entry));
             for (OutboxEntry entry : queued) {
                 if (entry.status() == OutboxStatus.SKIPPED) {
                     context.listener().outboundSettled(entry.orderNo(), OutboundData.label(entry),

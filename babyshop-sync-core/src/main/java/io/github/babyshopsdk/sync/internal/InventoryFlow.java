@@ -15,6 +15,7 @@ import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.RemoteKey;
+import io.github.babyshopsdk.sync.config.SafetyStock;
 import io.github.babyshopsdk.sync.host.ChangeFeed;
 import io.github.babyshopsdk.sync.host.StockLevel;
 import io.github.babyshopsdk.sync.state.InventoryState;
@@ -186,7 +187,18 @@ public final class InventoryFlow implements FlowRun {
      */
     static Map<String, BigDecimal> quantities(Collection<String> codes, List<StockLevel> levels, Set<String> hubs,
                                               Map<String, String> refused) {
-        Map<String, BigDecimal> sums = new LinkedHashMap<>();
+        return quantities(codes, levels, hubs, SafetyStock.none(), refused);
+    }
+
+    /**
+     * As {@link #quantities(Collection, List, Set, Map)}, with the {@code safetyStock} rule applied to each code's
+     * stock in the hubs that count ({@link SafetyStock#apply}: hub reserves per hub, then the SKU's or the global
+     * reserve on the total) before the rounding down to 3 decimals. A code reported only in hubs that do not
+     * count gets 0.
+     */
+    static Map<String, BigDecimal> quantities(Collection<String> codes, List<StockLevel> levels, Set<String> hubs,
+                                              SafetyStock safetyStock, Map<String, String> refused) {
+        Map<String, Map<String, BigDecimal>> byHub = new LinkedHashMap<>();
         Set<String> asked = new HashSet<>(codes);
         for (StockLevel level : levels) {
             String code = level.vendorSkuCode();
@@ -196,17 +208,18 @@ public final class InventoryFlow implements FlowRun {
             Optional<String> problem = quantityProblem(level.available());
             if (problem.isPresent()) {
                 refused.put(code, "the host's available stock in hub " + level.hub() + " " + problem.get());
-                sums.remove(code);
+                byHub.remove(code);
                 continue;
             }
             // a code the host reports in any hub is known to it (0 in the mapped hubs is pushed as 0);
             // a code it reports nowhere is unknown to it and is not pushed at all
-            sums.putIfAbsent(code, BigDecimal.ZERO);
+            Map<String, BigDecimal> counted = byHub.computeIfAbsent(code, c -> new LinkedHashMap<>());
             if (hubs.isEmpty() || hubs.contains(level.hub())) {
-                sums.merge(code, level.available(), BigDecimal::add);
+                counted.merge(level.hub(), level.available(), BigDecimal::add);
             }
         }
-        sums.replaceAll((code, sum) -> normalize(sum));
+        Map<String, BigDecimal> sums = new LinkedHashMap<>();
+        byHub.forEach((code, counted) -> sums.put(code, normalize(safetyStock.apply(code, counted))));
         return sums;
     }
 
@@ -446,7 +459,8 @@ public final class InventoryFlow implements FlowRun {
                 }
                 fetched += levels.size();
                 Map<String, String> refused = new LinkedHashMap<>();
-                Map<String, BigDecimal> quantities = quantities(batch, levels, hubs, refused);
+                Map<String, BigDecimal> quantities = quantities(batch, levels, hubs,
+                        read(tx -> tx.settings().safetyStock()), refused);
                 refused.forEach((code, reason) -> {
                     failed++;
                     LOG.warn("inventory: stock of {} not taken in: {}", LogSafe.of(code), LogSafe.of(reason));

@@ -3,6 +3,7 @@ package io.github.babyshopsdk.sync.memory;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.config.ConfigurationChange;
 import io.github.babyshopsdk.sync.config.HubMapping;
+import io.github.babyshopsdk.sync.config.SafetyStock;
 import io.github.babyshopsdk.sync.config.StatusMapping;
 import io.github.babyshopsdk.sync.config.StoreSettings;
 import io.github.babyshopsdk.sync.state.InventoryState;
@@ -35,6 +36,7 @@ final class MemoryState {
     StoreSettings settings = StoreSettings.allOff();
     StatusMapping statusMapping = StatusMapping.empty();
     HubMapping hubMapping = HubMapping.empty();
+    SafetyStock safetyStock = SafetyStock.none();
     final List<ConfigurationChange> changes = new ArrayList<>();
     final Map<String, String> cursors = new HashMap<>();
     final Map<String, OrderRecord> orders = new HashMap<>();

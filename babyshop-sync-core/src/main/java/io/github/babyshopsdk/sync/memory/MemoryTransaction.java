@@ -3,6 +3,7 @@ package io.github.babyshopsdk.sync.memory;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.config.ConfigurationChange;
 import io.github.babyshopsdk.sync.config.HubMapping;
+import io.github.babyshopsdk.sync.config.SafetyStock;
 import io.github.babyshopsdk.sync.config.StatusMapping;
 import io.github.babyshopsdk.sync.config.StoreSettings;
 import io.github.babyshopsdk.sync.state.CatalogStore;
@@ -240,6 +241,21 @@ final class MemoryTransaction implements SyncTransaction {
             HubMapping previous = state.hubMapping;
             state.hubMapping = mapping;
             undo.push(() -> state.hubMapping = previous);
+        }
+
+        @Override
+        public SafetyStock safetyStock() {
+            check();
+            return state.safetyStock;
+        }
+
+        @Override
+        public void saveSafetyStock(SafetyStock safetyStock) {
+            check();
+            Objects.requireNonNull(safetyStock, "safetyStock");
+            SafetyStock previous = state.safetyStock;
+            state.safetyStock = safetyStock;
+            undo.push(() -> state.safetyStock = previous);
         }
 
         @Override

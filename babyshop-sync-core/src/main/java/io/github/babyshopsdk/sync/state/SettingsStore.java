@@ -2,6 +2,7 @@ package io.github.babyshopsdk.sync.state;
 
 import io.github.babyshopsdk.sync.config.ConfigurationChange;
 import io.github.babyshopsdk.sync.config.HubMapping;
+import io.github.babyshopsdk.sync.config.SafetyStock;
 import io.github.babyshopsdk.sync.config.StatusMapping;
 import io.github.babyshopsdk.sync.config.StoreSettings;
 import java.util.List;
@@ -26,6 +27,25 @@ public interface SettingsStore {
 
     /** Replaces the hub mapping. */
     void saveHubMapping(HubMapping mapping);
+
+    /**
+     * The safety stock rule; {@link SafetyStock#none()} until saved. Reads what this transaction saved, if
+     * anything, else what is committed; like every read of the settings, it may lock the store's settings until
+     * the transaction ends.
+     *
+     * @throws StateStoreException when the store cannot be read or holds a value it cannot read back
+     */
+    SafetyStock safetyStock();
+
+    /**
+     * Replaces the safety stock rule as a whole (saving {@link SafetyStock#none()} removes every reserve). The
+     * value read back equals the value saved. Independent of the settings and the mappings: saving one never
+     * changes another.
+     *
+     * @throws NullPointerException when {@code safetyStock} is null
+     * @throws StateStoreException  when the store cannot be written
+     */
+    void saveSafetyStock(SafetyStock safetyStock);
 
     /** Appends to the configuration log; entries are never changed or removed. */
     void appendChange(ConfigurationChange change);

@@ -10,6 +10,7 @@ import io.github.babyshopsdk.sync.conformance.OrderStoreContract;
 import io.github.babyshopsdk.sync.conformance.OutboxStoreContract;
 import io.github.babyshopsdk.sync.conformance.PoisonRecordContract;
 import io.github.babyshopsdk.sync.conformance.QuarantineStoreContract;
+import io.github.babyshopsdk.sync.conformance.SafetyStockStoreContract;
 import io.github.babyshopsdk.sync.conformance.SettingsStoreContract;
 import io.github.babyshopsdk.sync.conformance.TransactionContract;
 import io.github.babyshopsdk.sync.state.SyncStateStore;
@@ -112,6 +113,14 @@ class InMemorySyncStateStoreConformanceTest {
 
     @Nested
     class InventoryDue extends InventoryDueContract {
+        @Override
+        protected SyncStateStore newStore() {
+            return fresh();
+        }
+    }
+
+    @Nested
+    class SafetyStocks extends SafetyStockStoreContract {
         @Override
         protected SyncStateStore newStore() {
             return fresh();

@@ -10,7 +10,10 @@ import io.github.babyshopsdk.sync.config.HubMapping;
 import io.github.babyshopsdk.sync.config.HubRule;
 import io.github.babyshopsdk.sync.config.ImmutableHubMapping;
 import io.github.babyshopsdk.sync.config.ImmutableHubRule;
+import io.github.babyshopsdk.sync.config.ImmutableSafetyStock;
 import io.github.babyshopsdk.sync.config.ImmutableStatusMapping;
+import io.github.babyshopsdk.sync.config.Reserve;
+import io.github.babyshopsdk.sync.config.SafetyStock;
 import io.github.babyshopsdk.sync.config.StatusMapping;
 import io.github.babyshopsdk.sync.host.HostEventType;
 import io.github.babyshopsdk.sync.state.StateStoreException;
@@ -140,6 +143,42 @@ final class Codec {
             builder.addRules(rule.build());
         }
         return builder.build();
+    }
+
+    /**
+     * {@code {"global":"2","hubs":{"HUB":"10%"},"skus":{"V1":"0"}}}: each reserve in the form
+     * {@link Reserve#parse} reads; absent global omitted; map order kept.
+     */
+    static String json(SafetyStock safetyStock) {
+        ObjectNode node = JSON.createObjectNode();
+        safetyStock.global().ifPresent(reserve -> node.put("global", reserve.toString()));
+        ObjectNode hubs = node.putObject("hubs");
+        safetyStock.hubs().forEach((hub, reserve) -> hubs.put(hub, reserve.toString()));
+        ObjectNode skus = node.putObject("skus");
+        safetyStock.skus().forEach((sku, reserve) -> skus.put(sku, reserve.toString()));
+        return write(node);
+    }
+
+    /**
+     * The rule of a JSON text written by {@link #json(SafetyStock)}.
+     *
+     * @throws StateStoreException when the text or a reserve in it cannot be read
+     */
+    static SafetyStock safetyStock(String json) {
+        JsonNode node = read(json);
+        try {
+            ImmutableSafetyStock.Builder builder = SafetyStock.builder();
+            text(node, "global").map(Reserve::parse).ifPresent(builder::global);
+            for (Map.Entry<String, JsonNode> e : node.path("hubs").properties()) {
+                builder.putHubs(e.getKey(), Reserve.parse(e.getValue().asText()));
+            }
+            for (Map.Entry<String, JsonNode> e : node.path("skus").properties()) {
+                builder.putSkus(e.getKey(), Reserve.parse(e.getValue().asText()));
+            }
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new StateStoreException("unreadable safety stock in the state store: " + e.getMessage(), e);
+        }
     }
 
     private static Optional<String> text(JsonNode node, String field) {

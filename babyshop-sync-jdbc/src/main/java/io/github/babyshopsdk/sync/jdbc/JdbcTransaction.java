@@ -3,6 +3,7 @@ package io.github.babyshopsdk.sync.jdbc;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.config.ConfigurationChange;
 import io.github.babyshopsdk.sync.config.HubMapping;
+import io.github.babyshopsdk.sync.config.SafetyStock;
 import io.github.babyshopsdk.sync.config.StatusMapping;
 import io.github.babyshopsdk.sync.config.StoreSettings;
 import io.github.babyshopsdk.sync.state.CatalogStore;
@@ -428,6 +429,24 @@ final class JdbcTransaction implements SyncTransaction {
             Objects.requireNonNull(mapping, "mapping");
             String json = Codec.json(mapping);
             call("saving the hub mapping", () -> update(sql.settingsUpsertHubMapping, ps -> {
+                ps.setString(1, storeId);
+                ps.setString(2, json);
+            }));
+        }
+
+        @Override
+        public SafetyStock safetyStock() {
+            return call("reading the safety stock", () -> lockedRead("settings", "", sql.settingsFindSafetyStock,
+                    ps -> ps.setString(1, storeId), rs -> string(rs, "safety_stock")))
+                    .flatMap(json -> json).map(Codec::safetyStock).orElseGet(SafetyStock::none);
+        }
+
+        @Override
+        public void saveSafetyStock(SafetyStock safetyStock) {
+            check();
+            Objects.requireNonNull(safetyStock, "safetyStock");
+            String json = Codec.json(safetyStock);
+            call("saving the safety stock", () -> update(sql.settingsUpsertSafetyStock, ps -> {
                 ps.setString(1, storeId);
                 ps.setString(2, json);
             }));

@@ -40,6 +40,8 @@ final class Statements {
     final String settingsUpsertToggles;
     final String settingsUpsertStatusMapping;
     final String settingsUpsertHubMapping;
+    final String settingsFindSafetyStock;
+    final String settingsUpsertSafetyStock;
     final String changeInsert;
     final String changesList;
 
@@ -96,6 +98,8 @@ final class Statements {
         settingsUpsertToggles = d.upsert(settings, List.of("store_id"), SETTINGS_TOGGLES);
         settingsUpsertStatusMapping = d.upsert(settings, List.of("store_id"), List.of("status_mapping"));
         settingsUpsertHubMapping = d.upsert(settings, List.of("store_id"), List.of("hub_mapping"));
+        settingsFindSafetyStock = "SELECT safety_stock FROM " + settings + " WHERE store_id = ? FOR UPDATE";
+        settingsUpsertSafetyStock = d.upsert(settings, List.of("store_id"), List.of("safety_stock"));
         String changes = db.table("config_change");
         changeInsert = "INSERT INTO " + changes
                 + " (store_id, actor, changed_at_us, subject, value_before, value_after) VALUES (?, ?, ?, ?, ?, ?)";

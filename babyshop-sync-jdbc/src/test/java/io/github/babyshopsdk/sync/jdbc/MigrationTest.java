@@ -42,7 +42,7 @@ class MigrationTest {
             List<String> history = history(db.dataSource(), "babyshop_");
             assertThat(history).containsExactly("1 babyshop state Success", "2 lease fencing tokens Success",
                     "3 sku link change feed Success",
-                    "4 inventory moderation schedule Success");
+                    "4 inventory moderation schedule Success", "6 safety stock Success");
 
             JdbcSyncStateStore again = JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("s").build();
             JdbcSyncStateStore.migrate(db.dataSource(), "babyshop_");
@@ -65,8 +65,8 @@ class MigrationTest {
             store.runInTransaction(tx -> tx.cursors().put("c", "1"));
 
             // the store's history is its own: a baseline (the schema was not empty), then its migration
-            assertThat(history(db.dataSource(), "babyshop_")).hasSize(5).last()
-                    .isEqualTo("4 inventory moderation schedule Success");
+            assertThat(history(db.dataSource(), "babyshop_")).hasSize(6).last()
+                    .isEqualTo("6 safety stock Success");
             // the host's Flyway still validates and has nothing to do
             host.validate();
             assertThat(host.migrate().migrationsExecuted).isZero();
@@ -115,7 +115,7 @@ class MigrationTest {
             JdbcSyncStateStore store = JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("s").build();
             assertThat(history(db.dataSource(), "babyshop_")).containsExactly("1 babyshop state Success",
                     "2 lease fencing tokens Success", "3 sku link change feed Success",
-                    "4 inventory moderation schedule Success");
+                    "4 inventory moderation schedule Success", "6 safety stock Success");
             assertThat(store.leases().acquire(Flow.ORDERS, "new-node", now, Duration.ofSeconds(30)))
                     .as("the lease held before the upgrade is still held").isEmpty();
             Lease lease = store.leases().acquire(Flow.ORDERS, "new-node", now.plusSeconds(60), Duration.ofSeconds(30))
@@ -227,9 +227,32 @@ class MigrationTest {
                     i -> JdbcSyncStateStore.builder().dataSource(nodes.get(i)).storeId("s").build());
             assertThat(history(db.dataSource(), "babyshop_")).containsExactly("1 babyshop state Success",
                     "2 lease fencing tokens Success", "3 sku link change feed Success",
-                    "4 inventory moderation schedule Success");
+                    "4 inventory moderation schedule Success", "6 safety stock Success");
             stores.get(0).runInTransaction(tx -> tx.cursors().put("c", "1"));
             assertThat(stores.get(2).inTransaction((SyncTransaction tx) -> tx.cursors().get("c"))).contains("1");
+        }
+    }
+
+    /** A version 4 database with settings gets no safety stock (V6 adds the column, NULL = none), and can save one. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Backend.class)
+    void aVersion4DatabaseHasNoSafetyStockUntilOneIsSaved(TestDatabase.Backend backend) throws Exception {
+        try (TestDatabase db = backend.open()) {
+            Flyway.configure().dataSource(db.dataSource()).locations(JdbcSyncStateStore.MIGRATION_LOCATION)
+                    .table("babyshop_" + JdbcSyncStateStore.HISTORY_TABLE_SUFFIX)
+                    .placeholders(Map.of(JdbcSyncStateStore.PREFIX_PLACEHOLDER, "babyshop_"))
+                    .target("4").load().migrate();
+            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO babyshop_settings (store_id, inventory_sync) VALUES ('s', TRUE)");
+            }
+            JdbcSyncStateStore store = JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("s").build();
+            assertThat(store.inTransaction((SyncTransaction tx) -> tx.settings().safetyStock()))
+                    .isEqualTo(io.github.babyshopsdk.sync.config.SafetyStock.none());
+            assertThat(store.inTransaction((SyncTransaction tx) -> tx.settings().settings().inventorySync())).isTrue();
+            io.github.babyshopsdk.sync.config.SafetyStock two = io.github.babyshopsdk.sync.config.SafetyStock.builder()
+                    .global(io.github.babyshopsdk.sync.config.Reserve.units(2)).build();
+            store.runInTransaction(tx -> tx.settings().saveSafetyStock(two));
+            assertThat(store.inTransaction((SyncTransaction tx) -> tx.settings().safetyStock())).isEqualTo(two);
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.babyshopsdk.examples.bridge;
 import io.github.babyshopsdk.client.model.OrderStatus;
 import io.github.babyshopsdk.client.quota.QuotaLimits;
 import io.github.babyshopsdk.sync.config.HubMapping;
+import io.github.babyshopsdk.sync.config.SafetyStock;
 import io.github.babyshopsdk.sync.config.StatusMapping;
 import io.github.babyshopsdk.sync.config.StoreSettings;
 import io.github.babyshopsdk.sync.schedule.IntervalSyncScheduler;
@@ -27,10 +28,11 @@ import java.util.Optional;
  * @param quota the credential's quota budget: calls per rolling window (default 40 per 5 minutes) and the calls
  *     kept per more urgent flow tier (default {@link QuotaLimits#reservePerTier()})
  * @param warnings things that are allowed but probably unintended (e.g. Pending not mapped)
+ * @param safetyStock stock held back from Babyshop (default {@link SafetyStock#none()})
  */
 public record BridgeConfig(ZoneId zone, StoreSettings settings, StatusMapping statusMapping, HubMapping hubMapping,
                            Optional<Instant> orderImportFrom, IntervalSyncScheduler scheduler, Duration tick,
-                           QuotaLimits quota, List<String> warnings) {
+                           QuotaLimits quota, List<String> warnings, SafetyStock safetyStock) {
 
     /** Calls allowed per quota window. */
     public int quotaCalls() {

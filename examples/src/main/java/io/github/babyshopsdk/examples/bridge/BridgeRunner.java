@@ -197,14 +197,18 @@ final class BridgeRunner {
     private void configure(SyncEngine engine) {
         BridgeConfig config = in.config();
         String actor = "babyshop-bridge (" + in.configFile() + ")";
-        if (!engine.settings().equals(config.settings())) {
-            engine.updateSettings(actor, before -> config.settings());
-        }
+        // the mapping before the toggles: settings checked against the old mapping would warn for nothing
         if (!engine.statusMapping().equals(config.statusMapping())) {
             engine.updateStatusMapping(actor, config.statusMapping());
         }
+        if (!engine.settings().equals(config.settings())) {
+            engine.updateSettings(actor, before -> config.settings());
+        }
         if (!engine.hubMapping().equals(config.hubMapping())) {
             engine.updateHubMapping(actor, config.hubMapping());
+        }
+        if (!engine.safetyStock().equals(config.safetyStock())) {
+            engine.updateSafetyStock(actor, config.safetyStock());
         }
     }
 

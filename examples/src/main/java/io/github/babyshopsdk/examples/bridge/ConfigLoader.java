@@ -12,7 +12,10 @@ import io.github.babyshopsdk.sync.config.HubMapping;
 import io.github.babyshopsdk.sync.config.HubRule;
 import io.github.babyshopsdk.sync.config.ImmutableHubMapping;
 import io.github.babyshopsdk.sync.config.ImmutableHubRule;
+import io.github.babyshopsdk.sync.config.ImmutableSafetyStock;
 import io.github.babyshopsdk.sync.config.ImmutableStatusMapping;
+import io.github.babyshopsdk.sync.config.Reserve;
+import io.github.babyshopsdk.sync.config.SafetyStock;
 import io.github.babyshopsdk.sync.config.StatusMapping;
 import io.github.babyshopsdk.sync.config.StoreSettings;
 import io.github.babyshopsdk.sync.host.HostEventType;
@@ -55,6 +58,10 @@ import java.util.stream.Collectors;
  * orderImportFrom: 01/01/2026          # optional, dd/MM/yyyy in the zone
  * schedule: { tick: 1m, orders: 30m }  # optional; also cancellations, shipments, inventory, catalog
  * quota: { calls: 40, window: 5m, reservePerTier: 5 }   # optional; reservePerTier: calls kept per more urgent flow tier
+ * safetyStock:                         # optional; units ("2") or a percentage ("10%") held back from Babyshop
+ *   global: 2                          # every SKU without a reserve of its own
+ *   hubs: { HUB-RUH: 10% }             # of that hub's stock, before the sum
+ *   skus: { V-PRAM-01: 0 }             # by Vendor SKU Code, instead of global
  * </pre>
  *
  * <p>Limits (anything outside is bad input, never an overflow): one YAML document of at most
@@ -65,7 +72,8 @@ import java.util.stream.Collectors;
  */
 public final class ConfigLoader {
     private static final List<String> TOP = List.of("zone", "settings", "statusMapping", "hubMapping",
-            "orderImportFrom", "schedule", "quota");
+            "orderImportFrom", "schedule", "quota", "safetyStock");
+    private static final List<String> SAFETY_STOCK = List.of("global", "hubs", "skus");
     private static final List<String> SETTINGS = List.of("orderSync", "catalogSync", "inventorySync",
             "autoCancelOnChannel");
     private static final List<String> RULE = List.of("country", "state", "city", "hub");
@@ -155,12 +163,19 @@ public final class ConfigLoader {
                 limits.reservePerTier(reserve(q.get("reservePerTier"), calls));
             }
         }
+        SafetyStock safetyStock = optional(top, "safetyStock").map(this::safetyStock).orElse(SafetyStock.none());
         warnings.addAll(statusMapping.warnings());
         if (!settings.orderSync() && !settings.catalogSync() && !settings.inventorySync()) {
             warnings.add("orderSync, catalogSync and inventorySync are all off: only host events are handled");
         }
+        if (settings.autoCancelOnChannel()
+                && !statusMapping.actionFor(HostEventType.CANCELLED).equals(Optional.of(ChannelAction.CANCELLED))) {
+            warnings.add("autoCancelOnChannel is on but statusMapping.outbound does not map CANCELLED to Cancelled:"
+                    + " cancelled orders will not sync back to Babyshop");
+        }
+        warnings.addAll(settings.warnings());
         return new BridgeConfig(zone, settings, statusMapping, hubMapping, importFrom, scheduler, tick, limits.build(),
-                List.copyOf(warnings));
+                List.copyOf(warnings), safetyStock);
     }
 
     private ZoneId zone(Entry entry) {
@@ -308,6 +323,33 @@ public final class ConfigLoader {
             return builder.build();
         } catch (IllegalArgumentException e) {
             throw fail(rule.line(), SafeText.of(e.getMessage()));
+        }
+    }
+
+    private SafetyStock safetyStock(Entry entry) {
+        Map<String, Entry> parts = map(entry.value(), "safetyStock", SAFETY_STOCK);
+        ImmutableSafetyStock.Builder rule = SafetyStock.builder();
+        optional(parts, "global").ifPresent(global -> rule.global(reserve(global, "safetyStock.global")));
+        optional(parts, "hubs").ifPresent(hubs -> map(hubs.value(), "safetyStock.hubs", null).values()
+                .forEach(hub -> rule.putHubs(checked(hub.key().trim(), hub.line(), "a hub"),
+                        reserve(hub, "safetyStock.hubs." + SafeText.of(hub.key())))));
+        optional(parts, "skus").ifPresent(skus -> map(skus.value(), "safetyStock.skus", null).values()
+                .forEach(sku -> rule.putSkus(checked(sku.key().trim(), sku.line(), "a Vendor SKU Code"),
+                        reserve(sku, "safetyStock.skus." + SafeText.of(sku.key())))));
+        try {
+            return rule.build();
+        } catch (IllegalArgumentException e) {
+            throw fail(entry.line(), "safetyStock: " + SafeText.of(e.getMessage()));
+        }
+    }
+
+    /** A reserve: units ({@code 2}) or a percentage ({@code 10%}). */
+    private Reserve reserve(Entry entry, String what) {
+        String text = text(entry);
+        try {
+            return Reserve.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw fail(entry.value().line(), what + ": " + SafeText.of(e.getMessage()));
         }
     }
 
