@@ -42,7 +42,8 @@ class MigrationTest {
             List<String> history = history(db.dataSource(), "babyshop_");
             assertThat(history).containsExactly("1 babyshop state Success", "2 lease fencing tokens Success",
                     "3 sku link change feed Success",
-                    "4 inventory moderation schedule Success");
+                    "4 inventory moderation schedule Success",
+                    "5 inventory retry schedule Success");
 
             JdbcSyncStateStore again = JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("s").build();
             JdbcSyncStateStore.migrate(db.dataSource(), "babyshop_");
@@ -66,7 +67,8 @@ class MigrationTest {
 
             // the store's history is its own: a baseline (the schema was not empty), then its migration
             assertThat(history(db.dataSource(), "babyshop_")).hasSize(5).last()
-                    .isEqualTo("4 inventory moderation schedule Success");
+                    .isEqualTo("4 inventory moderation schedule Success",
+                    "5 inventory retry schedule Success");
             // the host's Flyway still validates and has nothing to do
             host.validate();
             assertThat(host.migrate().migrationsExecuted).isZero();
@@ -115,7 +117,8 @@ class MigrationTest {
             JdbcSyncStateStore store = JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("s").build();
             assertThat(history(db.dataSource(), "babyshop_")).containsExactly("1 babyshop state Success",
                     "2 lease fencing tokens Success", "3 sku link change feed Success",
-                    "4 inventory moderation schedule Success");
+                    "4 inventory moderation schedule Success",
+                    "5 inventory retry schedule Success");
             assertThat(store.leases().acquire(Flow.ORDERS, "new-node", now, Duration.ofSeconds(30)))
                     .as("the lease held before the upgrade is still held").isEmpty();
             Lease lease = store.leases().acquire(Flow.ORDERS, "new-node", now.plusSeconds(60), Duration.ofSeconds(30))
@@ -227,7 +230,8 @@ class MigrationTest {
                     i -> JdbcSyncStateStore.builder().dataSource(nodes.get(i)).storeId("s").build());
             assertThat(history(db.dataSource(), "babyshop_")).containsExactly("1 babyshop state Success",
                     "2 lease fencing tokens Success", "3 sku link change feed Success",
-                    "4 inventory moderation schedule Success");
+                    "4 inventory moderation schedule Success",
+                    "5 inventory retry schedule Success");
             stores.get(0).runInTransaction(tx -> tx.cursors().put("c", "1"));
             assertThat(stores.get(2).inTransaction((SyncTransaction tx) -> tx.cursors().get("c"))).contains("1");
         }
