@@ -83,6 +83,10 @@ public final class BridgeCommand {
             + "io.github.babyshopsdk.client.wire, to standard error); the API key and the password are redacted")
     boolean wireLog;
 
+    @Option(names = "--hard-sync", description = "before the run, request a hard sync: every linked SKU's stock "
+            + "is pushed to Babyshop once, even when unchanged (logged in the configuration log as \"bridge\")")
+    boolean hardSync;
+
     /**
      * Parses {@code args}; null when help or the version was asked for (and printed to {@code out}).
      *
@@ -179,7 +183,7 @@ public final class BridgeCommand {
         }
         HostEventsCsv events = hostEvents == null ? HostEventsCsv.empty() : HostEventsCsv.read(hostEvents);
         return new BridgeInputs(url.toString(), user, password, config, loaded, stock, events, out,
-                stateUrl, mode, cycles == null ? 0 : cycles, allowInsecureHttp, wireLog);
+                stateUrl, mode, cycles == null ? 0 : cycles, allowInsecureHttp, wireLog, hardSync);
     }
 
     private URI checkUrl() {

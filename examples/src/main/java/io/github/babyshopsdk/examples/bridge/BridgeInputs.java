@@ -19,11 +19,12 @@ import java.nio.file.Path;
  * @param cycles the number of cycles for {@link BridgeCommand.Mode#CYCLES}
  * @param allowInsecureHttp whether plain http is allowed
  * @param wireLog whether the client logs every HTTP exchange (secrets redacted)
+ * @param hardSync whether a hard sync is requested before the run ({@code --hard-sync})
  */
 public record BridgeInputs(String baseUrl, String username, String password, Path configFile, BridgeConfig config,
                            InventoryCsv stock, HostEventsCsv events, Path outDir, String stateUrl,
                            BridgeCommand.Mode mode, int cycles, boolean allowInsecureHttp,
-                           boolean wireLog) {
+                           boolean wireLog, boolean hardSync) {
 
     @Override
     public String toString() {
