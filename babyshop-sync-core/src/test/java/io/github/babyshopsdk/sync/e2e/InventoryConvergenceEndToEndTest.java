@@ -308,4 +308,33 @@ class InventoryConvergenceEndToEndTest {
             assertBabyshopHoldsTheHostsStock(world);
         }
     }
+
+    /**
+     * Figures: a hard sync of 1,000 links costs 10 inventoryPriceUpdate calls in its run, and 10 inventoryPriceStatus
+     * calls once the pushes' moderation is read (one per 100 pushed SKUs); the daily re-assertion costs the same.
+     */
+    @Test
+    void aHardSyncOf1000LinksCosts10PushesAnd10StatusReads() {
+        try (SimWorld world = SimWorld.with(Fixture.of(31, 0, 1_000).withInvalidVendorSkuShare(0)).quota(1_000, WINDOW)
+                .start()) {
+            stockAndFirstPush(world);
+            assertThat(world.links()).hasSize(1_000);
+            world.advance(Duration.ofHours(2)); // the first push's statuses are read by then
+            world.engine.run(Flow.INVENTORY);
+            int pushes = pushCalls(world);
+            int reads = world.sim.requests().count(Operation.INVENTORY_PRICE_STATUS);
+
+            world.engine.requestHardSync("ops");
+            world.engine.run(Flow.INVENTORY);
+            int hardSyncPushes = pushCalls(world) - pushes;
+            world.advance(world.options.moderationCheckDelay());
+            world.engine.run(Flow.INVENTORY);
+            int statusReads = world.sim.requests().count(Operation.INVENTORY_PRICE_STATUS) - reads;
+
+            System.out.printf("hard sync of 1,000 links: %d inventoryPriceUpdate calls, %d inventoryPriceStatus calls%n",
+                    hardSyncPushes, statusReads);
+            assertThat(hardSyncPushes).isEqualTo(10);
+            assertThat(statusReads).isEqualTo(10);
+        }
+    }
 }
