@@ -172,6 +172,35 @@ public interface EngineOptions {
         return host.trim() + "-" + ProcessHandle.current().pid() + "-" + suffix;
     }
 
+    /** The default {@link #reassertEvery()}: 1 day. */
+    Duration DEFAULT_REASSERT_EVERY = Duration.ofDays(1);
+
+    /**
+     * How often the inventory flow re-asserts every linked SKU's stock on Babyshop (default 1 day; zero never):
+     * when the last completed walk over every link (or, before the first one, the first inventory run that saw
+     * links) is at least this old, the flow walks every link again, reads the host's stock and pushes each
+     * SKU's quantity even when it equals the acknowledged one, so a level changed on Babyshop's side (by hand
+     * in the seller panel, by Babyshop's own reservations) is corrected. It is the lowest priority work: a run
+     * queues the walk's SKUs only after pushing the real changes due, and stops the walk when its quota tier
+     * runs out; the walk goes on from its cursor at the next run. Costs about {@code links / 100} inventory
+     * calls (plus as many moderation status reads) per period. Must not be negative.
+     */
+    @Value.Default
+    default Duration reassertEvery() {
+        return DEFAULT_REASSERT_EVERY;
+    }
+
+    /**
+     * Moderation refusals in a row after which a SKU's quantity is dead-lettered with the refusal's reason
+     * (default 5). Each refusal re-queues the quantity after a back-off of {@link #retryDelay()} x 2^(n-1)
+     * (capped at one day) for the n-th refusal; an approval or a new host quantity starts the count again. Must
+     * be at least 1.
+     */
+    @Value.Default
+    default int maxModerationRefusals() {
+        return 5;
+    }
+
     /**
      * Validates the options.
      *
@@ -205,6 +234,12 @@ public interface EngineOptions {
         if (moderationCheckDelay().isNegative() || moderationMaxWait().compareTo(moderationCheckDelay()) < 0) {
             throw new IllegalArgumentException(
                     "moderationCheckDelay must not be negative, moderationMaxWait not shorter than it");
+        }
+        if (reassertEvery().isNegative()) {
+            throw new IllegalArgumentException("reassertEvery must not be negative (zero never re-asserts)");
+        }
+        if (maxModerationRefusals() < 1) {
+            throw new IllegalArgumentException("maxModerationRefusals must be at least 1");
         }
     }
 

@@ -493,6 +493,28 @@ public final class SyncEngine implements AutoCloseable {
         return safetyStock;
     }
 
+    /**
+     * Requests a hard sync: at its next run (made due at once) the inventory flow walks every SKU link, reads the
+     * host's stock and pushes every linked SKU's quantity once, even one Babyshop acknowledged, so stock changed on
+     * Babyshop's side is corrected. It costs about {@code links / 100} inventory calls, spent at the inventory
+     * flow's priority after its real changes; a quota stop or a crash goes on from where the walk was at the next
+     * run. A walk in progress starts again from the first link. Logged in the configuration log under
+     * {@code actor} (subject {@code inventory.hardSync}). Thread-safe.
+     *
+     * @param actor who asks (a user or system name)
+     * @throws IllegalArgumentException if {@code actor} is blank
+     * @throws io.github.babyshopsdk.sync.state.StateStoreException when the state store cannot record it
+     */
+    public void requestHardSync(String actor) {
+        store.runInTransaction(tx -> {
+            Instant now = clock.instant();
+            String before = io.github.babyshopsdk.sync.internal.InventoryResync.lastCompleted(tx)
+                    .map(at -> "last completed " + at).orElse("never completed");
+            logChange(tx, actor, "inventory.hardSync", before, "requested");
+            io.github.babyshopsdk.sync.internal.InventoryResync.request(tx, now, "hard sync requested by " + actor);
+        });
+    }
+
     /** The configuration log, oldest first. */
     public List<ConfigurationChange> configurationLog() {
         return store.inTransaction(tx -> tx.settings().changes());

@@ -146,6 +146,33 @@ public final class SimulatorStore {
         return java.util.Collections.unmodifiableMap(latest);
     }
 
+    /** The {@link InventoryUpdate#credential()} of a stock level edited by hand ({@link #editStockByHand}). */
+    public static final String BY_HAND = "seller-panel (by hand)";
+
+    /**
+     * Plays a seller (or Babyshop's own staff) changing a SKU's stock by hand in the seller panel, not through the
+     * API: the SKU's stock on Babyshop becomes {@code qty}, as {@link #latestInventory()} and
+     * {@link #inventoryHistory(String)} show it (the entry's credential is {@link #BY_HAND}, its price none); no
+     * API call is recorded. The engine only learns of it by pushing again (a hard sync or the periodic
+     * re-assertion), which replaces it.
+     *
+     * @param sku a SKU code of the catalog
+     * @param qty the stock now on Babyshop, not negative
+     * @return the entry recorded
+     * @throws IllegalArgumentException for an unknown SKU or a negative quantity
+     */
+    public InventoryUpdate editStockByHand(String sku, java.math.BigDecimal qty) {
+        Objects.requireNonNull(sku, "sku");
+        Objects.requireNonNull(qty, "qty");
+        if (qty.signum() < 0) {
+            throw new IllegalArgumentException("a stock level is not negative: " + qty);
+        }
+        if (product(sku).isEmpty()) {
+            throw new IllegalArgumentException("unknown SKU " + sku);
+        }
+        return state.recordInventory(sku, qty, null, BY_HAND);
+    }
+
     /**
      * The moderation status inventoryPriceStatus would answer now.
      *

@@ -137,4 +137,28 @@ class StoreMutatorsTest {
         assertThat(sim.store().returns()).contains(moved);
         assertThatThrownBy(() -> sim.store().addReturn(o.orderNo(), 1, 99)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aStockLevelEditedByHandIsWhatBabyshopHoldsUntilTheNextPush(SellerPanelSimulator sim) {
+        Http http = new Http(sim);
+        String sku = sim.store().products().get(0).sku();
+        http.call("inventoryPriceUpdate", "{\"invPriceList\":[{\"sku\":\"" + sku + "\",\"invQty\":\"11\"}]}");
+        int calls = sim.requests().all().size();
+        sim.simulatedClock().advance(Duration.ofMinutes(1));
+
+        InventoryUpdate edit = sim.store().editStockByHand(sku, new BigDecimal("4"));
+
+        assertThat(edit.credential()).isEqualTo(SimulatorStore.BY_HAND);
+        assertThat(edit.receivedAt()).isEqualTo(sim.clock().instant());
+        assertThat(sim.store().latestInventory().get(sku).invQty()).isEqualByComparingTo("4");
+        assertThat(sim.store().inventoryHistory(sku)).extracting(InventoryUpdate::invQty)
+                .containsExactly(new BigDecimal("11"), new BigDecimal("4"));
+        assertThat(sim.requests().all()).as("not an API call").hasSize(calls);
+        http.call("inventoryPriceUpdate", "{\"invPriceList\":[{\"sku\":\"" + sku + "\",\"invQty\":\"11\"}]}");
+        assertThat(sim.store().latestInventory().get(sku).invQty()).as("a push replaces it").isEqualByComparingTo("11");
+        assertThatThrownBy(() -> sim.store().editStockByHand("NO-SUCH-SKU", BigDecimal.ONE))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sim.store().editStockByHand(sku, new BigDecimal("-1")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

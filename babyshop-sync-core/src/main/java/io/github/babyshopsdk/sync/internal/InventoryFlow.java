@@ -122,7 +122,19 @@ import org.slf4j.LoggerFactory;
  *       then is read again after each back-off, each read again within {@code moderationMaxWait -
  *       moderationCheckDelay} of its due time. What it costs: one call per 100 pushed SKUs (plus the
  *       re-reads of ids still {@code Pending} at their check), never more than one partial call per
- *       {@code moderationMaxWait - moderationCheckDelay}.</li>
+ *       {@code moderationMaxWait - moderationCheckDelay}.
+ *       <p><b>A refusal is retried</b> ({@link InventoryRefusals}): Babyshop did not apply the quantity, so it no
+ *       longer counts as acknowledged and is queued again with the refusal's reason as its last error, due after
+ *       a back-off of {@code retryDelay x 2^(n-1)} (at most a day) for the n-th refusal in a row
+ *       ({@link InventoryState#retryAt()}); at {@link EngineOptions#maxModerationRefusals()} refusals it is
+ *       dead-lettered with the reason. A newer host quantity supersedes a refused one at once; an approval
+ *       starts the count again. Each refusal reaches {@code listener.inventoryRejected} with its reason.</li>
+ *   <li><b>Walk over every link</b> (hard sync, periodic re-assertion; see {@link InventoryResync} and
+ *       {@link InventoryWalk}): last, and only when the run's pushes and reads went through (no quota stop, no
+ *       failure), the walk requested or due goes on page by page of links, queueing every linked SKU's quantity
+ *       even when acknowledged ({@link #afterForcedIntake}) and pushing it before the next page; a quota stop
+ *       leaves it at its cursor for the next run (the run ends {@link FlowOutcome#WAITING_ON_QUOTA}, so the
+ *       engine's continuation brings it back).</li>
  * </ol>
  *
  * <p>The report counts stock levels read ({@code fetched}), SKUs acknowledged ({@code pushed}), SKUs
@@ -273,7 +285,8 @@ public final class InventoryFlow implements FlowRun {
             }
             // Babyshop already has it: whatever was queued (or dead-lettered) is stale.
             return Optional.of(InventoryState.builder().from(state).pendingQuantity(Optional.empty()).attempts(0)
-                    .lastError(Optional.empty()).deadLettered(false).updatedAt(at).build());
+                    .lastError(Optional.empty()).deadLettered(false).retryAt(Optional.empty()).updatedAt(at)
+                    .build());
         }
         boolean alreadyQueued = sameSku && state.pendingQuantity().filter(p -> p.compareTo(quantity) == 0)
                 .isPresent();
@@ -281,7 +294,31 @@ public final class InventoryFlow implements FlowRun {
             return Optional.empty(); // queued, or dead-lettered for this very quantity: not re-queued
         }
         return Optional.of(InventoryState.builder().from(state).sku(link.sku()).pendingQuantity(quantity).attempts(0)
-                .lastError(Optional.empty()).deadLettered(false).updatedAt(at).build());
+                .lastError(Optional.empty()).deadLettered(false).retryAt(Optional.empty()).moderationRefusals(0)
+                .updatedAt(at).build());
+    }
+
+    /**
+     * As {@link #afterIntake}, for a walk over every link (a hard sync, the periodic re-assertion): a quantity
+     * equal to the acknowledged one is queued too (a forced re-push), unless it is already queued (in a back-off
+     * or dead-lettered included: dead letters are re-driven on their own).
+     */
+    static Optional<InventoryState> afterForcedIntake(Optional<InventoryState> current, SkuLink link,
+                                                      BigDecimal quantity, Instant at) {
+        Optional<InventoryState> regular = afterIntake(current, link, quantity, at);
+        if (current.isEmpty()) {
+            return regular;
+        }
+        InventoryState state = current.get();
+        boolean sameSku = state.sku().equals(link.sku());
+        boolean acknowledged = sameSku && state.acknowledgedQuantity().filter(ack -> ack.compareTo(quantity) == 0)
+                .isPresent();
+        boolean queued = sameSku && state.pendingQuantity().filter(p -> p.compareTo(quantity) == 0).isPresent();
+        if (!acknowledged || queued) {
+            return regular;
+        }
+        return Optional.of(InventoryState.builder().from(state).pendingQuantity(quantity).attempts(0)
+                .lastError(Optional.empty()).deadLettered(false).retryAt(Optional.empty()).updatedAt(at).build());
     }
 
     /** Whether a moderation status means its status is still to be read: absent or {@code Pending}. */
@@ -327,6 +364,9 @@ public final class InventoryFlow implements FlowRun {
             if (goOn) {
                 followUpModeration();
             }
+            if (goOn && !interrupted && !waitingOnQuota && error == null) {
+                walk(); // the lowest priority work: after the run's real changes and moderation reads
+            }
             FlowOutcome outcome = interrupted ? FlowOutcome.INTERRUPTED
                     : error != null ? FlowOutcome.FAILED
                     : waitingOnQuota ? FlowOutcome.WAITING_ON_QUOTA
@@ -334,6 +374,31 @@ public final class InventoryFlow implements FlowRun {
             return FlowReport.builder().flow(Flow.INVENTORY).outcome(outcome).startedAt(now)
                     .finishedAt(context.clock().instant()).fetched(fetched).pushed(pushed).failed(failed)
                     .quotaRemaining(context.quota().remaining()).error(Optional.ofNullable(error)).build();
+        }
+
+        // ---- step 4: walk over every link (hard sync, periodic re-assertion) ---------------------
+
+        private void walk() {
+            Set<String> hubs = read(tx -> tx.settings().hubMapping().hubs());
+            InventoryWalk walk = new InventoryWalk(context, now, new InventoryWalk.Steps() {
+                @Override
+                public boolean takeInForced(List<String> codes, Consumer<SyncTransaction> onLast) {
+                    return takeIn(codes, hubs, onLast, true);
+                }
+
+                @Override
+                public boolean push() {
+                    return Run.this.push();
+                }
+
+                @Override
+                public <T> T read(Function<SyncTransaction, T> work) {
+                    return Run.this.read(work);
+                }
+            });
+            if (!walk.run() && Thread.currentThread().isInterrupted()) {
+                interrupted = true;
+            }
         }
 
         // ---- step 1: intake ------------------------------------------------------------------------
@@ -364,7 +429,7 @@ public final class InventoryFlow implements FlowRun {
                 Set<String> withLink = valid.isEmpty() ? Set.of() : read(tx -> tx.catalog().links(valid).keySet());
                 List<String> linked = valid.stream().filter(withLink::contains).toList();
                 String nextToken = feed.nextToken();
-                if (!takeIn(linked, hubs, tx -> tx.cursors().put(FEED_TOKEN, nextToken))) {
+                if (!takeIn(linked, hubs, tx -> tx.cursors().put(FEED_TOKEN, nextToken), false)) {
                     return false;
                 }
                 if (!feed.hasMore()) {
@@ -411,7 +476,7 @@ public final class InventoryFlow implements FlowRun {
                     return true;
                 }
                 String next = Long.toString(page.lastSequence());
-                if (!takeIn(page.codes(), hubs, tx -> tx.cursors().put(LINK_CURSOR, next))) {
+                if (!takeIn(page.codes(), hubs, tx -> tx.cursors().put(LINK_CURSOR, next), false)) {
                     return false;
                 }
                 cursor = page.lastSequence();
@@ -436,9 +501,11 @@ public final class InventoryFlow implements FlowRun {
         /**
          * Takes in the stock of linked {@code codes}, {@value #STOCK_BATCH} to a host read and a transaction;
          * {@code onLast} runs in the transaction of the last batch (or alone when there is no code), to commit
-         * the cursor that the codes came from. False when intake must stop (host failure, interrupt).
+         * the cursor that the codes came from; {@code forced} queues a quantity even when acknowledged (a walk, see
+         * {@link #afterForcedIntake}). False when intake must stop (host failure, interrupt).
          */
-        private boolean takeIn(List<String> codes, Set<String> hubs, Consumer<SyncTransaction> onLast) {
+        private boolean takeIn(List<String> codes, Set<String> hubs, Consumer<SyncTransaction> onLast,
+                               boolean forced) {
             if (codes.isEmpty()) {
                 write(onLast);
                 return true;
@@ -475,7 +542,8 @@ public final class InventoryFlow implements FlowRun {
                     quantities.forEach((code, quantity) -> {
                         SkuLink link = links.get(code);
                         if (link != null) {
-                            afterIntake(Optional.ofNullable(ledger.get(code)), link, quantity, at)
+                            (forced ? afterForcedIntake(Optional.ofNullable(ledger.get(code)), link, quantity, at)
+                                    : afterIntake(Optional.ofNullable(ledger.get(code)), link, quantity, at))
                                     .ifPresent(tx.inventory()::save);
                         }
                     });
@@ -511,7 +579,7 @@ public final class InventoryFlow implements FlowRun {
                 int limit = ChannelLimits.MAX_BATCH + triedStillDue;
                 Instant at = context.clock().instant();
                 Instant retryBy = retryBy(at);
-                List<InventoryState> candidates = read(tx -> tx.inventory().pending(retryBy, limit));
+                List<InventoryState> candidates = read(tx -> tx.inventory().pending(retryBy, at, limit));
                 Map<String, InventoryState> batch = new LinkedHashMap<>();
                 Map<InventoryState, String> unsendable = new LinkedHashMap<>();
                 int seenTried = 0;
@@ -680,15 +748,21 @@ public final class InventoryFlow implements FlowRun {
                     Optional<InventoryState> current = Optional.ofNullable(ledger.get(code));
                     InventoryModeration moderation = accepted.get(sku);
                     if (moderation != null) {
-                        current.ifPresent(state -> tx.inventory().save(acknowledge(state, sent, moderation, at)));
+                        Optional<InventoryState> acknowledged = current.map(state -> acknowledge(state, sent,
+                                moderation, at));
                         done.add(c -> {
                             pushed++;
                             c.listener().inventoryPushed(code, quantity);
                         });
                         if (isRefusal(moderation.status())) {
-                            String reason = "moderation status " + boundedStatus(moderation.status()).orElseThrow();
+                            String status = boundedStatus(moderation.status()).orElseThrow();
+                            InventoryRefusals.Outcome outcome = acknowledged.map(state -> InventoryRefusals.refused(
+                                    state, status, at, context.options())).orElse(null);
+                            acknowledged = Optional.ofNullable(outcome).map(InventoryRefusals.Outcome::state);
+                            String reason = outcome == null ? "moderation status " + status : outcome.reason();
                             done.add(c -> refused(code, reason));
                         }
+                        acknowledged.ifPresent(tx.inventory()::save);
                         return;
                     }
                     SkuRejection rejection = rejected.getOrDefault(sku,
@@ -726,14 +800,18 @@ public final class InventoryFlow implements FlowRun {
                     .moderationCheckAt(moderationId.filter(id -> awaitsStatus(status))
                             .map(id -> at.plus(context.options().moderationCheckDelay())))
                     .updatedAt(at);
+            if (status.filter(value -> value.trim().equalsIgnoreCase(APPROVED)).isPresent()) {
+                next.moderationRefusals(0); // applied: a later refusal starts the back-off again
+            }
             if (samePending(state, sent)) {
-                next.pendingQuantity(Optional.empty()).attempts(0).lastError(Optional.empty()).deadLettered(false);
+                next.pendingQuantity(Optional.empty()).attempts(0).lastError(Optional.empty()).deadLettered(false)
+                        .retryAt(Optional.empty());
             } else if (state.pendingQuantity().isEmpty() && state.acknowledgedQuantity()
                     .filter(previous -> previous.compareTo(quantity) != 0).isPresent()) {
                 // Intake cleared the pending quantity meanwhile because the host was back at the previously
                 // acknowledged level; Babyshop now has what was pushed, so that level is due again.
                 next.pendingQuantity(state.acknowledgedQuantity()).attempts(0).lastError(Optional.empty())
-                        .deadLettered(false);
+                        .deadLettered(false).retryAt(Optional.empty());
             }
             return next.build();
         }
@@ -837,12 +915,18 @@ public final class InventoryFlow implements FlowRun {
                         }
                         Optional<String> status = boundedStatus(Optional.ofNullable(statusById.get(id)));
                         if (status.isPresent() && !awaitsStatus(status)) {
-                            tx.inventory().save(InventoryState.builder().from(current.get()).moderationStatus(status)
-                                    .moderationCheckAt(Optional.empty()).updatedAt(at).build());
+                            InventoryState settled = InventoryState.builder().from(current.get())
+                                    .moderationStatus(status).moderationCheckAt(Optional.empty()).updatedAt(at)
+                                    .build();
                             if (isRefusal(status)) {
-                                String reason = "moderation status " + status.orElseThrow();
-                                done.add(c -> refused(code, reason));
+                                InventoryRefusals.Outcome outcome = InventoryRefusals.refused(settled,
+                                        status.orElseThrow(), at, context.options());
+                                settled = outcome.state();
+                                done.add(c -> refused(code, outcome.reason()));
+                            } else {
+                                settled = InventoryState.builder().from(settled).moderationRefusals(0).build();
                             }
+                            tx.inventory().save(settled);
                             return;
                         }
                         // Pending, or no usable answer: asked again after the back-off. updatedAt is left as it

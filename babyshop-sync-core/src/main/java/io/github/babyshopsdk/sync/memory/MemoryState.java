@@ -58,6 +58,12 @@ final class MemoryState {
     final NavigableSet<InventoryState> pendingFresh = new TreeSet<>(INVENTORY_LEAST_RECENT);
     /** Index of {@code inventory}: pending, not dead-lettered states with failed attempts. */
     final NavigableSet<InventoryState> pendingRetried = new TreeSet<>(INVENTORY_LEAST_RECENT);
+    /** Inventory states in a moderation back-off: by retry time, then Vendor SKU Code. */
+    static final Comparator<InventoryState> INVENTORY_RETRY_AT =
+            Comparator.comparing((InventoryState s) -> s.retryAt().orElseThrow())
+                    .thenComparing(InventoryState::vendorSkuCode);
+    /** Index of {@code inventory}: pending, not dead-lettered states in a moderation back-off (with a retry time). */
+    final NavigableSet<InventoryState> pendingBackOff = new TreeSet<>(INVENTORY_RETRY_AT);
 
     MemoryState() {
         for (Flow flow : Flow.values()) {
@@ -87,6 +93,9 @@ final class MemoryState {
     NavigableSet<InventoryState> pendingIndexOf(InventoryState inventoryState) {
         if (inventoryState == null || inventoryState.pendingQuantity().isEmpty() || inventoryState.deadLettered()) {
             return null;
+        }
+        if (inventoryState.retryAt().isPresent()) {
+            return pendingBackOff;
         }
         return inventoryState.attempts() == 0 ? pendingFresh : pendingRetried;
     }

@@ -470,9 +470,10 @@ final class MemoryTransaction implements SyncTransaction {
         }
 
         @Override
-        public List<InventoryState> pending(Instant retryBy, int limit) {
+        public List<InventoryState> pending(Instant retryBy, Instant backOffBy, int limit) {
             check();
             Objects.requireNonNull(retryBy, "retryBy");
+            Objects.requireNonNull(backOffBy, "backOffBy");
             if (limit < 0) {
                 throw new IllegalArgumentException("limit must not be negative: " + limit);
             }
@@ -492,7 +493,20 @@ final class MemoryTransaction implements SyncTransaction {
                     nextRetried = nextDue(retried, retryBy);
                 }
             }
-            return List.copyOf(due);
+            // the states in a back-off that are due, earliest due first (the index is by retry time), merged in
+            List<InventoryState> backedOff = new ArrayList<>();
+            for (InventoryState waiting : state.pendingBackOff) {
+                if (backedOff.size() == limit || waiting.retryAt().orElseThrow().isAfter(backOffBy)) {
+                    break;
+                }
+                backedOff.add(waiting);
+            }
+            if (backedOff.isEmpty()) {
+                return List.copyOf(due);
+            }
+            due.addAll(backedOff);
+            due.sort(MemoryState.INVENTORY_LEAST_RECENT);
+            return List.copyOf(due.subList(0, Math.min(limit, due.size())));
         }
 
         private static InventoryState nextDue(Iterator<InventoryState> retried, Instant retryBy) {

@@ -63,6 +63,23 @@ public interface InventoryState {
      */
     Optional<Instant> moderationCheckAt();
 
+    /**
+     * When present, the earliest time the pending quantity is pushed again: the back-off after Babyshop refused
+     * the quantity in moderation. It takes the place of the retry-delay rule for this state (see
+     * {@link InventoryStore#pending(Instant, Instant, int)}). Empty for every other state.
+     */
+    Optional<Instant> retryAt();
+
+    /**
+     * How many times in a row Babyshop refused this SKU's pushed quantity in moderation (0 after an approval or
+     * a new host quantity): it sets the back-off and, at {@code EngineOptions.maxModerationRefusals()}, the
+     * dead letter.
+     */
+    @Value.Default
+    default int moderationRefusals() {
+        return 0;
+    }
+
     /** A builder. */
     static ImmutableInventoryState.Builder builder() {
         return ImmutableInventoryState.builder();

@@ -25,16 +25,35 @@ public interface InventoryStore {
     }
 
     /**
-     * The states due for a push: up to {@code limit} states with a pending quantity that is not dead-lettered,
-     * and either no failed attempt ({@code attempts() == 0}) or last updated at or before {@code retryBy}
-     * (the engine passes now minus its retry delay: a failed push is tried again once the delay has passed);
-     * least recently updated first (by {@code updatedAt}, then Vendor SKU Code). States not due are not read,
-     * so a store should answer in about O(limit + log n), not by going through every pending state (the
-     * in-memory store keeps sorted indexes; the JDBC store an index on the update time).
+     * As {@link #pending(Instant, Instant, int)} with every state in a moderation back-off counted as due
+     * ({@code backOffBy} = {@link Instant#MAX}): for tools and tests; the engine calls the three-argument form.
      *
      * @throws IllegalArgumentException if {@code limit} is negative
      */
-    List<InventoryState> pending(Instant retryBy, int limit);
+    default List<InventoryState> pending(Instant retryBy, int limit) {
+        return pending(retryBy, Instant.MAX, limit);
+    }
+
+    /**
+     * The states due for a push: up to {@code limit} states with a pending quantity that is not dead-lettered, and
+     * <ul>
+     *   <li>with a {@link InventoryState#retryAt()} (a moderation refusal's back-off): that time at or before
+     *       {@code backOffBy} (the engine passes now), whatever their attempts;</li>
+     *   <li>without one: no failed attempt ({@code attempts() == 0}), or last updated at or before {@code retryBy}
+     *       (the engine passes now minus its retry delay: a failed push is tried again once the delay has
+     *       passed).</li>
+     * </ul>
+     * Least recently updated first (by {@code updatedAt}, then Vendor SKU Code). When more states with a
+     * {@code retryAt} are due than {@code limit}, those due earliest (by {@code retryAt}, then code) are the ones
+     * taken. States not due are not read, so a store should answer in about O(limit + log n), not by going
+     * through every pending state (the in-memory store keeps sorted indexes; the JDBC store indexes on the update
+     * and retry times). Sees the transaction's own writes.
+     *
+     * @throws IllegalArgumentException if {@code limit} is negative
+     * @throws NullPointerException if {@code retryBy} or {@code backOffBy} is null
+     * @throws StateStoreException when the store cannot be read
+     */
+    List<InventoryState> pending(Instant retryBy, Instant backOffBy, int limit);
 
     /**
      * The states of those of {@code vendorSkuCodes} that have one, keyed by Vendor SKU Code (codes without a

@@ -73,8 +73,11 @@ class ModerationEndToEndTest {
             List<String> statusCalls = world.sim.requests().all().stream()
                     .filter(r -> r.operation() == Operation.INVENTORY_PRICE_STATUS).map(r -> r.requestBody())
                     .toList();
-            assertThat(statusCalls).as("one call, at the max wait, for every id of the runs before: not one per run")
-                    .hasSize(1);
+            assertThat(statusCalls).as("one call, at the max wait, for every id of the runs before: not one per run;"
+                    + " then one for the re-pushes of the two refused SKUs (issue 12)").hasSize(2);
+            assertThat(statusCalls.get(1))
+                    .contains(Long.toString(world.sim.store().inventoryHistory(refusedA.sku()).get(1).moderationId()))
+                    .contains(Long.toString(world.sim.store().inventoryHistory(refusedB.sku()).get(1).moderationId()));
             assertThat(statusCalls.get(0)).as("the re-push's id is asked, the superseded one never")
                     .contains(Long.toString(repush.moderationId()))
                     .doesNotContain(Long.toString(firstIds.get(superseded.sku())))

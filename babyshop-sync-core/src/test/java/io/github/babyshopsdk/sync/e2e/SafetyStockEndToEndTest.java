@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -147,7 +146,6 @@ class SafetyStockEndToEndTest {
         }
     }
 
-    @Disabled("needs InventoryResync from wip/stock (this branch has its no-op stub): enable at merge")
     @Test
     void changingTheSafetyStockRePushesEveryLinkedSku() {
         try (SimWorld world = SimWorld.with(Fixture.of(34, 0, 12)).start()) {

@@ -39,6 +39,11 @@ final class CatInvFixture {
     private Instant now = NOW;
     private SyncStateStore runStore;
 
+    /** The engine options of the next runs. */
+    EngineOptions options() {
+        return options;
+    }
+
     CatInvFixture options(EngineOptions options) {
         this.options = options;
         return this;

@@ -554,8 +554,8 @@ class InventoryFlowTest {
         assertThat(f.inventory("V1").orElseThrow().moderationStatus()).contains("Approved");
         assertThat(f.inventory("V2").orElseThrow().moderationStatus()).contains("Rejected");
         assertThat(f.inventory("V3").orElseThrow().moderationStatus()).contains("Pending");
-        assertThat(f.listener.events("inventoryRejected")).containsExactly(
-                "inventoryRejected V2: moderation status Rejected");
+        assertThat(f.listener.events("inventoryRejected")).singleElement().asString()
+                .startsWith("inventoryRejected V2: moderation status Rejected; pushed again after");
         assertThat(report.failed()).isEqualTo(1);
 
         f.at(NOW.plus(maxWait.multipliedBy(4))); // past V3's back-off and the wait for a full call
@@ -601,8 +601,8 @@ class InventoryFlowTest {
 
         FlowReport report = f.runInventory();
 
-        assertThat(f.listener.events()).containsExactly("inventoryPushed V1=0",
-                "inventoryRejected V1: moderation status Rejected");
+        assertThat(f.listener.events()).hasSize(2).first().isEqualTo("inventoryPushed V1=0");
+        assertThat(f.listener.events().get(1)).startsWith("inventoryRejected V1: moderation status Rejected;");
         assertThat(report.pushed()).isEqualTo(1);
         assertThat(report.failed()).isEqualTo(1);
     }

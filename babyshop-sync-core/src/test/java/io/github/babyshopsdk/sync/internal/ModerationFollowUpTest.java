@@ -100,8 +100,8 @@ class ModerationFollowUpTest {
 
         runAt(MAX_WAIT);
         assertThat(f.channel.moderationCalls).containsExactly(List.of("1", "2"));
-        assertThat(f.listener.events("inventoryRejected")).containsExactly(
-                "inventoryRejected V2: moderation status Rejected");
+        assertThat(f.listener.events("inventoryRejected")).singleElement().asString()
+                .startsWith("inventoryRejected V2: moderation status Rejected; pushed again after");
     }
 
     /** Rule: a Pending answer is asked again after the back-off (time since the push, doubling), not next run. */
@@ -291,6 +291,9 @@ class ModerationFollowUpTest {
             this.f = f;
             this.size = size;
             this.cycle = cycle;
+            // these figures measure the status reads of pushes driven by the host's changes: a refusal is
+            // dead-lettered at once instead of re-pushed (issue 12's retry has its own tests)
+            f.options(EngineOptions.builder().from(f.options()).maxModerationRefusals(1).build());
             f.channel.quotaRemaining(Integer.MAX_VALUE);
             IntStream.range(0, size).forEach(i -> {
                 f.link(code(i), sku(i));

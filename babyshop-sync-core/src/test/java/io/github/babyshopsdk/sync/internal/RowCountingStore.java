@@ -170,6 +170,11 @@ final class RowCountingStore implements SyncStateStore {
                 }
 
                 @Override
+                public List<InventoryState> pending(Instant retryBy, Instant backOffBy, int limit) {
+                    return count(inventory.pending(retryBy, backOffBy, limit));
+                }
+
+                @Override
                 public List<InventoryState> awaitingModeration(int limit) {
                     return count(inventory.awaitingModeration(limit));
                 }

@@ -2,6 +2,7 @@ package io.github.babyshopsdk.sync.memory;
 
 import io.github.babyshopsdk.sync.conformance.CatalogStoreContract;
 import io.github.babyshopsdk.sync.conformance.CursorStoreContract;
+import io.github.babyshopsdk.sync.conformance.InventoryBackOffContract;
 import io.github.babyshopsdk.sync.conformance.InventoryDueContract;
 import io.github.babyshopsdk.sync.conformance.InventoryStoreContract;
 import io.github.babyshopsdk.sync.conformance.LeaseFencingContract;
@@ -121,6 +122,14 @@ class InMemorySyncStateStoreConformanceTest {
 
     @Nested
     class SafetyStocks extends SafetyStockStoreContract {
+        @Override
+        protected SyncStateStore newStore() {
+            return fresh();
+        }
+    }
+
+    @Nested
+    class InventoryBackOff extends InventoryBackOffContract {
         @Override
         protected SyncStateStore newStore() {
             return fresh();

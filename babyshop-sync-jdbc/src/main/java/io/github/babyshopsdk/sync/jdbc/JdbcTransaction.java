@@ -835,7 +835,9 @@ final class JdbcTransaction implements SyncTransaction {
                 .moderationStatus(string(rs, "moderation_status"))
                 .updatedAt(instant(rs, "updated_at_us"))
                 .moderationSince(optionalInstant(rs, "moderation_since_us"))
-                .moderationCheckAt(optionalInstant(rs, "moderation_check_at_us"));
+                .moderationCheckAt(optionalInstant(rs, "moderation_check_at_us"))
+                .retryAt(optionalInstant(rs, "retry_at_us"))
+                .moderationRefusals(rs.getInt("moderation_refusals"));
         return b.build();
     }
 
@@ -866,6 +868,8 @@ final class JdbcTransaction implements SyncTransaction {
                 setNullableMicros(ps, 12, state.moderationSince());
                 setNullableMicros(ps, 13, state.moderationCheckAt());
                 ps.setInt(14, dueClass(state));
+                setNullableMicros(ps, 15, state.retryAt());
+                ps.setInt(16, state.moderationRefusals());
             }));
         }
 
@@ -873,22 +877,30 @@ final class JdbcTransaction implements SyncTransaction {
             if (state.pendingQuantity().isEmpty() || state.deadLettered()) {
                 return Statements.NOT_DUE;
             }
+            if (state.retryAt().isPresent()) {
+                return Statements.DUE_BACK_OFF;
+            }
             return state.attempts() == 0 ? Statements.DUE_NEW : Statements.DUE_RETRY;
         }
 
         @Override
-        public List<InventoryState> pending(Instant retryBy, int limit) {
+        public List<InventoryState> pending(Instant retryBy, Instant backOffBy, int limit) {
             check();
             Objects.requireNonNull(retryBy, "retryBy");
+            Objects.requireNonNull(backOffBy, "backOffBy");
             checkLimit(limit);
             long retryByMicros = Codec.microsSaturated(retryBy);
+            long backOffByMicros = Codec.microsSaturated(backOffBy);
             return call("listing inventory due for a push", () -> list(sql.inventoryDue, ps -> {
                 ps.setString(1, storeId);
                 ps.setInt(2, limit);
                 ps.setString(3, storeId);
                 ps.setLong(4, retryByMicros);
                 ps.setInt(5, limit);
-                ps.setInt(6, limit);
+                ps.setString(6, storeId);
+                ps.setLong(7, backOffByMicros);
+                ps.setInt(8, limit);
+                ps.setInt(9, limit);
             }, JdbcTransaction::inventoryState));
         }
 

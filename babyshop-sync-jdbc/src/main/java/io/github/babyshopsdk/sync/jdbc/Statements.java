@@ -21,16 +21,18 @@ final class Statements {
             List.of("reason", "attempts", "dead_lettered", "first_failed_at_us", "last_failed_at_us");
     static final String INVENTORY_COLUMNS = "vendor_sku_code, sku, pending_quantity, acknowledged_quantity, attempts,"
             + " last_error, dead_lettered, moderation_id, moderation_status, updated_at_us, moderation_since_us,"
-            + " moderation_check_at_us";
+            + " moderation_check_at_us, retry_at_us, moderation_refusals";
     static final List<String> INVENTORY_VALUES = List.of("sku", "pending_quantity", "acknowledged_quantity",
             "attempts", "last_error", "dead_lettered", "moderation_id", "moderation_status", "updated_at_us",
-            "moderation_since_us", "moderation_check_at_us", "due_class");
+            "moderation_since_us", "moderation_check_at_us", "due_class", "retry_at_us", "moderation_refusals");
     /** {@code due_class} of an inventory state with nothing pending, or dead-lettered: never due. */
     static final int NOT_DUE = 0;
     /** {@code due_class} of a pending inventory state never tried: due. */
     static final int DUE_NEW = 1;
     /** {@code due_class} of a pending inventory state whose push failed: due after the retry delay. */
     static final int DUE_RETRY = 2;
+    /** {@code due_class} of a pending inventory state in a moderation back-off: due at its {@code retry_at_us}. */
+    static final int DUE_BACK_OFF = 3;
     static final String OUTBOX_COLUMNS = "id, operation, order_no, data, status, attempts, last_error,"
             + " outcome_unknown, not_before_us, created_at_us, updated_at_us";
     static final List<String> OUTBOX_VALUES = List.of("operation", "order_no", "data", "status", "attempts",
@@ -157,7 +159,11 @@ final class Statements {
                 + " WHERE store_id = ? AND due_class = " + DUE_NEW + dueOrder + ") due_new"
                 + " UNION ALL SELECT " + INVENTORY_COLUMNS + " FROM (SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
                 + " WHERE store_id = ? AND due_class = " + DUE_RETRY + " AND updated_at_us <= ?" + dueOrder
-                + ") due_retry" + dueOrder;
+                + ") due_retry"
+                // a range scan of inventory_back_off_idx (V5): the states whose moderation back-off has passed
+                + " UNION ALL SELECT " + INVENTORY_COLUMNS + " FROM (SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
+                + " WHERE store_id = ? AND due_class = " + DUE_BACK_OFF + " AND retry_at_us <= ?"
+                + " ORDER BY retry_at_us, vendor_sku_code LIMIT ?) due_back_off" + dueOrder;
         inventoryInPrefix = "SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
                 + " WHERE store_id = ? AND vendor_sku_code IN ";
         inventoryAwaitingModeration = "SELECT " + INVENTORY_COLUMNS + " FROM " + inventory

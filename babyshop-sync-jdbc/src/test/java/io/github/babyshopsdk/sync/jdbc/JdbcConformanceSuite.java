@@ -2,6 +2,7 @@ package io.github.babyshopsdk.sync.jdbc;
 
 import io.github.babyshopsdk.sync.conformance.CatalogStoreContract;
 import io.github.babyshopsdk.sync.conformance.CursorStoreContract;
+import io.github.babyshopsdk.sync.conformance.InventoryBackOffContract;
 import io.github.babyshopsdk.sync.conformance.InventoryDueContract;
 import io.github.babyshopsdk.sync.conformance.InventoryStoreContract;
 import io.github.babyshopsdk.sync.conformance.LeaseFencingContract;
@@ -133,6 +134,14 @@ abstract class JdbcConformanceSuite {
 
     @Nested
     class SafetyStocks extends SafetyStockStoreContract {
+        @Override
+        protected SyncStateStore newStore() {
+            return JdbcConformanceSuite.this.newStore();
+        }
+    }
+
+    @Nested
+    class InventoryBackOff extends InventoryBackOffContract {
         @Override
         protected SyncStateStore newStore() {
             return JdbcConformanceSuite.this.newStore();

@@ -42,7 +42,8 @@ class MigrationTest {
             List<String> history = history(db.dataSource(), "babyshop_");
             assertThat(history).containsExactly("1 babyshop state Success", "2 lease fencing tokens Success",
                     "3 sku link change feed Success",
-                    "4 inventory moderation schedule Success", "6 safety stock Success");
+                    "4 inventory moderation schedule Success",
+                    "5 inventory retry schedule Success", "6 safety stock Success");
 
             JdbcSyncStateStore again = JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("s").build();
             JdbcSyncStateStore.migrate(db.dataSource(), "babyshop_");
@@ -65,7 +66,7 @@ class MigrationTest {
             store.runInTransaction(tx -> tx.cursors().put("c", "1"));
 
             // the store's history is its own: a baseline (the schema was not empty), then its migration
-            assertThat(history(db.dataSource(), "babyshop_")).hasSize(6).last()
+            assertThat(history(db.dataSource(), "babyshop_")).hasSize(7).last()
                     .isEqualTo("6 safety stock Success");
             // the host's Flyway still validates and has nothing to do
             host.validate();
@@ -115,7 +116,8 @@ class MigrationTest {
             JdbcSyncStateStore store = JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("s").build();
             assertThat(history(db.dataSource(), "babyshop_")).containsExactly("1 babyshop state Success",
                     "2 lease fencing tokens Success", "3 sku link change feed Success",
-                    "4 inventory moderation schedule Success", "6 safety stock Success");
+                    "4 inventory moderation schedule Success",
+                    "5 inventory retry schedule Success", "6 safety stock Success");
             assertThat(store.leases().acquire(Flow.ORDERS, "new-node", now, Duration.ofSeconds(30)))
                     .as("the lease held before the upgrade is still held").isEmpty();
             Lease lease = store.leases().acquire(Flow.ORDERS, "new-node", now.plusSeconds(60), Duration.ofSeconds(30))
@@ -227,7 +229,8 @@ class MigrationTest {
                     i -> JdbcSyncStateStore.builder().dataSource(nodes.get(i)).storeId("s").build());
             assertThat(history(db.dataSource(), "babyshop_")).containsExactly("1 babyshop state Success",
                     "2 lease fencing tokens Success", "3 sku link change feed Success",
-                    "4 inventory moderation schedule Success", "6 safety stock Success");
+                    "4 inventory moderation schedule Success",
+                    "5 inventory retry schedule Success", "6 safety stock Success");
             stores.get(0).runInTransaction(tx -> tx.cursors().put("c", "1"));
             assertThat(stores.get(2).inTransaction((SyncTransaction tx) -> tx.cursors().get("c"))).contains("1");
         }

@@ -87,6 +87,9 @@ public final class BridgeCommand {
             + "babyshop-micrometer (requests by operation and outcome, quota, runs and their durations, records, "
             + "orders lag), as a host's Micrometer registry would get them")
     boolean metrics;
+    @Option(names = "--hard-sync", description = "before the run, request a hard sync: every linked SKU's stock "
+            + "is pushed to Babyshop once, even when unchanged (logged in the configuration log as \"bridge\")")
+    boolean hardSync;
 
     /**
      * Parses {@code args}; null when help or the version was asked for (and printed to {@code out}).
@@ -184,7 +187,7 @@ public final class BridgeCommand {
         }
         HostEventsCsv events = hostEvents == null ? HostEventsCsv.empty() : HostEventsCsv.read(hostEvents);
         return new BridgeInputs(url.toString(), user, password, config, loaded, stock, events, out,
-                stateUrl, mode, cycles == null ? 0 : cycles, allowInsecureHttp, wireLog, metrics);
+                stateUrl, mode, cycles == null ? 0 : cycles, allowInsecureHttp, wireLog, metrics, hardSync);
     }
 
     private URI checkUrl() {

@@ -20,11 +20,12 @@ import java.nio.file.Path;
  * @param allowInsecureHttp whether plain http is allowed
  * @param wireLog whether the client logs every HTTP exchange (secrets redacted)
  * @param metrics whether the run's meters are printed at its end ({@code --metrics})
+ * @param hardSync whether a hard sync is requested before the run ({@code --hard-sync})
  */
 public record BridgeInputs(String baseUrl, String username, String password, Path configFile, BridgeConfig config,
                            InventoryCsv stock, HostEventsCsv events, Path outDir, String stateUrl,
                            BridgeCommand.Mode mode, int cycles, boolean allowInsecureHttp,
-                           boolean wireLog, boolean metrics) {
+                           boolean wireLog, boolean metrics, boolean hardSync) {
 
     @Override
     public String toString() {

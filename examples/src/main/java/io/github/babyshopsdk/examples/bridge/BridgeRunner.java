@@ -40,6 +40,8 @@ import java.util.function.Supplier;
  * summary. Everything that can be checked is checked before the host directory is touched.
  */
 final class BridgeRunner {
+    /** The actor of a hard sync the bridge requests ({@code --hard-sync}) in the configuration log. */
+    static final String HARD_SYNC_ACTOR = "bridge";
     /** Passes of {@code --once} at most: each pass runs every flow. */
     static final int MAX_PASSES = 20;
     /**
@@ -126,6 +128,10 @@ final class BridgeRunner {
             inspector.accept(engine);
             try {
                 configure(engine);
+                if (in.hardSync()) {
+                    engine.requestHardSync(HARD_SYNC_ACTOR);
+                    err.println("babyshop-bridge: hard sync requested: every linked SKU's stock is pushed once");
+                }
                 runWithShutdownHook(engine, state.store(), host, client);
             } finally {
                 engine.close();
