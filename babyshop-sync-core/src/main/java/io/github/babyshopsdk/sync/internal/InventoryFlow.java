@@ -301,10 +301,12 @@ public final class InventoryFlow implements FlowRun {
     /**
      * As {@link #afterIntake}, for a walk over every link (a hard sync, the periodic re-assertion): a quantity
      * equal to the acknowledged one is queued too (a forced re-push), unless it is already queued (in a back-off
-     * or dead-lettered included: dead letters are re-driven on their own).
+     * or dead-lettered included: dead letters are re-driven on their own) or Babyshop acknowledged it after
+     * {@code requestedAt}, the time the walk was asked for (a push after the request corrects Babyshop as well as the
+     * walk's would; so a hard sync during a backlog does not push a SKU twice in one run).
      */
     static Optional<InventoryState> afterForcedIntake(Optional<InventoryState> current, SkuLink link,
-                                                      BigDecimal quantity, Instant at) {
+                                                      BigDecimal quantity, Instant at, Instant requestedAt) {
         Optional<InventoryState> regular = afterIntake(current, link, quantity, at);
         if (current.isEmpty()) {
             return regular;
@@ -313,6 +315,10 @@ public final class InventoryFlow implements FlowRun {
         boolean sameSku = state.sku().equals(link.sku());
         boolean acknowledged = sameSku && state.acknowledgedQuantity().filter(ack -> ack.compareTo(quantity) == 0)
                 .isPresent();
+        boolean pushedSinceRequest = state.moderationSince().filter(since -> since.isAfter(requestedAt)).isPresent();
+        if (acknowledged && pushedSinceRequest) {
+            return regular; // Babyshop took this very quantity after the walk was asked for: pushing it again adds nothing
+        }
         boolean queued = sameSku && state.pendingQuantity().filter(p -> p.compareTo(quantity) == 0).isPresent();
         if (!acknowledged || queued) {
             return regular;
@@ -382,8 +388,8 @@ public final class InventoryFlow implements FlowRun {
             Set<String> hubs = read(tx -> tx.settings().hubMapping().hubs());
             InventoryWalk walk = new InventoryWalk(context, now, new InventoryWalk.Steps() {
                 @Override
-                public boolean takeInForced(List<String> codes, Consumer<SyncTransaction> onLast) {
-                    return takeIn(codes, hubs, onLast, true);
+                public boolean takeInForced(List<String> codes, Instant requestedAt, Consumer<SyncTransaction> onLast) {
+                    return takeIn(codes, hubs, onLast, Optional.of(requestedAt));
                 }
 
                 @Override
@@ -429,7 +435,7 @@ public final class InventoryFlow implements FlowRun {
                 Set<String> withLink = valid.isEmpty() ? Set.of() : read(tx -> tx.catalog().links(valid).keySet());
                 List<String> linked = valid.stream().filter(withLink::contains).toList();
                 String nextToken = feed.nextToken();
-                if (!takeIn(linked, hubs, tx -> tx.cursors().put(FEED_TOKEN, nextToken), false)) {
+                if (!takeIn(linked, hubs, tx -> tx.cursors().put(FEED_TOKEN, nextToken), Optional.empty())) {
                     return false;
                 }
                 if (!feed.hasMore()) {
@@ -476,7 +482,7 @@ public final class InventoryFlow implements FlowRun {
                     return true;
                 }
                 String next = Long.toString(page.lastSequence());
-                if (!takeIn(page.codes(), hubs, tx -> tx.cursors().put(LINK_CURSOR, next), false)) {
+                if (!takeIn(page.codes(), hubs, tx -> tx.cursors().put(LINK_CURSOR, next), Optional.empty())) {
                     return false;
                 }
                 cursor = page.lastSequence();
@@ -501,11 +507,12 @@ public final class InventoryFlow implements FlowRun {
         /**
          * Takes in the stock of linked {@code codes}, {@value #STOCK_BATCH} to a host read and a transaction;
          * {@code onLast} runs in the transaction of the last batch (or alone when there is no code), to commit
-         * the cursor that the codes came from; {@code forced} queues a quantity even when acknowledged (a walk, see
-         * {@link #afterForcedIntake}). False when intake must stop (host failure, interrupt).
+         * the cursor that the codes came from; {@code forcedSince} (a walk's request time) queues a quantity even
+         * when acknowledged, unless acknowledged since (see {@link #afterForcedIntake}). False when intake must stop
+         * (host failure, interrupt).
          */
         private boolean takeIn(List<String> codes, Set<String> hubs, Consumer<SyncTransaction> onLast,
-                               boolean forced) {
+                               Optional<Instant> forcedSince) {
             if (codes.isEmpty()) {
                 write(onLast);
                 return true;
@@ -542,7 +549,9 @@ public final class InventoryFlow implements FlowRun {
                     quantities.forEach((code, quantity) -> {
                         SkuLink link = links.get(code);
                         if (link != null) {
-                            (forced ? afterForcedIntake(Optional.ofNullable(ledger.get(code)), link, quantity, at)
+                            (forcedSince.isPresent()
+                                    ? afterForcedIntake(Optional.ofNullable(ledger.get(code)), link, quantity, at,
+                                            forcedSince.get())
                                     : afterIntake(Optional.ofNullable(ledger.get(code)), link, quantity, at))
                                     .ifPresent(tx.inventory()::save);
                         }

@@ -131,6 +131,14 @@ public final class InventoryResync {
 
     /** The walk a run does: the request token it serves and the sequence of the last link taken in. */
     record Walk(String token, long after) {
+        /**
+         * When the walk was asked for: the instant its token starts with ({@code <instant> <random id>}); a token
+         * that does not start with one (not written by this class) counts as asked for now, so nothing is skipped.
+         */
+        Instant requestedAt(Instant now) {
+            int space = token.indexOf(' ');
+            return instant(Optional.of(space < 0 ? token : token.substring(0, space))).orElse(now);
+        }
     }
 
     /**

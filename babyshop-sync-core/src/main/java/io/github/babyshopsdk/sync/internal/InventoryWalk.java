@@ -25,10 +25,11 @@ final class InventoryWalk {
     /** What the walk asks of the flow's run. */
     interface Steps {
         /**
-         * Reads the host's stock of {@code codes} and queues each linked one even when acknowledged; runs
-         * {@code onLast} in the transaction of the last batch. False when the run must stop.
+         * Reads the host's stock of {@code codes} and queues each linked one even when acknowledged (unless
+         * acknowledged after {@code requestedAt}); runs {@code onLast} in the transaction of the last batch.
+         * False when the run must stop.
          */
-        boolean takeInForced(List<String> codes, Consumer<SyncTransaction> onLast);
+        boolean takeInForced(List<String> codes, Instant requestedAt, Consumer<SyncTransaction> onLast);
 
         /** Pushes what is due; false when the run must not call Babyshop again. */
         boolean push();
@@ -73,7 +74,8 @@ final class InventoryWalk {
             List<String> codes = page.stream().map(change -> change.link().vendorSkuCode())
                     .filter(RemoteKey::isValid).distinct().toList();
             Instant at = context.clock().instant();
-            if (!steps.takeInForced(codes, tx -> InventoryResync.advance(tx, walk, sequence, last, at))) {
+            if (!steps.takeInForced(codes, walk.requestedAt(now),
+                    tx -> InventoryResync.advance(tx, walk, sequence, last, at))) {
                 return false;
             }
             queued += codes.size();
