@@ -83,6 +83,7 @@ final class SimWorld implements AutoCloseable {
     private final Duration quotaWindow;
     private final int reservePerTier;
     private final RecordingBudget budget;
+    private final boolean firstRunDefaults;
 
     private SimWorld(Builder b) {
         SellerPanelSimulator.Builder simBuilder = SellerPanelSimulator.builder().seed(b.seed).fixture(b.fixture)
@@ -100,6 +101,7 @@ final class SimWorld implements AutoCloseable {
         this.budget = RecordingBudget.of(RollingWindowQuotaBudget.of(quotaLimits()));
         this.client = newClient(sleeper, budget);
         this.gateway = b.decorator == null ? ChannelGateway.of(client) : b.decorator.apply(sim, ChannelGateway.of(client));
+        this.firstRunDefaults = b.firstRunDefaults;
         this.options = b.options;
         this.engine = newEngine(options, store, gateway, host, listener);
         configure(engine);
@@ -152,11 +154,24 @@ final class SimWorld implements AutoCloseable {
     <H extends HostOrders & HostCatalog & HostInventory & HostFulfilment> SyncEngine newEngine(
             EngineOptions engineOptions, SyncStateStore stateStore, ChannelGateway channel, H hostPorts,
             SyncListener syncListener) {
+        EngineOptions effective = firstRunDefaults ? engineOptions : wholeHistory(engineOptions);
         return SyncEngine.builder().stateStore(stateStore).channel(channel)
                 .hostOrders(hostPorts).hostCatalog(hostPorts).hostInventory(hostPorts).hostFulfilment(hostPorts)
                 .hubResolver(HubResolver.byMapping()).statusMapper(StatusMapper.byMapping())
                 .scheduler(IntervalSyncScheduler.defaults()).listener(syncListener).clock(sim.clock())
-                .options(engineOptions).closeTimeout(Duration.ofSeconds(5)).build();
+                .options(effective).closeTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /**
+     * {@code options} importing every order since {@link EngineOptions#EPOCH} (unless an import start is set), and
+     * orders first seen cancelled too: the suite's fixtures span 14 days and its tests check that every order in a
+     * mapped status is imported. The first-run defaults (the last 7 days, first-seen cancellations recorded) have
+     * their own tests, on worlds built with {@link Builder#firstRunDefaults()}.
+     */
+    static EngineOptions wholeHistory(EngineOptions options) {
+        return EngineOptions.builder().from(options)
+                .orderImportFrom(options.orderImportFrom().orElse(EngineOptions.EPOCH))
+                .importOrdersCancelledBeforeFirstSeen(true).build();
     }
 
     /** Every toggle on, the test status mapping and hub mapping, each logged under {@link #ACTOR}. */
@@ -264,6 +279,7 @@ final class SimWorld implements AutoCloseable {
         private BiFunction<SellerPanelSimulator, ChannelGateway, ChannelGateway> decorator;
         private EngineOptions options = EngineOptions.builder().instanceId("engine-A").build();
         private SyncStateStore stateStore;
+        private boolean firstRunDefaults;
 
         private Builder(Fixture fixture) {
             this.fixture = fixture;
@@ -316,6 +332,12 @@ final class SimWorld implements AutoCloseable {
         /** The engine's state store (default: a new {@link InMemorySyncStateStore}); the world does not close it. */
         Builder stateStore(SyncStateStore store) {
             this.stateStore = store;
+            return this;
+        }
+
+        /** Engines with the engine's own first-run defaults (else {@link SimWorld#wholeHistory}). */
+        Builder firstRunDefaults() {
+            this.firstRunDefaults = true;
             return this;
         }
 
