@@ -432,6 +432,8 @@ final class BridgeRunner {
                     r.fetched(), r.pushed(), r.failed());
             case CATALOG -> String.format(Locale.ROOT, "%d products read, %d upserted, %d rejected",
                     r.fetched(), r.imported(), r.failed());
+            case RECONCILIATION -> String.format(Locale.ROOT, "%d orders and products compared, %d repaired, %d failed",
+                    r.fetched(), r.repaired(), r.failed());
         };
         if (r.outcome() == FlowOutcome.DISABLED) {
             return "disabled in the settings";
