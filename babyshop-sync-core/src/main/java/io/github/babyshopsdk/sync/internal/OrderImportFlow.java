@@ -670,7 +670,7 @@ public final class OrderImportFlow implements FlowRun {
                     context.listener().orderCancelled(order.orderNo(), record.hostOrderId().orElseThrow());
                     return;
                 }
-                String detail = "cancelled on Babyshop, but the status mapper does not map it: the host order stays";
+                String detail = "cancelled on Babyshop, but Cancelled is not mapped inbound: the host order stays";
                 change.reason(OrderReason.STATUS_UNMAPPED).detail(detail);
                 work.outcome(change.build());
                 work.after(() -> {

@@ -89,4 +89,14 @@ final class SafeListener implements SyncListener {
     public void warning(String message) {
         safely("warning", () -> delegate.warning(message));
     }
+
+    @Override
+    public void orderRepaired(String orderNo, String what) {
+        safely("orderRepaired", () -> delegate.orderRepaired(orderNo, what));
+    }
+
+    @Override
+    public void skuRepaired(String vendorSkuCode, String what) {
+        safely("skuRepaired", () -> delegate.skuRepaired(vendorSkuCode, what));
+    }
 }

@@ -27,6 +27,7 @@ import io.github.babyshopsdk.sync.spi.HostOrders;
 import io.github.babyshopsdk.sync.spi.HubResolver;
 import io.github.babyshopsdk.sync.spi.StatusMapper;
 import io.github.babyshopsdk.sync.spi.SyncListener;
+import io.github.babyshopsdk.sync.spi.SyncScheduler;
 import io.github.babyshopsdk.sync.state.InventoryState;
 import io.github.babyshopsdk.sync.state.SkuLink;
 import io.github.babyshopsdk.sync.state.SyncStateStore;
@@ -55,7 +56,7 @@ import java.util.stream.Collectors;
  * (optionally decorated by the test); and a {@link SyncEngine} over an {@link InMemorySyncStateStore} (or the
  * state store the builder was given) and an
  * {@link InMemoryHost} (every host port), {@code HubResolver.byMapping()}, {@code StatusMapper.byMapping()},
- * {@code IntervalSyncScheduler.defaults()} and the simulator's clock, configured with every toggle on, status
+ * {@code IntervalSyncScheduler.defaults()} (each replaceable by the builder) and the simulator's clock, configured with every toggle on, status
  * mapping Pending/Confirmed -> NEW, Cancelled -> CANCELLED, outbound SHIPPED -> SHIPPED and CANCELLED ->
  * CANCELLED, and hub mapping default {@value #DXB}, country SAU -> {@value #RUH}.
  */
@@ -84,6 +85,9 @@ final class SimWorld implements AutoCloseable {
     private final int reservePerTier;
     private final RecordingBudget budget;
     private final boolean firstRunDefaults;
+    private final StatusMapper statusMapper;
+    private final HubResolver hubResolver;
+    private final SyncScheduler scheduler;
 
     private SimWorld(Builder b) {
         SellerPanelSimulator.Builder simBuilder = SellerPanelSimulator.builder().seed(b.seed).fixture(b.fixture)
@@ -102,6 +106,9 @@ final class SimWorld implements AutoCloseable {
         this.client = newClient(sleeper, budget);
         this.gateway = b.decorator == null ? ChannelGateway.of(client) : b.decorator.apply(sim, ChannelGateway.of(client));
         this.firstRunDefaults = b.firstRunDefaults;
+        this.statusMapper = b.statusMapper;
+        this.hubResolver = b.hubResolver;
+        this.scheduler = b.scheduler;
         this.options = b.options;
         this.engine = newEngine(options, store, gateway, host, listener);
         configure(engine);
@@ -157,8 +164,8 @@ final class SimWorld implements AutoCloseable {
         EngineOptions effective = firstRunDefaults ? engineOptions : wholeHistory(engineOptions);
         return SyncEngine.builder().stateStore(stateStore).channel(channel)
                 .hostOrders(hostPorts).hostCatalog(hostPorts).hostInventory(hostPorts).hostFulfilment(hostPorts)
-                .hubResolver(HubResolver.byMapping()).statusMapper(StatusMapper.byMapping())
-                .scheduler(IntervalSyncScheduler.defaults()).listener(syncListener).clock(sim.clock())
+                .hubResolver(hubResolver).statusMapper(statusMapper)
+                .scheduler(scheduler).listener(syncListener).clock(sim.clock())
                 .options(effective).closeTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -280,6 +287,9 @@ final class SimWorld implements AutoCloseable {
         private EngineOptions options = EngineOptions.builder().instanceId("engine-A").build();
         private SyncStateStore stateStore;
         private boolean firstRunDefaults;
+        private StatusMapper statusMapper = StatusMapper.byMapping();
+        private HubResolver hubResolver = HubResolver.byMapping();
+        private SyncScheduler scheduler = IntervalSyncScheduler.defaults();
 
         private Builder(Fixture fixture) {
             this.fixture = fixture;
@@ -338,6 +348,24 @@ final class SimWorld implements AutoCloseable {
         /** Engines with the engine's own first-run defaults (else {@link SimWorld#wholeHistory}). */
         Builder firstRunDefaults() {
             this.firstRunDefaults = true;
+            return this;
+        }
+
+        /** The host's own status mapper (default {@code StatusMapper.byMapping()}). */
+        Builder statusMapper(StatusMapper mapper) {
+            this.statusMapper = mapper;
+            return this;
+        }
+
+        /** The host's own hub resolver (default {@code HubResolver.byMapping()}). */
+        Builder hubResolver(HubResolver resolver) {
+            this.hubResolver = resolver;
+            return this;
+        }
+
+        /** The host's own scheduler (default {@code IntervalSyncScheduler.defaults()}). */
+        Builder scheduler(SyncScheduler syncScheduler) {
+            this.scheduler = syncScheduler;
             return this;
         }
 
