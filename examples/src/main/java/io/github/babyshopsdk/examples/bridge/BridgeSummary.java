@@ -181,6 +181,9 @@ public final class BridgeSummary {
         for (Flow flow : List.of(Flow.ORDERS, Flow.CANCELLATIONS, Flow.SHIPMENTS, Flow.INVENTORY, Flow.CATALOG,
                 Flow.RECONCILIATION)) {
             Totals t = flows.getOrDefault(flow, new Totals());
+            if (flow == Flow.RECONCILIATION && t.runs == 0) {
+                continue; // a once run does not reconcile: no row
+            }
             out.printf(Locale.ROOT, "%-14s %5d %7d %9d %10d %7d %7d  %s%n", flow.name().toLowerCase(Locale.ROOT),
                     t.runs, t.fetched, t.imported, t.updated, t.pushed, t.failed, t.last == null ? "-"
                             : t.last.name().toLowerCase(Locale.ROOT).replace('_', ' ')
