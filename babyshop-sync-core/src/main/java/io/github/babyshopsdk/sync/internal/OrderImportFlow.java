@@ -112,6 +112,12 @@ public final class OrderImportFlow implements FlowRun {
      * reads start at or before it).
      */
     public static final String CURSOR = "orders.updatedSince";
+    /**
+     * The import start of a store's first run when {@link EngineOptions#orderImportFrom()} is not set (the start of
+     * its {@link EngineOptions#orderImportWindow()}), kept so that a later run (or reconciliation) never imports an
+     * order updated before it.
+     */
+    public static final String IMPORT_START = "orders.importStart";
     private static final Logger LOG = LoggerFactory.getLogger(OrderImportFlow.class);
     private static final int RETRY_BATCH = 500;
     private static final String NOT_APPLIED = " (reported, not applied: the integration syncs whole orders only)";
@@ -174,6 +180,8 @@ public final class OrderImportFlow implements FlowRun {
         private Instant invalidHigh;
         /** The listing's safe point: the cursor never moves past it (see {@link DriftSafeListing}). */
         private Instant safePoint;
+        /** The first run's kept import start ({@link #IMPORT_START}), if any. */
+        private Optional<Instant> keptImportStart = Optional.empty();
         /** Orders recorded as imported that the host no longer holds: created again ({@link #applyExactly}). */
         private Set<String> lostByHost = Set.of();
 
@@ -187,10 +195,17 @@ public final class OrderImportFlow implements FlowRun {
             Optional<Instant> cursor = context.store().inTransaction(tx -> {
                 statusMapping = tx.settings().statusMapping();
                 hubMapping = tx.settings().hubMapping();
+                keptImportStart = FlowContinuation.parse(tx.cursors().get(IMPORT_START));
                 return tx.cursors().get(CURSOR).map(Instant::parse);
             });
+            if (cursor.isEmpty() && context.options().orderImportFrom().isEmpty() && keptImportStart.isEmpty()) {
+                // the first run: keep the start of its window, so no later run imports what is older
+                Instant start = now.minus(context.options().orderImportWindow());
+                context.store().runInTransaction(tx -> tx.cursors().put(IMPORT_START, start.toString()));
+                keptImportStart = Optional.of(start);
+            }
             Instant since = cursor.map(c -> c.minus(context.options().overlap()))
-                    .orElse(importStart(context.options(), now));
+                    .orElse(importStart(context.options(), keptImportStart, now));
             Map<String, OrderSummary> listed = list(since);
             fetched = listed.size();
 
@@ -240,6 +255,7 @@ public final class OrderImportFlow implements FlowRun {
             context.store().runInTransaction(tx -> {
                 statusMapping = tx.settings().statusMapping();
                 hubMapping = tx.settings().hubMapping();
+                keptImportStart = FlowContinuation.parse(tx.cursors().get(IMPORT_START));
             });
             lostByHost = lost;
             List<String> ordered = new ArrayList<>();
@@ -533,7 +549,7 @@ public final class OrderImportFlow implements FlowRun {
         }
 
         private void importNew(Order order, Optional<OrderRecord> existing, PageWork work) {
-            Optional<Instant> importFrom = context.options().orderImportFrom();
+            Optional<Instant> importFrom = context.options().orderImportFrom().or(() -> keptImportStart);
             if (importFrom.isPresent() && order.lastUpdated().map(t -> t.isBefore(importFrom.get())).orElse(false)) {
                 work.decide(order, existing, OrderState.SKIPPED, OrderReason.BEFORE_IMPORT_FROM,
                         "last updated before the import start " + importFrom.get());
@@ -780,9 +796,12 @@ public final class OrderImportFlow implements FlowRun {
                     : status.label() + " (" + status.code() + ")";
         }
 
-        /** The listing start of a store's first run: the configured import start, else the import window. */
-        private static Instant importStart(EngineOptions options, Instant now) {
-            return options.orderImportFrom().orElseGet(() -> now.minus(options.orderImportWindow()));
+        /**
+         * The listing start of a store's first run: the configured import start, else the kept start of the first
+         * run's window, else the import window before {@code now}.
+         */
+        private static Instant importStart(EngineOptions options, Optional<Instant> kept, Instant now) {
+            return options.orderImportFrom().or(() -> kept).orElseGet(() -> now.minus(options.orderImportWindow()));
         }
 
         private FlowReport report(FlowOutcome outcome) {

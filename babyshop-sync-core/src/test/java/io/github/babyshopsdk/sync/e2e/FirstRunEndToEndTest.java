@@ -123,4 +123,30 @@ class FirstRunEndToEndTest {
             }
         }
     }
+
+    @Test
+    void aLongerReconciliationWindowNeverImportsWhatTheFirstRunLeftOut() {
+        try (SimWorld world = SimWorld.with(FIXTURE).firstRunDefaults()
+                .options(EngineOptions.builder().instanceId("engine-A").reconciliationWindow(Duration.ofDays(20))
+                        .build()).start()) {
+            Instant start = world.clock.instant().minus(EngineOptions.DEFAULT_ORDER_IMPORT_WINDOW);
+            List<SimOrder> older = world.simOrders().values().stream()
+                    .filter(o -> o.lastUpdate().isBefore(start.minus(EDGE)))
+                    .filter(o -> SimWorld.mapped(o.status()) && o.status() != OrderStatus.CANCELLED.code()).toList();
+            assertThat(older).isNotEmpty();
+            world.engine.run(Flow.ORDERS);
+            int created = world.host.createCalls();
+            world.advance(Duration.ofMinutes(31));
+
+            FlowReport report = world.engine.run(Flow.RECONCILIATION);
+
+            assertThat(report.outcome()).isEqualTo(FlowOutcome.COMPLETED);
+            assertThat(report.imported()).isZero();
+            assertThat(world.host.createCalls()).isEqualTo(created);
+            for (SimOrder order : older) {
+                assertThat(world.host.order(order.orderNo())).isEmpty();
+                assertThat(world.engine.explain(order.orderNo()).reason()).isEqualTo(OrderReason.BEFORE_IMPORT_FROM);
+            }
+        }
+    }
 }
