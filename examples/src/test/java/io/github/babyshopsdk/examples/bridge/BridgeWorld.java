@@ -31,6 +31,7 @@ final class BridgeWorld implements AutoCloseable {
     static final String PASSWORD_ENV = "BS_PASSWORD";
     static final String CONFIG = """
             zone: Asia/Kolkata             # zone of the API's date-times
+            orderImportFrom: 01/01/2015    # the fixture's whole history (default: the last 7 days)
             settings:
               orderSync: true
               catalogSync: true
