@@ -52,8 +52,8 @@ import java.util.stream.Collectors;
  *   defaultHub: HUB-DXB
  *   rules:
  *     - { country: SAU, hub: HUB-RUH }
- * orderImportFrom: 01/01/2026          # optional, dd/MM/yyyy in the zone
- * schedule: { tick: 1m, orders: 30m }  # optional; also cancellations, shipments, inventory, catalog
+ * orderImportFrom: 01/01/2026          # optional, dd/MM/yyyy in the zone (default: a first run reads the last 7 days)
+ * schedule: { tick: 1m, orders: 30m }  # optional; also cancellations, shipments, inventory, catalog, reconciliation
  * quota: { calls: 40, window: 5m, reservePerTier: 5 }   # optional; reservePerTier: calls kept per more urgent flow tier
  * </pre>
  *
