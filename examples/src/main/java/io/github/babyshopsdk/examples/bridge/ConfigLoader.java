@@ -70,7 +70,7 @@ public final class ConfigLoader {
             "autoCancelOnChannel");
     private static final List<String> RULE = List.of("country", "state", "city", "hub");
     private static final List<String> SCHEDULE = List.of("tick", "orders", "cancellations", "shipments",
-            "inventory", "catalog");
+            "inventory", "catalog", "reconciliation");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu", Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h|d)");

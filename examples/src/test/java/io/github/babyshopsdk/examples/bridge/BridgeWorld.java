@@ -31,7 +31,6 @@ final class BridgeWorld implements AutoCloseable {
     static final String PASSWORD_ENV = "BS_PASSWORD";
     static final String CONFIG = """
             zone: Asia/Kolkata             # zone of the API's date-times
-            orderImportFrom: 01/01/2015    # the fixture's whole history (default: the last 7 days)
             settings:
               orderSync: true
               catalogSync: true
@@ -49,6 +48,7 @@ final class BridgeWorld implements AutoCloseable {
               defaultHub: HUB-DXB
               rules:                       # first match wins; fields of the order's shipping address
                 - { country: SAU, hub: HUB-RUH }
+            orderImportFrom: 01/01/2015        # the fixture's whole history (default: the last 7 days)
             """;
 
     final SellerPanelSimulator sim;
