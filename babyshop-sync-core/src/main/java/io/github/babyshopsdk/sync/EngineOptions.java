@@ -23,7 +23,10 @@ public interface EngineOptions {
         return Duration.ofMinutes(10);
     }
 
-    /** Orders updated before this are not imported on the first run (default: all, from 2015). */
+    /**
+     * Orders updated before this are not imported (default: none set, so the first run reads the orders updated in
+     * the last {@link #orderImportWindow()}). Set it to {@link #EPOCH} to import every order since the store opened.
+     */
     Optional<Instant> orderImportFrom();
 
     /**
@@ -201,6 +204,42 @@ public interface EngineOptions {
         return 5;
     }
 
+    /** The default {@link #orderImportWindow()}: 7 days. */
+    Duration DEFAULT_ORDER_IMPORT_WINDOW = Duration.ofDays(7);
+
+    /**
+     * The import start of a store's first run when {@link #orderImportFrom()} is not set: orders updated in this
+     * window before the first run are read (default 7 days), older ones are never listed. Later runs read from the
+     * orders cursor. Must be positive.
+     */
+    @Value.Default
+    default Duration orderImportWindow() {
+        return DEFAULT_ORDER_IMPORT_WINDOW;
+    }
+
+    /**
+     * Whether an order that is already a cancellation ({@link io.github.babyshopsdk.sync.spi.StatusMapper#isCancellation})
+     * when the engine first sees it is created in the host (in its mapped stage) like any other order (default
+     * false: it is recorded with reason {@code CANCELLED_BEFORE_FIRST_SEEN}, visible in {@code explain}, and not
+     * created: a first run would otherwise fill the host with orders that were never live).
+     */
+    @Value.Default
+    default boolean importOrdersCancelledBeforeFirstSeen() {
+        return false;
+    }
+
+    /** The default {@link #reconciliationWindow()}: 7 days. */
+    Duration DEFAULT_RECONCILIATION_WINDOW = Duration.ofDays(7);
+
+    /**
+     * How far back a reconciliation run compares Babyshop with the engine's records and the host (default 7 days):
+     * the orders and products Babyshop lists as updated in this window. Must be positive.
+     */
+    @Value.Default
+    default Duration reconciliationWindow() {
+        return DEFAULT_RECONCILIATION_WINDOW;
+    }
+
     /**
      * Validates the options.
      *
@@ -240,6 +279,10 @@ public interface EngineOptions {
         }
         if (maxModerationRefusals() < 1) {
             throw new IllegalArgumentException("maxModerationRefusals must be at least 1");
+        }
+        if (orderImportWindow().isNegative() || orderImportWindow().isZero()
+                || reconciliationWindow().isNegative() || reconciliationWindow().isZero()) {
+            throw new IllegalArgumentException("orderImportWindow and reconciliationWindow must be positive");
         }
     }
 

@@ -2,7 +2,7 @@ package io.github.babyshopsdk.sync;
 
 /**
  * The flows of the integration, in the order they spend the shared quota budget: orders and
- * cancellations first, then shipments, then inventory, then catalog. A backlog in a later flow never
+ * cancellations first, then shipments, then inventory, then catalog, then reconciliation. A backlog in a later flow never
  * starves an earlier one.
  */
 public enum Flow {
@@ -15,7 +15,13 @@ public enum Flow {
     /** Host -> Babyshop: available stock per Vendor SKU Code, changes only, 100 SKUs per call; moderation follow-up. */
     INVENTORY(2),
     /** Babyshop -> host: SKUs with a valid Vendor SKU Code, new and updated since the last run. */
-    CATALOG(3);
+    CATALOG(3),
+    /**
+     * Babyshop vs. engine vs. host over a window (default the last 7 days): missing orders imported, orders the host
+     * lost created again, orders cancelled on Babyshop while live in the host cancelled per the rules, linked SKUs
+     * Babyshop changed queued for a re-push. The least urgent flow: it never waits for quota.
+     */
+    RECONCILIATION(4);
 
     private final int priority;
 

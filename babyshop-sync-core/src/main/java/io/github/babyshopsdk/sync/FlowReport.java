@@ -54,6 +54,15 @@ public interface FlowReport {
         return 0;
     }
 
+    /**
+     * What a reconciliation run repaired: orders imported, created again or cancelled, plus linked SKUs queued for a
+     * re-push (0 for the other flows).
+     */
+    @Value.Default
+    default int repaired() {
+        return 0;
+    }
+
     /** Orders not imported, by reason. */
     Map<OrderReason, Integer> skipped();
 

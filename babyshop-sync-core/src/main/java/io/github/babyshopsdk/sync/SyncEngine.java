@@ -381,6 +381,8 @@ public final class SyncEngine implements AutoCloseable {
                 return settings.catalogSync();
             case INVENTORY:
                 return settings.inventorySync();
+            case RECONCILIATION:
+                return settings.orderSync() || settings.inventorySync();
             default:
                 return true;
         }

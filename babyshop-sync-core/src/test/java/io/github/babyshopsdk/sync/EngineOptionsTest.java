@@ -49,4 +49,17 @@ class EngineOptionsTest {
         assertThatThrownBy(() -> EngineOptions.builder().moderationCheckDelay(Duration.ofHours(2)).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("moderationMaxWait");
     }
+
+    @Test
+    void theFirstRunAndReconciliationWindowsDefaultToSevenDaysAndMustBePositive() {
+        EngineOptions defaults = EngineOptions.defaults();
+        assertThat(defaults.orderImportWindow()).isEqualTo(Duration.ofDays(7));
+        assertThat(defaults.reconciliationWindow()).isEqualTo(Duration.ofDays(7));
+        assertThat(defaults.importOrdersCancelledBeforeFirstSeen()).isFalse();
+        assertThat(defaults.orderImportFrom()).isEmpty();
+        assertThatThrownBy(() -> EngineOptions.builder().orderImportWindow(Duration.ZERO).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("orderImportWindow");
+        assertThatThrownBy(() -> EngineOptions.builder().reconciliationWindow(Duration.ofDays(-1)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reconciliationWindow");
+    }
 }

@@ -228,7 +228,28 @@ class OrderImportTest {
     }
 
     @Test
-    void anOrderAlreadyCancelledWhenFirstSeenIsCreatedWithTheCancelledStage() {
+    void anOrderAlreadyCancelledWhenFirstSeenIsRecordedNotCreated() {
+        // Rule (issue 12): an order that was never live while the engine watched is not created in the host
+        channel.put(Orders.order("C3", OrderStatus.CANCELLED, "ARE", Orders.T0));
+
+        FlowReport report = engine.run(Flow.ORDERS);
+
+        assertThat(host.order("C3")).isEmpty();
+        assertThat(report.skipped()).containsEntry(OrderReason.CANCELLED_BEFORE_FIRST_SEEN, 1);
+        assertThat(engine.explain("C3").reason()).isEqualTo(OrderReason.CANCELLED_BEFORE_FIRST_SEEN);
+        assertThat(engine.explain("C3").state()).hasValue(OrderState.SKIPPED);
+
+        // listed again (it changed): still not created
+        channel.update("C3", b -> b, Duration.ofMinutes(1));
+        engine.run(Flow.ORDERS);
+        assertThat(host.order("C3")).isEmpty();
+        assertThat(host.createCalls()).isZero();
+    }
+
+    @Test
+    void anOrderAlreadyCancelledWhenFirstSeenIsCreatedWithTheCancelledStageWhenTheHostOptsIn() {
+        options = EngineOptions.builder().from(options).importOrdersCancelledBeforeFirstSeen(true).build();
+        engine = engine();
         channel.put(Orders.order("C3", OrderStatus.CANCELLED, "ARE", Orders.T0));
 
         engine.run(Flow.ORDERS);

@@ -17,7 +17,7 @@ public final class FlowRegistry {
     /** Every flow of the integration. */
     public static FlowRegistry standard() {
         return new FlowRegistry(List.of(new OrderImportFlow(), new CatalogFlow(), new InventoryFlow(), new ShipmentFlow(),
-                new CancellationFlow()));
+                new CancellationFlow(), new ReconciliationFlow()));
     }
 
     /** The implementation of {@code flow}, if there is one. */

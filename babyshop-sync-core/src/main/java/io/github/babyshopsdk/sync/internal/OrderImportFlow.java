@@ -112,6 +112,12 @@ public final class OrderImportFlow implements FlowRun {
      * reads start at or before it).
      */
     public static final String CURSOR = "orders.updatedSince";
+    /**
+     * The import start of a store's first run when {@link EngineOptions#orderImportFrom()} is not set (the start of
+     * its {@link EngineOptions#orderImportWindow()}), kept so that a later run (or reconciliation) never imports an
+     * order updated before it.
+     */
+    public static final String IMPORT_START = "orders.importStart";
     private static final Logger LOG = LoggerFactory.getLogger(OrderImportFlow.class);
     private static final int RETRY_BATCH = 500;
     private static final String NOT_APPLIED = " (reported, not applied: the integration syncs whole orders only)";
@@ -129,6 +135,32 @@ public final class OrderImportFlow implements FlowRun {
         return run.execute();
     }
 
+    /**
+     * Fetches exactly {@code orderNos} (orderFetch, {@link ChannelLimits#MAX_BATCH} to a call, in the given order
+     * less repeats and invalid numbers) and applies them with the rules of a polled order: exactly once (write-ahead
+     * record, idempotent host calls), the host's status mapper and hub resolver, the first-seen cancellation rule,
+     * an imported order cancelled on Babyshop cancelled in the host, the quarantine for what cannot be applied. The
+     * orders cursor is not moved. The entry point of reconciliation (and of order hints to come).
+     *
+     * <p>An order in {@code lostByHost} that the engine recorded as imported is created again (the host said it no
+     * longer holds it, see {@code HostOrders.hasOrder}): its record is replaced by a write-ahead record with the
+     * stage and hub it was imported with, then the host's idempotent {@code createOrder} is asked again, so a crash
+     * in between finishes the re-creation on the next run like any interrupted import.
+     *
+     * <p>Runs on the caller's thread with the caller's context (its lease, its quota tier); the host's idempotent
+     * {@code createOrder} and {@code cancelOrder} keep it exactly-once beside an orders run of another node.
+     *
+     * @return what was applied: a report of flow {@link Flow#ORDERS} ({@link FlowOutcome#INTERRUPTED} when the
+     *     thread was interrupted between two host calls)
+     * @throws io.github.babyshopsdk.client.error.QuotaExceededException when the caller's quota tier has no call
+     *     left (what was applied before stays)
+     * @throws StateStoreException when the store fails; Babyshop's errors propagate as the client throws them
+     */
+    public static FlowReport applyExactly(FlowContext context, Instant now, List<String> orderNos,
+                                          Set<String> lostByHost) {
+        return new Run(context, now).applyExactly(orderNos, Set.copyOf(lostByHost));
+    }
+
     /** One run's working state. */
     private static final class Run {
         private final FlowContext context;
@@ -139,6 +171,8 @@ public final class OrderImportFlow implements FlowRun {
         private StatusMapping statusMapping;
         private HubMapping hubMapping;
         private int fetched;
+        /** Orders returned by orderFetch in this run. */
+        private int fetchedByNumber;
         private int imported;
         private int updated;
         private int failed;
@@ -146,6 +180,10 @@ public final class OrderImportFlow implements FlowRun {
         private Instant invalidHigh;
         /** The listing's safe point: the cursor never moves past it (see {@link DriftSafeListing}). */
         private Instant safePoint;
+        /** The first run's kept import start ({@link #IMPORT_START}), if any. */
+        private Optional<Instant> keptImportStart = Optional.empty();
+        /** Orders recorded as imported that the host no longer holds: created again ({@link #applyExactly}). */
+        private Set<String> lostByHost = Set.of();
 
         Run(FlowContext context, Instant now) {
             this.context = context;
@@ -157,10 +195,17 @@ public final class OrderImportFlow implements FlowRun {
             Optional<Instant> cursor = context.store().inTransaction(tx -> {
                 statusMapping = tx.settings().statusMapping();
                 hubMapping = tx.settings().hubMapping();
+                keptImportStart = FlowContinuation.parse(tx.cursors().get(IMPORT_START));
                 return tx.cursors().get(CURSOR).map(Instant::parse);
             });
+            if (cursor.isEmpty() && context.options().orderImportFrom().isEmpty() && keptImportStart.isEmpty()) {
+                // the first run: keep the start of its window, so no later run imports what is older
+                Instant start = now.minus(context.options().orderImportWindow());
+                context.store().runInTransaction(tx -> tx.cursors().put(IMPORT_START, start.toString()));
+                keptImportStart = Optional.of(start);
+            }
             Instant since = cursor.map(c -> c.minus(context.options().overlap()))
-                    .orElse(context.options().orderImportFrom().orElse(EngineOptions.EPOCH));
+                    .orElse(importStart(context.options(), keptImportStart, now));
             Map<String, OrderSummary> listed = list(since);
             fetched = listed.size();
 
@@ -192,18 +237,8 @@ public final class OrderImportFlow implements FlowRun {
             List<String> ordered = new ArrayList<>(toFetch);
             ordered.sort(Comparator.comparing((String orderNo) -> listedAt.getOrDefault(orderNo, Instant.MIN))
                     .thenComparing(Comparator.naturalOrder()));
-            for (int from = 0; from < ordered.size(); from += ChannelLimits.MAX_BATCH) {
-                if (Thread.currentThread().isInterrupted()) {
-                    return report(FlowOutcome.INTERRUPTED);
-                }
-                List<Order> orders = fetch(ordered.subList(from, Math.min(ordered.size(), from + ChannelLimits.MAX_BATCH)));
-                orders.sort(Comparator.comparing((Order o) -> listedAt.getOrDefault(o.orderNo(), Instant.MIN))
-                        .thenComparing(Order::orderNo));
-                for (List<Order> page : pages(orders)) {
-                    if (Thread.currentThread().isInterrupted() || !applyPage(page)) {
-                        return report(FlowOutcome.INTERRUPTED);
-                    }
-                }
+            if (!fetchAndApply(ordered)) {
+                return report(FlowOutcome.INTERRUPTED);
             }
             Instant listedHigh = listed.values().stream().map(s -> s.lastUpdated().orElse(null))
                     .filter(t -> t != null).max(Comparator.naturalOrder()).orElse(null);
@@ -213,6 +248,48 @@ public final class OrderImportFlow implements FlowRun {
                 context.store().runInTransaction(tx -> advanceCursor(tx, high));
             }
             return report(FlowOutcome.COMPLETED);
+        }
+
+        /** See {@link OrderImportFlow#applyExactly}. */
+        FlowReport applyExactly(List<String> orderNos, Set<String> lost) {
+            context.store().runInTransaction(tx -> {
+                statusMapping = tx.settings().statusMapping();
+                hubMapping = tx.settings().hubMapping();
+                keptImportStart = FlowContinuation.parse(tx.cursors().get(IMPORT_START));
+            });
+            lostByHost = lost;
+            List<String> ordered = new ArrayList<>();
+            for (String orderNo : new LinkedHashSet<>(orderNos)) {
+                if (RemoteKey.isValid(orderNo)) {
+                    ordered.add(orderNo);
+                }
+            }
+            boolean done = fetchAndApply(ordered);
+            fetched = fetchedByNumber;
+            return report(done ? FlowOutcome.COMPLETED : FlowOutcome.INTERRUPTED);
+        }
+
+        /**
+         * Fetches {@code ordered} one orderFetch call at a time and applies each call's orders (oldest listed update
+         * first, then by number) before the next call, so a run holds at most one call's orders in memory however
+         * long the backlog (issue 16: 50,000 orders in a 64 MiB heap). False when interrupted.
+         */
+        private boolean fetchAndApply(List<String> ordered) {
+            for (int from = 0; from < ordered.size(); from += ChannelLimits.MAX_BATCH) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return false;
+                }
+                List<Order> orders = fetch(ordered.subList(from, Math.min(ordered.size(), from + ChannelLimits.MAX_BATCH)));
+                fetchedByNumber += orders.size();
+                orders.sort(Comparator.comparing((Order o) -> listedAt.getOrDefault(o.orderNo(), Instant.MIN))
+                        .thenComparing(Order::orderNo));
+                for (List<Order> page : pages(orders)) {
+                    if (Thread.currentThread().isInterrupted() || !applyPage(page)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         /**
@@ -282,7 +359,7 @@ public final class OrderImportFlow implements FlowRun {
 
         private boolean nowMapped(OrderRecord record) {
             return record.channelStatusCode().map(OrderStatus::fromCode)
-                    .map(statusMapping.inbound()::containsKey).orElse(false);
+                    .map(status -> context.statusMapper().mapsStatus(status, statusMapping)).orElse(false);
         }
 
         /**
@@ -379,7 +456,13 @@ public final class OrderImportFlow implements FlowRun {
             for (Order order : valid) {
                 Optional<OrderRecord> existing = Optional.ofNullable(records.get(order.orderNo()));
                 guarded(order, () -> {
-                    if (existing.isPresent() && existing.get().isLinked()) {
+                    if (existing.isPresent() && existing.get().isLinked() && lostByHost.contains(order.orderNo())
+                            && existing.get().state() == OrderState.IMPORTED) {
+                        // the host lost it: create it again, as an import interrupted after its write-ahead record
+                        importNew(order, Optional.of(ImmutableOrderRecord.copyOf(existing.get())
+                                .withHostOrderId(Optional.empty()).withState(OrderState.HELD)
+                                .withReason(OrderReason.CREATING)), work);
+                    } else if (existing.isPresent() && existing.get().isLinked()) {
                         applyToImported(order, existing.get(), work);
                     } else {
                         importNew(order, existing, work);
@@ -466,10 +549,18 @@ public final class OrderImportFlow implements FlowRun {
         }
 
         private void importNew(Order order, Optional<OrderRecord> existing, PageWork work) {
-            Optional<Instant> importFrom = context.options().orderImportFrom();
+            Optional<Instant> importFrom = context.options().orderImportFrom().or(() -> keptImportStart);
             if (importFrom.isPresent() && order.lastUpdated().map(t -> t.isBefore(importFrom.get())).orElse(false)) {
                 work.decide(order, existing, OrderState.SKIPPED, OrderReason.BEFORE_IMPORT_FROM,
                         "last updated before the import start " + importFrom.get());
+                return;
+            }
+            // a first run would otherwise create every order that was cancelled before the engine ever saw it
+            boolean firstSeen = existing.isEmpty()
+                    || existing.get().reason() == OrderReason.CANCELLED_BEFORE_FIRST_SEEN;
+            if (firstSeen && !context.options().importOrdersCancelledBeforeFirstSeen() && isCancelledOnChannel(order)) {
+                work.decide(order, existing, OrderState.SKIPPED, OrderReason.CANCELLED_BEFORE_FIRST_SEEN,
+                        "Babyshop status " + describe(order) + " when first seen: recorded, not created in the host");
                 return;
             }
             // a create whose outcome was never recorded: the host may hold the order already, created with the
@@ -577,7 +668,7 @@ public final class OrderImportFlow implements FlowRun {
                     work.outcome(change.build());
                     return;
                 }
-                if (statusMapping.inbound().containsKey(OrderStatus.CANCELLED)) {
+                if (context.statusMapper().stageFor(order, statusMapping).isPresent()) {
                     try {
                         context.hostOrders().cancelOrder(order.orderNo(), record.hostOrderId().orElseThrow(),
                                 "cancelled on Babyshop");
@@ -624,16 +715,9 @@ public final class OrderImportFlow implements FlowRun {
             }
         }
 
-        /**
-         * Whether Babyshop cancelled the order: its status is Cancelled, or a status the mapping sends to the
-         * same host stage as Cancelled (e.g. {@code Rejected: CANCELLED} beside {@code Cancelled: CANCELLED}).
-         */
+        /** Whether Babyshop cancelled the order, as the host's status mapper says. */
         private boolean isCancelledOnChannel(Order order) {
-            if (order.status() == OrderStatus.CANCELLED) {
-                return true;
-            }
-            Optional<String> cancelledStage = statusMapping.stageFor(OrderStatus.CANCELLED);
-            return cancelledStage.isPresent() && statusMapping.stageFor(order.status()).equals(cancelledStage);
+            return context.statusMapper().isCancellation(order, statusMapping);
         }
 
         /** Whether the cancellation was the host's own, pushed by the cancellations flow (no host call needed). */
@@ -710,6 +794,14 @@ public final class OrderImportFlow implements FlowRun {
             OrderStatus status = order.status();
             return status == OrderStatus.UNKNOWN ? order.statusCode().orElse("(none)")
                     : status.label() + " (" + status.code() + ")";
+        }
+
+        /**
+         * The listing start of a store's first run: the configured import start, else the kept start of the first
+         * run's window, else the import window before {@code now}.
+         */
+        private static Instant importStart(EngineOptions options, Optional<Instant> kept, Instant now) {
+            return options.orderImportFrom().or(() -> kept).orElseGet(() -> now.minus(options.orderImportWindow()));
         }
 
         private FlowReport report(FlowOutcome outcome) {

@@ -94,4 +94,14 @@ final class SafeListener implements SyncListener {
     public void ordersCursor(Instant cursor) {
         safely("ordersCursor", () -> delegate.ordersCursor(cursor));
     }
+
+    @Override
+    public void orderRepaired(String orderNo, String what) {
+        safely("orderRepaired", () -> delegate.orderRepaired(orderNo, what));
+    }
+
+    @Override
+    public void skuRepaired(String vendorSkuCode, String what) {
+        safely("skuRepaired", () -> delegate.skuRepaired(vendorSkuCode, what));
+    }
 }

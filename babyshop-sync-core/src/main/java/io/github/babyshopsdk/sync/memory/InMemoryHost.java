@@ -33,6 +33,7 @@ public final class InMemoryHost implements HostOrders, HostCatalog, HostInventor
     private final List<HostEvent> events = new ArrayList<>();
     private final Map<String, Document> labels = new LinkedHashMap<>();
     private final AtomicInteger createCalls = new AtomicInteger();
+    private final AtomicInteger ids = new AtomicInteger();
     private final int feedPageSize;
 
     private InMemoryHost(int feedPageSize) {
@@ -59,7 +60,7 @@ public final class InMemoryHost implements HostOrders, HostCatalog, HostInventor
         if (existing != null) {
             return existing.hostOrderId();
         }
-        String id = "H-" + (orders.size() + 1);
+        String id = "H-" + ids.incrementAndGet(); // never reused, also after removeOrder
         orders.put(order.orderNo(), new HostOrder(id, order, false, null));
         return id;
     }
@@ -71,6 +72,22 @@ public final class InMemoryHost implements HostOrders, HostCatalog, HostInventor
             throw new IllegalArgumentException("no host order " + hostOrderId + " for Babyshop order " + orderNo);
         }
         orders.put(orderNo, new HostOrder(hostOrderId, order.imported(), true, reason));
+    }
+
+    @Override
+    public synchronized Optional<Boolean> hasOrder(String orderNo, String hostOrderId) {
+        HostOrder order = orders.get(orderNo);
+        return Optional.of(order != null && order.hostOrderId().equals(hostOrderId));
+    }
+
+    /**
+     * Deletes the order of Babyshop order number {@code orderNo} (as a host that lost it, e.g. restored from an older
+     * backup), so a later {@link #createOrder} creates it anew.
+     *
+     * @return whether there was one
+     */
+    public synchronized boolean removeOrder(String orderNo) {
+        return orders.remove(orderNo) != null;
     }
 
     /** The host orders, in creation order. */

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * The default {@link SyncScheduler}: each flow runs when its interval has passed since its last run.
  * Defaults: orders every 30 minutes (as Babyshop documents), cancellations and shipments every 5
- * minutes, inventory every 15 minutes, catalog every 6 hours. Shorter intervals are allowed; the quota
+ * minutes, inventory every 15 minutes, catalog every 6 hours, reconciliation daily. Shorter intervals are allowed; the quota
  * budget, not the schedule, keeps them safe. A flow that stopped for quota with work left does not wait for its
  * interval: the engine runs it again when its tier next gets a permit (see {@link SyncScheduler}). Immutable and
  * thread-safe.
@@ -31,6 +31,7 @@ public final class IntervalSyncScheduler implements SyncScheduler {
         intervals.put(Flow.SHIPMENTS, Duration.ofMinutes(5));
         intervals.put(Flow.INVENTORY, Duration.ofMinutes(15));
         intervals.put(Flow.CATALOG, Duration.ofHours(6));
+        intervals.put(Flow.RECONCILIATION, Duration.ofDays(1));
         return new IntervalSyncScheduler(intervals);
     }
 

@@ -104,6 +104,16 @@ final class CompositeSyncListener implements SyncListener {
     }
 
     @Override
+    public void orderRepaired(String orderNo, String what) {
+        each(l -> l.orderRepaired(orderNo, what));
+    }
+
+    @Override
+    public void skuRepaired(String vendorSkuCode, String what) {
+        each(l -> l.skuRepaired(vendorSkuCode, what));
+    }
+
+    @Override
     public String toString() {
         return "SyncListener.composite" + listeners;
     }

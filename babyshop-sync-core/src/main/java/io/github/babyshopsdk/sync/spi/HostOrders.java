@@ -1,6 +1,7 @@
 package io.github.babyshopsdk.sync.spi;
 
 import io.github.babyshopsdk.sync.host.ImportedOrder;
+import java.util.Optional;
 
 /**
  * The host's orders, as the engine creates and cancels them.
@@ -29,4 +30,17 @@ public interface HostOrders {
      * @param reason why, for the host's records
      */
     void cancelOrder(String orderNo, String hostOrderId, String reason);
+
+    /**
+     * Whether the host still holds the order {@link #createOrder} returned {@code hostOrderId} for (a cancelled order
+     * is still held). Reconciliation creates an order again when the answer is false; an empty answer (the default)
+     * means the host cannot tell, and the engine's record is trusted. Must be free of side effects.
+     *
+     * @param orderNo the Babyshop order number
+     * @param hostOrderId the id {@link #createOrder} returned
+     * @throws RuntimeException when the host cannot answer now; the reconciliation run fails and is tried again
+     */
+    default Optional<Boolean> hasOrder(String orderNo, String hostOrderId) {
+        return Optional.empty();
+    }
 }

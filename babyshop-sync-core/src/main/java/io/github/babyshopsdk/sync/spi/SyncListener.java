@@ -81,6 +81,17 @@ public interface SyncListener {
     default void ordersCursor(Instant cursor) {
     }
 
+    /**
+     * Reconciliation repaired an order: {@code what} says how (imported because missing, created again because the
+     * host lost it, cancelled because cancelled on Babyshop).
+     */
+    default void orderRepaired(String orderNo, String what) {
+    }
+
+    /** Reconciliation repaired a linked SKU: {@code what} says how (e.g. a re-push queued). */
+    default void skuRepaired(String vendorSkuCode, String what) {
+    }
+
     /** A listener that does nothing. */
     static SyncListener none() {
         return new SyncListener() {

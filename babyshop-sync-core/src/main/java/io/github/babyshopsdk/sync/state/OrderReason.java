@@ -32,6 +32,11 @@ public enum OrderReason {
     CANCELLED_ON_CHANNEL("cancelled on channel"),
     /** Updated before the configured import start ({@code orderImportFrom}). */
     BEFORE_IMPORT_FROM("before import start"),
+    /**
+     * Already cancelled on Babyshop when the engine first saw it: recorded, not created in the host (unless
+     * {@code EngineOptions.importOrdersCancelledBeforeFirstSeen()}).
+     */
+    CANCELLED_BEFORE_FIRST_SEEN("cancelled before first seen"),
     /** The engine has never seen it. */
     NOT_SEEN("not seen");
 

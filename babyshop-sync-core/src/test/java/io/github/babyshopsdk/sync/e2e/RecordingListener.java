@@ -107,4 +107,14 @@ final class RecordingListener implements SyncListener {
     public void warning(String message) {
         events.add("warning " + message);
     }
+
+    @Override
+    public void orderRepaired(String orderNo, String what) {
+        events.add("orderRepaired " + orderNo + ": " + what);
+    }
+
+    @Override
+    public void skuRepaired(String vendorSkuCode, String what) {
+        events.add("skuRepaired " + vendorSkuCode + ": " + what);
+    }
 }

@@ -27,6 +27,7 @@ import io.github.babyshopsdk.sync.spi.HostOrders;
 import io.github.babyshopsdk.sync.spi.HubResolver;
 import io.github.babyshopsdk.sync.spi.StatusMapper;
 import io.github.babyshopsdk.sync.spi.SyncListener;
+import io.github.babyshopsdk.sync.spi.SyncScheduler;
 import io.github.babyshopsdk.sync.state.InventoryState;
 import io.github.babyshopsdk.sync.state.SkuLink;
 import io.github.babyshopsdk.sync.state.SyncStateStore;
@@ -55,7 +56,7 @@ import java.util.stream.Collectors;
  * (optionally decorated by the test); and a {@link SyncEngine} over an {@link InMemorySyncStateStore} (or the
  * state store the builder was given) and an
  * {@link InMemoryHost} (every host port), {@code HubResolver.byMapping()}, {@code StatusMapper.byMapping()},
- * {@code IntervalSyncScheduler.defaults()} and the simulator's clock, configured with every toggle on, status
+ * {@code IntervalSyncScheduler.defaults()} (each replaceable by the builder) and the simulator's clock, configured with every toggle on, status
  * mapping Pending/Confirmed -> NEW, Cancelled -> CANCELLED, outbound SHIPPED -> SHIPPED and CANCELLED ->
  * CANCELLED, and hub mapping default {@value #DXB}, country SAU -> {@value #RUH}.
  */
@@ -83,6 +84,10 @@ final class SimWorld implements AutoCloseable {
     private final Duration quotaWindow;
     private final int reservePerTier;
     private final RecordingBudget budget;
+    private final boolean firstRunDefaults;
+    private final StatusMapper statusMapper;
+    private final HubResolver hubResolver;
+    private final SyncScheduler scheduler;
 
     private SimWorld(Builder b) {
         SellerPanelSimulator.Builder simBuilder = SellerPanelSimulator.builder().seed(b.seed).fixture(b.fixture)
@@ -100,6 +105,10 @@ final class SimWorld implements AutoCloseable {
         this.budget = RecordingBudget.of(RollingWindowQuotaBudget.of(quotaLimits()));
         this.client = newClient(sleeper, budget);
         this.gateway = b.decorator == null ? ChannelGateway.of(client) : b.decorator.apply(sim, ChannelGateway.of(client));
+        this.firstRunDefaults = b.firstRunDefaults;
+        this.statusMapper = b.statusMapper;
+        this.hubResolver = b.hubResolver;
+        this.scheduler = b.scheduler;
         this.options = b.options;
         this.engine = newEngine(options, store, gateway, host, listener);
         configure(engine);
@@ -152,11 +161,24 @@ final class SimWorld implements AutoCloseable {
     <H extends HostOrders & HostCatalog & HostInventory & HostFulfilment> SyncEngine newEngine(
             EngineOptions engineOptions, SyncStateStore stateStore, ChannelGateway channel, H hostPorts,
             SyncListener syncListener) {
+        EngineOptions effective = firstRunDefaults ? engineOptions : wholeHistory(engineOptions);
         return SyncEngine.builder().stateStore(stateStore).channel(channel)
                 .hostOrders(hostPorts).hostCatalog(hostPorts).hostInventory(hostPorts).hostFulfilment(hostPorts)
-                .hubResolver(HubResolver.byMapping()).statusMapper(StatusMapper.byMapping())
-                .scheduler(IntervalSyncScheduler.defaults()).listener(syncListener).clock(sim.clock())
-                .options(engineOptions).closeTimeout(Duration.ofSeconds(5)).build();
+                .hubResolver(hubResolver).statusMapper(statusMapper)
+                .scheduler(scheduler).listener(syncListener).clock(sim.clock())
+                .options(effective).closeTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /**
+     * {@code options} importing every order since {@link EngineOptions#EPOCH} (unless an import start is set), and
+     * orders first seen cancelled too: the suite's fixtures span 14 days and its tests check that every order in a
+     * mapped status is imported. The first-run defaults (the last 7 days, first-seen cancellations recorded) have
+     * their own tests, on worlds built with {@link Builder#firstRunDefaults()}.
+     */
+    static EngineOptions wholeHistory(EngineOptions options) {
+        return EngineOptions.builder().from(options)
+                .orderImportFrom(options.orderImportFrom().orElse(EngineOptions.EPOCH))
+                .importOrdersCancelledBeforeFirstSeen(true).build();
     }
 
     /** Every toggle on, the test status mapping and hub mapping, each logged under {@link #ACTOR}. */
@@ -264,6 +286,10 @@ final class SimWorld implements AutoCloseable {
         private BiFunction<SellerPanelSimulator, ChannelGateway, ChannelGateway> decorator;
         private EngineOptions options = EngineOptions.builder().instanceId("engine-A").build();
         private SyncStateStore stateStore;
+        private boolean firstRunDefaults;
+        private StatusMapper statusMapper = StatusMapper.byMapping();
+        private HubResolver hubResolver = HubResolver.byMapping();
+        private SyncScheduler scheduler = IntervalSyncScheduler.defaults();
 
         private Builder(Fixture fixture) {
             this.fixture = fixture;
@@ -316,6 +342,30 @@ final class SimWorld implements AutoCloseable {
         /** The engine's state store (default: a new {@link InMemorySyncStateStore}); the world does not close it. */
         Builder stateStore(SyncStateStore store) {
             this.stateStore = store;
+            return this;
+        }
+
+        /** Engines with the engine's own first-run defaults (else {@link SimWorld#wholeHistory}). */
+        Builder firstRunDefaults() {
+            this.firstRunDefaults = true;
+            return this;
+        }
+
+        /** The host's own status mapper (default {@code StatusMapper.byMapping()}). */
+        Builder statusMapper(StatusMapper mapper) {
+            this.statusMapper = mapper;
+            return this;
+        }
+
+        /** The host's own hub resolver (default {@code HubResolver.byMapping()}). */
+        Builder hubResolver(HubResolver resolver) {
+            this.hubResolver = resolver;
+            return this;
+        }
+
+        /** The host's own scheduler (default {@code IntervalSyncScheduler.defaults()}). */
+        Builder scheduler(SyncScheduler syncScheduler) {
+            this.scheduler = syncScheduler;
             return this;
         }
 

@@ -254,9 +254,11 @@ class EngineHostileHarnessTest {
                     .hostOrders(host).hostCatalog(host).hostInventory(host).hostFulfilment(host)
                     .hubResolver(HubResolver.byMapping()).statusMapper(StatusMapper.byMapping())
                     .scheduler(IntervalSyncScheduler.defaults()).clock(sim.clock())
-                    // moderation asked at every run (no deferral), so hostile status answers reach the engine
+                    // moderation asked at every run (no deferral), so hostile status answers reach the engine;
+                    // every order of the fixture's 14 days imported, as before the first-run window (issue 12)
                     .options(EngineOptions.builder().instanceId("hostile").moderationCheckDelay(Duration.ZERO)
-                            .moderationMaxWait(Duration.ZERO).build())
+                            .moderationMaxWait(Duration.ZERO).orderImportFrom(EngineOptions.EPOCH)
+                            .importOrdersCancelledBeforeFirstSeen(true).build())
                     .closeTimeout(Duration.ofSeconds(5)).build();
             engine.updateSettings("harness", s -> StoreSettings.builder().from(s).orderSync(true).catalogSync(true)
                     .inventorySync(true).autoCancelOnChannel(true).build());

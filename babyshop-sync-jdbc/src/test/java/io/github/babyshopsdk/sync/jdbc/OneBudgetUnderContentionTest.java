@@ -251,7 +251,9 @@ class OneBudgetUnderContentionTest {
                     .hostOrders(host).hostCatalog(host).hostInventory(host).hostFulfilment(host)
                     .hubResolver(HubResolver.byMapping()).statusMapper(StatusMapper.byMapping())
                     .scheduler(IntervalSyncScheduler.defaults()).listener(listener).clock(clock)
-                    .options(EngineOptions.builder().instanceId(name).retryDelay(Duration.ofMinutes(1)).build())
+                    // every order of the fixture's 14 days, as before the first-run window (issue 12)
+                    .options(EngineOptions.builder().instanceId(name).retryDelay(Duration.ofMinutes(1))
+                            .orderImportFrom(EngineOptions.EPOCH).importOrdersCancelledBeforeFirstSeen(true).build())
                     .closeTimeout(Duration.ofSeconds(10)).build();
             Node node = new Node(name, store, budget, client, engine);
             nodes.add(node);

@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param settings the store-level toggles (each off unless the file turns it on)
  * @param statusMapping inbound (Babyshop status to host stage) and outbound (host event to Babyshop action)
  * @param hubMapping hub rules and default hub; names at least one hub
- * @param orderImportFrom orders updated before this are not imported on the first run (default: all)
+ * @param orderImportFrom orders updated before this are not imported (default: none, a first run reads the last 7 days)
  * @param scheduler when each flow is due in the scheduled modes
  * @param tick the longest wait between two asks of what is due in the scheduled modes (default 1 minute); they
  *     ask sooner when a flow is due sooner ({@code SyncEngine.nextDue}, e.g. a backlog continuing)

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -268,7 +269,7 @@ final class BridgeRunner {
         label = "pass";
         for (round = 1; round <= MAX_PASSES && !stopped(); round++) {
             int hostBefore = host.counts().total();
-            List<FlowReport> reports = engine.runAll();
+            List<FlowReport> reports = pass(engine);
             reportSkipped(reports);
             if (hook != null) {
                 hook.afterPass(round);
@@ -294,6 +295,17 @@ final class BridgeRunner {
         if (round > MAX_PASSES) {
             err.println("babyshop-bridge: stopped after " + MAX_PASSES + " passes with work left; the next run continues");
         }
+    }
+
+    /**
+     * One pass: every flow once, most urgent first, but reconciliation, which compares a window of days and is due
+     * daily on the schedule ({@code --cycles}): in a pass it would only re-list what the pass just synced.
+     */
+    private static List<FlowReport> pass(SyncEngine engine) {
+        List<FlowReport> reports = new java.util.ArrayList<>();
+        Arrays.stream(Flow.values()).filter(flow -> flow != Flow.RECONCILIATION)
+                .sorted(java.util.Comparator.comparingInt(Flow::priority)).forEach(flow -> reports.add(engine.run(flow)));
+        return reports;
     }
 
     /**
@@ -445,6 +457,8 @@ final class BridgeRunner {
                     r.fetched(), r.pushed(), r.failed());
             case CATALOG -> String.format(Locale.ROOT, "%d products read, %d upserted, %d rejected",
                     r.fetched(), r.imported(), r.failed());
+            case RECONCILIATION -> String.format(Locale.ROOT, "%d orders and products compared, %d repaired, %d failed",
+                    r.fetched(), r.repaired(), r.failed());
         };
         if (r.outcome() == FlowOutcome.DISABLED) {
             return "disabled in the settings";

@@ -178,8 +178,12 @@ public final class BridgeSummary {
         out.println();
         out.printf(Locale.ROOT, "%-14s %5s %7s %9s %10s %7s %7s  %s%n", "flow", "runs", "read", "imported",
                 "cancelled", "pushed", "failed", "last outcome");
-        for (Flow flow : List.of(Flow.ORDERS, Flow.CANCELLATIONS, Flow.SHIPMENTS, Flow.INVENTORY, Flow.CATALOG)) {
+        for (Flow flow : List.of(Flow.ORDERS, Flow.CANCELLATIONS, Flow.SHIPMENTS, Flow.INVENTORY, Flow.CATALOG,
+                Flow.RECONCILIATION)) {
             Totals t = flows.getOrDefault(flow, new Totals());
+            if (flow == Flow.RECONCILIATION && t.runs == 0) {
+                continue; // a once run does not reconcile: no row
+            }
             out.printf(Locale.ROOT, "%-14s %5d %7d %9d %10d %7d %7d  %s%n", flow.name().toLowerCase(Locale.ROOT),
                     t.runs, t.fetched, t.imported, t.updated, t.pushed, t.failed, t.last == null ? "-"
                             : t.last.name().toLowerCase(Locale.ROOT).replace('_', ' ')

@@ -55,8 +55,8 @@ import java.util.stream.Collectors;
  *   defaultHub: HUB-DXB
  *   rules:
  *     - { country: SAU, hub: HUB-RUH }
- * orderImportFrom: 01/01/2026          # optional, dd/MM/yyyy in the zone
- * schedule: { tick: 1m, orders: 30m }  # optional; also cancellations, shipments, inventory, catalog
+ * orderImportFrom: 01/01/2026          # optional, dd/MM/yyyy in the zone (default: a first run reads the last 7 days)
+ * schedule: { tick: 1m, orders: 30m }  # optional; also cancellations, shipments, inventory, catalog, reconciliation
  * quota: { calls: 40, window: 5m, reservePerTier: 5 }   # optional; reservePerTier: calls kept per more urgent flow tier
  * safetyStock:                         # optional; units ("2") or a percentage ("10%") held back from Babyshop
  *   global: 2                          # every SKU without a reserve of its own
@@ -78,7 +78,7 @@ public final class ConfigLoader {
             "autoCancelOnChannel");
     private static final List<String> RULE = List.of("country", "state", "city", "hub");
     private static final List<String> SCHEDULE = List.of("tick", "orders", "cancellations", "shipments",
-            "inventory", "catalog");
+            "inventory", "catalog", "reconciliation");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu", Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h|d)");

@@ -56,7 +56,7 @@ final class DemoStore implements AutoCloseable {
         this.skus = products.size();
         this.invalidSkus = products.stream().filter(p -> p.vendorSkuCode() == null || p.vendorSkuCode().isBlank()).count();
         this.channelCancellation = pending.get(1).orderNo();
-        write("config.yml", config());
+        write("config.yml", config(start));
         write("inventory.csv", inventory(products));
         write("host-events.csv", events(confirmed, pending.get(0)));
     }
@@ -132,10 +132,14 @@ final class DemoStore implements AutoCloseable {
         sim.close();
     }
 
-    private static String config() {
+    /** The demo's configuration; its import start takes in the seeded store's 14 days of orders. */
+    private static String config(java.time.Instant start) {
+        String importFrom = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ROOT)
+                .format(start.minus(Duration.ofDays(15)).atZone(java.time.ZoneId.of("Asia/Kolkata")));
         return """
                 # Babyshop bridge demo configuration (the same format as for a real store)
                 zone: Asia/Kolkata             # zone of the API's date-times
+                orderImportFrom: %s         # the demo store's 14 days of orders (default: the last 7 days)
                 settings:
                   orderSync: true
                   catalogSync: true
@@ -153,7 +157,7 @@ final class DemoStore implements AutoCloseable {
                   defaultHub: HUB-DXB
                   rules:                       # first match wins; fields of the order's shipping address
                     - { country: SAU, hub: HUB-RUH }
-                """;
+                """.formatted(importFrom);
     }
 
     private static String inventory(List<SimProduct> products) {

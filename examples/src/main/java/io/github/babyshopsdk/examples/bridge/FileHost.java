@@ -360,6 +360,12 @@ public final class FileHost implements HostOrders, HostCatalog, HostInventory, H
         cancel(orderNo);
     }
 
+    /** Whether the order's file is there (the host id is the order number): a deleted file is a lost order. */
+    @Override
+    public synchronized Optional<Boolean> hasOrder(String orderNo, String hostOrderId) {
+        return Optional.of(orderNo.equals(hostOrderId) && holds(orderNo));
+    }
+
     /** Cancels the host order (stage of the Cancelled mapping); false when it was cancelled already. */
     private boolean cancel(String orderNo) {
         Path file = orderFile(safe(orderNo));

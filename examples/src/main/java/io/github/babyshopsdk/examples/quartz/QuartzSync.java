@@ -45,10 +45,14 @@ public final class QuartzSync {
     public static final String ENGINE = "babyshop.syncEngine";
     /** The job and trigger group of the flows. */
     public static final String GROUP = "babyshop-sync";
-    /** The engine's default intervals: orders 30 min, cancellations and shipments 5 min, inventory 15 min, catalog 6 h. */
+    /**
+     * The engine's default intervals: orders 30 min, cancellations and shipments 5 min, inventory 15 min, catalog 6 h,
+     * reconciliation 1 day.
+     */
     public static final Map<Flow, Duration> DEFAULT_INTERVALS = Map.of(Flow.ORDERS, Duration.ofMinutes(30),
             Flow.CANCELLATIONS, Duration.ofMinutes(5), Flow.SHIPMENTS, Duration.ofMinutes(5),
-            Flow.INVENTORY, Duration.ofMinutes(15), Flow.CATALOG, Duration.ofHours(6));
+            Flow.INVENTORY, Duration.ofMinutes(15), Flow.CATALOG, Duration.ofHours(6),
+            Flow.RECONCILIATION, Duration.ofDays(1));
 
     private QuartzSync() {
     }

@@ -48,6 +48,7 @@ final class BridgeWorld implements AutoCloseable {
               defaultHub: HUB-DXB
               rules:                       # first match wins; fields of the order's shipping address
                 - { country: SAU, hub: HUB-RUH }
+            orderImportFrom: 01/01/2015        # the fixture's whole history (default: the last 7 days)
             """;
 
     final SellerPanelSimulator sim;

@@ -42,7 +42,8 @@ class ConfigLoaderTest {
         assertThat(config.hubMapping().defaultHub()).contains("HUB-DXB");
         assertThat(config.hubMapping().rules()).containsExactly(HubRule.builder().country("SAU").hub("HUB-RUH").build());
         assertThat(config.cancelledStage()).isEqualTo("CANCELLED");
-        assertThat(config.orderImportFrom()).isEmpty();
+        assertThat(config.orderImportFrom()).hasValue(java.time.Instant.parse("2014-12-31T18:30:00Z")); // in the zone
+        assertThat(parse(BridgeWorld.CONFIG.replace("orderImportFrom: 01/01/2015", "")).orderImportFrom()).isEmpty();
         assertThat(config.quotaCalls()).isEqualTo(40);
         assertThat(config.quotaWindow()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.quota()).isEqualTo(QuotaLimits.vinculumDefault());

@@ -125,7 +125,10 @@ class QuartzClusterTest {
                         .hostOrders(host).hostCatalog(host).hostInventory(host).hostFulfilment(host)
                         .hubResolver(HubResolver.byMapping()).statusMapper(StatusMapper.byMapping())
                         .scheduler(IntervalSyncScheduler.defaults()).clock(sim.clock())
-                        .options(EngineOptions.builder().instanceId(node).build()).build();
+                        .options(EngineOptions.builder().instanceId(node)
+                                // every order of the fixture's history, as before the first-run window (issue 12)
+                                .orderImportFrom(EngineOptions.EPOCH).importOrdersCancelledBeforeFirstSeen(true)
+                                .build()).build();
                 if (node.equals("node-a")) {
                     configure(engine);
                 }

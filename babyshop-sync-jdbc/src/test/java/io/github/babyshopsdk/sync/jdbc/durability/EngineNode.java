@@ -141,7 +141,9 @@ final class EngineNode {
                 .hostOrders(host).hostCatalog(host).hostInventory(host).hostFulfilment(host)
                 .hubResolver(HubResolver.byMapping()).statusMapper(StatusMapper.byMapping())
                 .scheduler(IntervalSyncScheduler.defaults()).listener(listener)
-                .options(tuning.apply(EngineOptions.builder().instanceId(instanceId).retryDelay(Duration.ofSeconds(1))).build())
+                // every order of the fixture's 14 days, as before the first-run window and first-seen rule (issue 12)
+                .options(tuning.apply(EngineOptions.builder().instanceId(instanceId).retryDelay(Duration.ofSeconds(1))
+                        .orderImportFrom(EngineOptions.EPOCH).importOrdersCancelledBeforeFirstSeen(true)).build())
                 .closeTimeout(Duration.ofSeconds(5))
                 .build();
         return new EngineNode(client, store, host, engine);
