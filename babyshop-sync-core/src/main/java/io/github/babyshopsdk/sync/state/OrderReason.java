@@ -33,7 +33,9 @@ public enum OrderReason {
     /** Updated before the configured import start ({@code orderImportFrom}). */
     BEFORE_IMPORT_FROM("before import start"),
     /** The engine has never seen it. */
-    NOT_SEEN("not seen");
+    NOT_SEEN("not seen"),
+    /** It was dead-lettered and an operator discarded it on purpose (the record's detail says who and why). */
+    DISCARDED("discarded");
 
     private final String label;
 

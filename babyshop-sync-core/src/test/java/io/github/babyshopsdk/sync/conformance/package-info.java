@@ -12,7 +12,7 @@
  *     @Nested class Cursors extends CursorStoreContract { protected SyncStateStore newStore() { return fresh(); } }
  *     // ... OrderStoreContract, QuarantineStoreContract, CatalogStoreContract, InventoryStoreContract,
  *     //     InventoryDueContract, OutboxStoreContract, LeaseStoreContract, LeaseFencingContract,
- *     //     TransactionContract, PoisonRecordContract
+ *     //     TransactionContract, PoisonRecordContract, DeadLetterStoreContract
  * }
  * }</pre>
  *

@@ -680,6 +680,16 @@ final class JdbcTransaction implements SyncTransaction {
         }
 
         @Override
+        public List<QuarantineEntry> deadLettered(int limit) {
+            check();
+            checkLimit(limit);
+            return call("listing dead-lettered quarantine entries", () -> list(sql.quarantineDeadLettered, ps -> {
+                ps.setString(1, storeId);
+                ps.setInt(2, limit);
+            }, JdbcTransaction::quarantineEntry));
+        }
+
+        @Override
         public List<QuarantineEntry> all(Flow flow) {
             check();
             Objects.requireNonNull(flow, "flow");
@@ -816,7 +826,8 @@ final class JdbcTransaction implements SyncTransaction {
                 .moderationStatus(string(rs, "moderation_status"))
                 .updatedAt(instant(rs, "updated_at_us"))
                 .moderationSince(optionalInstant(rs, "moderation_since_us"))
-                .moderationCheckAt(optionalInstant(rs, "moderation_check_at_us"));
+                .moderationCheckAt(optionalInstant(rs, "moderation_check_at_us"))
+                .firstFailedAt(optionalInstant(rs, "first_failed_at_us"));
         return b.build();
     }
 
@@ -847,6 +858,7 @@ final class JdbcTransaction implements SyncTransaction {
                 setNullableMicros(ps, 12, state.moderationSince());
                 setNullableMicros(ps, 13, state.moderationCheckAt());
                 ps.setInt(14, dueClass(state));
+                setNullableMicros(ps, 15, state.firstFailedAt());
             }));
         }
 
@@ -879,6 +891,16 @@ final class JdbcTransaction implements SyncTransaction {
             List<String> codes = checkedKeys(vendorSkuCodes);
             return call("reading inventory of " + codes.size() + " codes", () -> batch(codes, sql::inventoryIn,
                     JdbcTransaction::inventoryState, InventoryState::vendorSkuCode));
+        }
+
+        @Override
+        public List<InventoryState> deadLettered(int limit) {
+            check();
+            checkLimit(limit);
+            return call("listing dead-lettered inventory", () -> list(sql.inventoryDeadLettered, ps -> {
+                ps.setString(1, storeId);
+                ps.setInt(2, limit);
+            }, JdbcTransaction::inventoryState));
         }
 
         @Override
@@ -918,7 +940,8 @@ final class JdbcTransaction implements SyncTransaction {
                 .outcomeUnknown(rs.getBoolean("outcome_unknown"))
                 .notBefore(instant(rs, "not_before_us"))
                 .createdAt(instant(rs, "created_at_us"))
-                .updatedAt(instant(rs, "updated_at_us"));
+                .updatedAt(instant(rs, "updated_at_us"))
+                .firstFailedAt(optionalInstant(rs, "first_failed_at_us"));
         return b.build();
     }
 
@@ -935,6 +958,7 @@ final class JdbcTransaction implements SyncTransaction {
         ps.setLong(from + 7, notBefore);
         ps.setLong(from + 8, createdAt);
         ps.setLong(from + 9, updatedAt);
+        setNullableMicros(ps, from + 10, entry.firstFailedAt());
     }
 
     private final class Outbox implements OutboxStore {
@@ -1009,6 +1033,17 @@ final class JdbcTransaction implements SyncTransaction {
                     ps.setString(i++, operation);
                 }
                 ps.setInt(i, limit);
+            }, JdbcTransaction::outboxEntry));
+        }
+
+        @Override
+        public List<OutboxEntry> dead(int limit) {
+            check();
+            checkLimit(limit);
+            return call("listing dead outbox entries", () -> list(sql.outboxDead, ps -> {
+                ps.setString(1, storeId);
+                ps.setString(2, OutboxStatus.DEAD.name());
+                ps.setInt(3, limit);
             }, JdbcTransaction::outboxEntry));
         }
 

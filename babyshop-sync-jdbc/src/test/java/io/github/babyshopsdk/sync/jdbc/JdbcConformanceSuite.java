@@ -2,6 +2,7 @@ package io.github.babyshopsdk.sync.jdbc;
 
 import io.github.babyshopsdk.sync.conformance.CatalogStoreContract;
 import io.github.babyshopsdk.sync.conformance.CursorStoreContract;
+import io.github.babyshopsdk.sync.conformance.DeadLetterStoreContract;
 import io.github.babyshopsdk.sync.conformance.InventoryDueContract;
 import io.github.babyshopsdk.sync.conformance.InventoryStoreContract;
 import io.github.babyshopsdk.sync.conformance.LeaseFencingContract;
@@ -124,6 +125,14 @@ abstract class JdbcConformanceSuite {
 
     @Nested
     class InventoryDue extends InventoryDueContract {
+        @Override
+        protected SyncStateStore newStore() {
+            return JdbcConformanceSuite.this.newStore();
+        }
+    }
+
+    @Nested
+    class DeadLetters extends DeadLetterStoreContract {
         @Override
         protected SyncStateStore newStore() {
             return JdbcConformanceSuite.this.newStore();
