@@ -186,10 +186,16 @@ final class AdminRunner {
         out.println("order          " + SafeText.of(orderNo) + ": " + explanation.reason().label()
                 + explanation.hostOrderId().map(id -> " (host order " + SafeText.of(id) + ")").orElse(""));
         explanation.details().forEach(detail -> out.println("               - " + SafeText.of(detail)));
-        if (explanation.reason() == OrderReason.NOT_SEEN) {
+        if (neverSeen(explanation)) {
             out.println("on Babyshop    " + onBabyshop(engine, client, orderNo));
         }
         return 0;
+    }
+
+    /** Whether the state holds nothing about the order: no record, no quarantine entry. */
+    private static boolean neverSeen(OrderExplanation explanation) {
+        return explanation.state().isEmpty() && explanation.reason() != OrderReason.QUARANTINED
+                && explanation.reason() != OrderReason.DEAD_LETTERED;
     }
 
     /** One targeted orderFetch: whether Babyshop has the order, its status, and whether that status is mapped. */

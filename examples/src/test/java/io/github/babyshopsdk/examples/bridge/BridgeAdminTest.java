@@ -231,7 +231,7 @@ class BridgeAdminTest {
         BridgeWorld.Result seen = world.runExactly(withConfig.toArray(String[]::new));
 
         assertThat(seen.exitCode()).as(seen.stderr()).isZero();
-        assertThat(seen.stdout()).contains("order          " + cancelled.orderNo() + ": not seen")
+        assertThat(seen.stdout()).contains("order          " + cancelled.orderNo() + ": sync off")
                 .contains("on Babyshop    Babyshop has it: status Cancelled (code 8)")
                 .contains("mapped inbound to host stage CANCELLED");
 
