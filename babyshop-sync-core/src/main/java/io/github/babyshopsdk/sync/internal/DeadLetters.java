@@ -145,13 +145,16 @@ public final class DeadLetters {
      */
     public int redriveAll(String actor) {
         requireActor(actor);
-        Set<String> left = new HashSet<>();
+        // every key is handled at most once per call (re-driven, or left because its flow is running), so the call
+        // ends even if a flow dead-letters an entry again meanwhile
+        Set<String> seen = new HashSet<>();
         int redriven = 0;
         while (true) {
-            List<DeadLetter> page = list(left.size() + PAGE).stream().filter(d -> !left.contains(d.key())).toList();
+            List<DeadLetter> page = list(seen.size() + PAGE).stream().filter(d -> !seen.contains(d.key())).toList();
             if (page.isEmpty()) {
                 return redriven;
             }
+            page.forEach(letter -> seen.add(letter.key()));
             Map<Flow, List<DeadLetter>> byFlow = new LinkedHashMap<>();
             page.forEach(letter -> byFlow.computeIfAbsent(letter.flow(), f -> new ArrayList<>()).add(letter));
             for (Map.Entry<Flow, List<DeadLetter>> flow : byFlow.entrySet()) {
@@ -168,7 +171,6 @@ public final class DeadLetters {
                     });
                 } catch (FlowBusyException e) {
                     LOG.info("dead letters of {} left for later: {}", flow.getKey(), LogSafe.of(e.getMessage()));
-                    flow.getValue().forEach(letter -> left.add(letter.key()));
                 }
             }
         }
