@@ -10,6 +10,7 @@ import io.github.babyshopsdk.sync.config.SafetyStock;
 import io.github.babyshopsdk.sync.config.StatusMapping;
 import io.github.babyshopsdk.sync.config.StoreSettings;
 import io.github.babyshopsdk.sync.internal.ConfigurationWarnings;
+import io.github.babyshopsdk.sync.internal.DeadLetters;
 import io.github.babyshopsdk.sync.internal.Explainer;
 import io.github.babyshopsdk.sync.internal.FlowContext;
 import io.github.babyshopsdk.sync.internal.FlowContinuation;
@@ -99,6 +100,7 @@ public final class SyncEngine implements AutoCloseable {
     private final FlowContext context;
     private final FlowRegistry flows;
     private final Explainer explainer;
+    private final DeadLetters deadLetters;
     private final Clock clock;
     private final EngineOptions options;
     private final Duration closeTimeout;
@@ -121,6 +123,7 @@ public final class SyncEngine implements AutoCloseable {
                 builder.listener, builder.clock, builder.options);
         this.flows = FlowRegistry.standard();
         this.explainer = new Explainer(builder.stateStore, builder.clock);
+        this.deadLetters = new DeadLetters(builder.stateStore, builder.clock, options.instanceId(), options.leaseTtl());
         this.renewer = renewer(options.instanceId());
     }
 
@@ -536,6 +539,59 @@ public final class SyncEngine implements AutoCloseable {
             warnings.add("no hub is mapped: every order would be held with \"no hub\"");
         }
         return warnings;
+    }
+
+    /**
+     * Up to {@code limit} dead letters (outbox entries, quarantined records, inventory ledger entries the engine gave
+     * up on), the oldest last failure first, each with its reason, attempts and first and last failure. Reads the
+     * state store only.
+     *
+     * @throws IllegalArgumentException if {@code limit} is negative
+     * @throws io.github.babyshopsdk.sync.state.StateStoreException when the store cannot be read
+     */
+    public List<DeadLetter> deadLetters(int limit) {
+        return deadLetters.list(limit);
+    }
+
+    /**
+     * Re-drives the dead letter {@code key} ({@link DeadLetter#key()}): due again at once, attempts reset, so its
+     * flow's next run tries it (an outbox entry becomes {@code PENDING} again, a quarantined record is retried, an
+     * inventory entry's pending quantity is pushed). Recorded in the configuration log under {@code actor}
+     * ({@code deadLetter.redrive}). Fenced: it takes the flow's lease for its one transaction.
+     *
+     * @return the dead letter as it was
+     * @throws IllegalArgumentException when {@code key} is malformed or {@code actor} blank
+     * @throws java.util.NoSuchElementException when no dead letter has that key
+     * @throws FlowBusyException when the dead letter's flow is running (nothing changed; try again)
+     */
+    public DeadLetter redrive(String key, String actor) {
+        return deadLetters.redrive(key, actor);
+    }
+
+    /**
+     * Re-drives every dead letter as {@link #redrive} does, each recorded in the configuration log; those of a flow
+     * that is running are left for a later call (still listed by {@link #deadLetters}).
+     *
+     * @return how many were re-driven
+     * @throws IllegalArgumentException when {@code actor} is blank
+     */
+    public int redriveAll(String actor) {
+        return deadLetters.redriveAll(actor);
+    }
+
+    /**
+     * Discards the dead letter {@code key} on purpose, with {@code reason}: an outbox entry becomes {@code SKIPPED}
+     * ("discarded by &lt;actor&gt;: &lt;reason&gt;"), a quarantined record is removed (a quarantined order's record
+     * says it was discarded), an inventory entry's pending quantity is cleared. Recorded in the configuration log
+     * under {@code actor} ({@code deadLetter.discard}). Fenced like {@link #redrive}.
+     *
+     * @return the dead letter as it was
+     * @throws IllegalArgumentException when {@code key} is malformed, or {@code actor} or {@code reason} blank
+     * @throws java.util.NoSuchElementException when no dead letter has that key
+     * @throws FlowBusyException when the dead letter's flow is running (nothing changed; try again)
+     */
+    public DeadLetter discard(String key, String actor, String reason) {
+        return deadLetters.discard(key, actor, reason);
     }
 
     private void logChange(io.github.babyshopsdk.sync.state.SyncTransaction tx, String actor, String subject,

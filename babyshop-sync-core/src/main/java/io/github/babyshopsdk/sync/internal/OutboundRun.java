@@ -285,6 +285,7 @@ final class OutboundRun {
             save(entry.withLastError("outcome unknown (interrupted): " + error).withNotBefore(now));
             return;
         }
+        entry = DeadLetters.failed(entry);
         if (failure instanceof OutcomeUnknownException || !(failure instanceof BabyshopException)) {
             LOG.warn("{} of order {}: outcome unknown, read back before any resend: {}", inFlight.operation(),
                     LogSafe.of(inFlight.orderNo()), LogSafe.of(error));
@@ -331,6 +332,7 @@ final class OutboundRun {
         int attempts = entry.attempts() + (count ? 1 : 0);
         ImmutableOutboxEntry next = ImmutableOutboxEntry.copyOf(entry).withAttempts(attempts).withLastError(error)
                 .withNotBefore(notBefore).withStatus(OutboxStatus.PENDING).withUpdatedAt(context.clock().instant());
+        next = DeadLetters.failed(next);
         if (count && attempts >= context.options().maxAttempts()) {
             dead(next, error + " (gave up after " + attempts + " attempts)");
             return;
@@ -401,8 +403,8 @@ final class OutboundRun {
 
     /** Dead-letters the entry with the reason (the in-flight mark, if any, stays: it tells a person to check). */
     void dead(OutboxEntry entry, String reason) {
-        OutboxEntry next = bounded(ImmutableOutboxEntry.copyOf(entry).withStatus(OutboxStatus.DEAD)
-                .withLastError(reason).withUpdatedAt(context.clock().instant()));
+        OutboxEntry next = bounded(DeadLetters.failed(ImmutableOutboxEntry.copyOf(entry).withStatus(OutboxStatus.DEAD)
+                .withLastError(reason).withUpdatedAt(context.clock().instant())));
         save(next);
         failed++;
         LOG.warn("{} of order {} dead-lettered: {}", next.operation(), LogSafe.of(next.orderNo()), LogSafe.of(reason));

@@ -59,6 +59,10 @@ final class MemoryTransaction implements SyncTransaction {
             Comparator.comparing(InventoryState::updatedAt).thenComparing(InventoryState::vendorSkuCode);
     private static final Comparator<OutboxEntry> OUTBOX_OLDEST =
             Comparator.comparing(OutboxEntry::createdAt).thenComparing(OutboxEntry::id);
+    private static final Comparator<OutboxEntry> OUTBOX_LEAST_RECENT =
+            Comparator.comparing(OutboxEntry::updatedAt).thenComparing(OutboxEntry::id);
+    private static final Comparator<QuarantineEntry> DEAD_QUARANTINE_ORDER =
+            QUARANTINE_OLDEST_FAILURE.thenComparing(QuarantineEntry::flow);
 
     private final MemoryState state;
     private final MemoryLeaseStore leases;
@@ -346,6 +350,13 @@ final class MemoryTransaction implements SyncTransaction {
         }
 
         @Override
+        public List<QuarantineEntry> deadLettered(int limit) {
+            check();
+            return select(state.quarantine.values().stream().flatMap(entries -> entries.values().stream()).toList(),
+                    QuarantineEntry::deadLettered, DEAD_QUARANTINE_ORDER, limit);
+        }
+
+        @Override
         public List<QuarantineEntry> all(Flow flow) {
             check();
             Objects.requireNonNull(flow, "flow");
@@ -541,6 +552,12 @@ final class MemoryTransaction implements SyncTransaction {
             return state.moderationDue.due(dueBy, limit).stream().map(state.inventory::get).toList();
         }
 
+        @Override
+        public List<InventoryState> deadLettered(int limit) {
+            check();
+            return select(state.inventory.values(), InventoryState::deadLettered, INVENTORY_LEAST_RECENT, limit);
+        }
+
         /** Keeps the moderation index in step with a save, and its undo with the save's. */
         private void indexModeration(InventoryState previous, InventoryState saved) {
             state.moderationDue.replace(previous, saved);
@@ -584,6 +601,12 @@ final class MemoryTransaction implements SyncTransaction {
             Objects.requireNonNull(now, "now");
             return select(state.outbox.values(), e -> e.status() == OutboxStatus.PENDING
                     && e.operation().flow() == flow && !e.notBefore().isAfter(now), OUTBOX_OLDEST, limit);
+        }
+
+        @Override
+        public List<OutboxEntry> dead(int limit) {
+            check();
+            return select(state.outbox.values(), e -> e.status() == OutboxStatus.DEAD, OUTBOX_LEAST_RECENT, limit);
         }
 
         @Override

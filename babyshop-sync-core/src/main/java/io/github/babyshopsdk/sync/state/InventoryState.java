@@ -80,6 +80,29 @@ public interface InventoryState {
         return 0;
     }
 
+    /**
+     * When the pending quantity first failed to be pushed: kept while {@link #attempts()} is above zero, empty when
+     * it is zero. Filled in by {@link #normalize()}: a state built with failed attempts and no first failure takes
+     * its {@link #updatedAt()} (the time of that first failure when a push first fails), so the flows need not set
+     * it. A dead letter's first failure.
+     */
+    Optional<Instant> firstFailedAt();
+
+    /**
+     * Keeps {@link #firstFailedAt()} in step with {@link #attempts()}: cleared when no attempt failed, set to
+     * {@link #updatedAt()} when attempts failed and it is missing.
+     */
+    @Value.Check
+    default InventoryState normalize() {
+        if (attempts() == 0 && firstFailedAt().isPresent()) {
+            return ImmutableInventoryState.copyOf(this).withFirstFailedAt(Optional.empty());
+        }
+        if (attempts() > 0 && firstFailedAt().isEmpty()) {
+            return ImmutableInventoryState.copyOf(this).withFirstFailedAt(updatedAt());
+        }
+        return this;
+    }
+
     /** A builder. */
     static ImmutableInventoryState.Builder builder() {
         return ImmutableInventoryState.builder();

@@ -85,4 +85,15 @@ public interface InventoryStore {
      * @throws StateStoreException when the store cannot be read
      */
     List<InventoryState> awaitingModeration(Instant dueBy, int limit);
+
+    /**
+     * Up to {@code limit} dead-lettered states ({@link InventoryState#deadLettered()}), the oldest last failure
+     * first (by {@code updatedAt}, the time it was dead-lettered, then Vendor SKU Code): the ledger's dead letters,
+     * for an operator to re-drive or discard. Read through an index, not a scan of the ledger. Sees the
+     * transaction's own writes.
+     *
+     * @throws IllegalArgumentException if {@code limit} is negative
+     * @throws StateStoreException when the store fails
+     */
+    List<InventoryState> deadLettered(int limit);
 }

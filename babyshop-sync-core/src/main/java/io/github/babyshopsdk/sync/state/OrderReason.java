@@ -38,7 +38,9 @@ public enum OrderReason {
      */
     CANCELLED_BEFORE_FIRST_SEEN("cancelled before first seen"),
     /** The engine has never seen it. */
-    NOT_SEEN("not seen");
+    NOT_SEEN("not seen"),
+    /** It was dead-lettered and an operator discarded it on purpose (the record's detail says who and why). */
+    DISCARDED("discarded");
 
     private final String label;
 

@@ -55,6 +55,12 @@ public interface OutboxEntry {
     /** When it last changed. */
     Instant updatedAt();
 
+    /**
+     * When an attempt of it first failed (a failed send, or the dead-lettering itself when nothing failed before);
+     * empty while nothing failed, and again after a re-drive. A dead letter's first failure.
+     */
+    Optional<Instant> firstFailedAt();
+
     /** A builder. */
     static ImmutableOutboxEntry.Builder builder() {
         return ImmutableOutboxEntry.builder();

@@ -26,4 +26,15 @@ public interface OutboxStore {
 
     /** Every entry for {@code orderNo}, oldest first. */
     List<OutboxEntry> forOrder(String orderNo);
+
+    /**
+     * Up to {@code limit} {@link OutboxStatus#DEAD} entries of every flow, the oldest last failure first (by
+     * {@code updatedAt}, the time it was dead-lettered, then id): the outbox's dead letters, for an operator to
+     * re-drive or discard. Read through an index on status and update time, not a scan of the outbox. Sees the
+     * transaction's own writes.
+     *
+     * @throws IllegalArgumentException if {@code limit} is negative
+     * @throws StateStoreException when the store fails
+     */
+    List<OutboxEntry> dead(int limit);
 }

@@ -27,6 +27,17 @@ public interface QuarantineStore {
      */
     List<QuarantineEntry> retryable(Flow flow, int limit);
 
+    /**
+     * Up to {@code limit} dead-lettered entries of every flow, the oldest last failure first (by
+     * {@code lastFailedAt}, then {@code firstFailedAt}, flow and key): the quarantine's dead letters, for an
+     * operator to re-drive or discard. Read through an index, not a scan of every entry. Sees the transaction's
+     * own writes.
+     *
+     * @throws IllegalArgumentException if {@code limit} is negative
+     * @throws StateStoreException when the store fails
+     */
+    List<QuarantineEntry> deadLettered(int limit);
+
     /** Every entry of {@code flow}, dead-lettered ones included. */
     List<QuarantineEntry> all(Flow flow);
 

@@ -12,7 +12,8 @@
  *     @Nested class Cursors extends CursorStoreContract { protected SyncStateStore newStore() { return fresh(); } }
  *     // ... OrderStoreContract, QuarantineStoreContract, CatalogStoreContract, InventoryStoreContract,
  *     //     InventoryDueContract, OutboxStoreContract, LeaseStoreContract, LeaseFencingContract,
- *     //     TransactionContract, PoisonRecordContract, InventoryBackOffContract
+ *     //     TransactionContract, PoisonRecordContract, InventoryBackOffContract,
+ *     //     DeadLetterStoreContract
  * }
  * }</pre>
  *

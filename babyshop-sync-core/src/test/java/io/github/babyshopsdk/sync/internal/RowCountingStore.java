@@ -185,6 +185,11 @@ final class RowCountingStore implements SyncStateStore {
                 }
 
                 @Override
+                public List<InventoryState> deadLettered(int limit) {
+                    return count(inventory.deadLettered(limit));
+                }
+
+                @Override
                 public Map<String, InventoryState> find(Collection<String> vendorSkuCodes) {
                     Map<String, InventoryState> states = inventory.find(vendorSkuCodes);
                     inventoryRows += states.size();

@@ -3,6 +3,7 @@ package io.github.babyshopsdk.sync.memory;
 import io.github.babyshopsdk.sync.conformance.CatalogStoreContract;
 import io.github.babyshopsdk.sync.conformance.CursorStoreContract;
 import io.github.babyshopsdk.sync.conformance.InventoryBackOffContract;
+import io.github.babyshopsdk.sync.conformance.DeadLetterStoreContract;
 import io.github.babyshopsdk.sync.conformance.InventoryDueContract;
 import io.github.babyshopsdk.sync.conformance.InventoryStoreContract;
 import io.github.babyshopsdk.sync.conformance.LeaseFencingContract;
@@ -130,6 +131,14 @@ class InMemorySyncStateStoreConformanceTest {
 
     @Nested
     class InventoryBackOff extends InventoryBackOffContract {
+        @Override
+        protected SyncStateStore newStore() {
+            return fresh();
+        }
+    }
+
+    @Nested
+    class DeadLetters extends DeadLetterStoreContract {
         @Override
         protected SyncStateStore newStore() {
             return fresh();

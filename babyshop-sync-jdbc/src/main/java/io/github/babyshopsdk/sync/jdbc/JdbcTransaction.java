@@ -699,6 +699,16 @@ final class JdbcTransaction implements SyncTransaction {
         }
 
         @Override
+        public List<QuarantineEntry> deadLettered(int limit) {
+            check();
+            checkLimit(limit);
+            return call("listing dead-lettered quarantine entries", () -> list(sql.quarantineDeadLettered, ps -> {
+                ps.setString(1, storeId);
+                ps.setInt(2, limit);
+            }, JdbcTransaction::quarantineEntry));
+        }
+
+        @Override
         public List<QuarantineEntry> all(Flow flow) {
             check();
             Objects.requireNonNull(flow, "flow");
@@ -837,7 +847,8 @@ final class JdbcTransaction implements SyncTransaction {
                 .moderationSince(optionalInstant(rs, "moderation_since_us"))
                 .moderationCheckAt(optionalInstant(rs, "moderation_check_at_us"))
                 .retryAt(optionalInstant(rs, "retry_at_us"))
-                .moderationRefusals(rs.getInt("moderation_refusals"));
+                .moderationRefusals(rs.getInt("moderation_refusals"))
+                .firstFailedAt(optionalInstant(rs, "first_failed_at_us"));
         return b.build();
     }
 
@@ -870,6 +881,7 @@ final class JdbcTransaction implements SyncTransaction {
                 ps.setInt(14, dueClass(state));
                 setNullableMicros(ps, 15, state.retryAt());
                 ps.setInt(16, state.moderationRefusals());
+                setNullableMicros(ps, 17, state.firstFailedAt());
             }));
         }
 
@@ -913,6 +925,16 @@ final class JdbcTransaction implements SyncTransaction {
         }
 
         @Override
+        public List<InventoryState> deadLettered(int limit) {
+            check();
+            checkLimit(limit);
+            return call("listing dead-lettered inventory", () -> list(sql.inventoryDeadLettered, ps -> {
+                ps.setString(1, storeId);
+                ps.setInt(2, limit);
+            }, JdbcTransaction::inventoryState));
+        }
+
+        @Override
         public List<InventoryState> awaitingModeration(int limit) {
             check();
             checkLimit(limit);
@@ -949,7 +971,8 @@ final class JdbcTransaction implements SyncTransaction {
                 .outcomeUnknown(rs.getBoolean("outcome_unknown"))
                 .notBefore(instant(rs, "not_before_us"))
                 .createdAt(instant(rs, "created_at_us"))
-                .updatedAt(instant(rs, "updated_at_us"));
+                .updatedAt(instant(rs, "updated_at_us"))
+                .firstFailedAt(optionalInstant(rs, "first_failed_at_us"));
         return b.build();
     }
 
@@ -966,6 +989,7 @@ final class JdbcTransaction implements SyncTransaction {
         ps.setLong(from + 7, notBefore);
         ps.setLong(from + 8, createdAt);
         ps.setLong(from + 9, updatedAt);
+        setNullableMicros(ps, from + 10, entry.firstFailedAt());
     }
 
     private final class Outbox implements OutboxStore {
@@ -1040,6 +1064,17 @@ final class JdbcTransaction implements SyncTransaction {
                     ps.setString(i++, operation);
                 }
                 ps.setInt(i, limit);
+            }, JdbcTransaction::outboxEntry));
+        }
+
+        @Override
+        public List<OutboxEntry> dead(int limit) {
+            check();
+            checkLimit(limit);
+            return call("listing dead outbox entries", () -> list(sql.outboxDead, ps -> {
+                ps.setString(1, storeId);
+                ps.setString(2, OutboxStatus.DEAD.name());
+                ps.setInt(3, limit);
             }, JdbcTransaction::outboxEntry));
         }
 

@@ -21,10 +21,11 @@ final class Statements {
             List.of("reason", "attempts", "dead_lettered", "first_failed_at_us", "last_failed_at_us");
     static final String INVENTORY_COLUMNS = "vendor_sku_code, sku, pending_quantity, acknowledged_quantity, attempts,"
             + " last_error, dead_lettered, moderation_id, moderation_status, updated_at_us, moderation_since_us,"
-            + " moderation_check_at_us, retry_at_us, moderation_refusals";
+            + " moderation_check_at_us, retry_at_us, moderation_refusals, first_failed_at_us";
     static final List<String> INVENTORY_VALUES = List.of("sku", "pending_quantity", "acknowledged_quantity",
             "attempts", "last_error", "dead_lettered", "moderation_id", "moderation_status", "updated_at_us",
-            "moderation_since_us", "moderation_check_at_us", "due_class", "retry_at_us", "moderation_refusals");
+            "moderation_since_us", "moderation_check_at_us", "due_class", "retry_at_us", "moderation_refusals",
+            "first_failed_at_us");
     /** {@code due_class} of an inventory state with nothing pending, or dead-lettered: never due. */
     static final int NOT_DUE = 0;
     /** {@code due_class} of a pending inventory state never tried: due. */
@@ -34,9 +35,9 @@ final class Statements {
     /** {@code due_class} of a pending inventory state in a moderation back-off: due at its {@code retry_at_us}. */
     static final int DUE_BACK_OFF = 3;
     static final String OUTBOX_COLUMNS = "id, operation, order_no, data, status, attempts, last_error,"
-            + " outcome_unknown, not_before_us, created_at_us, updated_at_us";
+            + " outcome_unknown, not_before_us, created_at_us, updated_at_us, first_failed_at_us";
     static final List<String> OUTBOX_VALUES = List.of("operation", "order_no", "data", "status", "attempts",
-            "last_error", "outcome_unknown", "not_before_us", "created_at_us", "updated_at_us");
+            "last_error", "outcome_unknown", "not_before_us", "created_at_us", "updated_at_us", "first_failed_at_us");
 
     final String settingsFind;
     final String settingsUpsertToggles;
@@ -59,6 +60,7 @@ final class Statements {
     final String quarantineDelete;
     final String quarantineRetryable;
     final String quarantineAll;
+    final String quarantineDeadLettered;
 
     final String linkFind;
     final String linkUpsert;
@@ -77,12 +79,14 @@ final class Statements {
     final String inventoryModerationDue;
     final String inventoryDue;
     final String inventoryInPrefix;
+    final String inventoryDeadLettered;
 
     final String outboxInsertIfAbsent;
     final String outboxFind;
     final String outboxUpdate;
     final String outboxDuePrefix;
     final String outboxForOrder;
+    final String outboxDead;
 
     final String keyLockInsertIfAbsent;
     final String keyLockLock;
@@ -128,6 +132,10 @@ final class Statements {
                 + " WHERE store_id = ? AND flow = ? AND dead_lettered = FALSE" + quarantineOrder + " LIMIT ?";
         quarantineAll = "SELECT " + QUARANTINE_COLUMNS + " FROM " + quarantine + " WHERE store_id = ? AND flow = ?"
                 + quarantineOrder;
+        // a range read of quarantine_dead_idx (V7)
+        quarantineDeadLettered = "SELECT " + QUARANTINE_COLUMNS + " FROM " + quarantine
+                + " WHERE store_id = ? AND dead_lettered = TRUE"
+                + " ORDER BY last_failed_at_us, first_failed_at_us, flow, record_key LIMIT ?";
 
         String links = db.table("sku_link");
         linkFind = "SELECT vendor_sku_code, sku, updated_at_us FROM " + links
@@ -166,6 +174,9 @@ final class Statements {
                 + " ORDER BY retry_at_us, vendor_sku_code LIMIT ?) due_back_off" + dueOrder;
         inventoryInPrefix = "SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
                 + " WHERE store_id = ? AND vendor_sku_code IN ";
+        // a range read of inventory_dead_idx (V7)
+        inventoryDeadLettered = "SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
+                + " WHERE store_id = ? AND dead_lettered = TRUE ORDER BY updated_at_us, vendor_sku_code LIMIT ?";
         inventoryAwaitingModeration = "SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
                 + " WHERE store_id = ? AND moderation_id IS NOT NULL"
                 + " AND (moderation_status IS NULL OR LOWER(moderation_status) = 'pending')"
@@ -189,6 +200,9 @@ final class Statements {
                 + " WHERE store_id = ? AND status = ? AND not_before_us <= ? AND operation IN ";
         outboxForOrder = "SELECT " + OUTBOX_COLUMNS + " FROM " + outbox
                 + " WHERE store_id = ? AND order_no = ? ORDER BY created_at_us, id";
+        // a range read of outbox_dead_idx (V7)
+        outboxDead = "SELECT " + OUTBOX_COLUMNS + " FROM " + outbox
+                + " WHERE store_id = ? AND status = ? ORDER BY updated_at_us, id LIMIT ?";
 
         String keyLock = db.table("key_lock");
         keyLockInsertIfAbsent = d.insertIfAbsent(keyLock, List.of("store_id", "bucket"), List.of());

@@ -3,6 +3,7 @@ package io.github.babyshopsdk.sync.jdbc;
 import io.github.babyshopsdk.sync.conformance.CatalogStoreContract;
 import io.github.babyshopsdk.sync.conformance.CursorStoreContract;
 import io.github.babyshopsdk.sync.conformance.InventoryBackOffContract;
+import io.github.babyshopsdk.sync.conformance.DeadLetterStoreContract;
 import io.github.babyshopsdk.sync.conformance.InventoryDueContract;
 import io.github.babyshopsdk.sync.conformance.InventoryStoreContract;
 import io.github.babyshopsdk.sync.conformance.LeaseFencingContract;
@@ -142,6 +143,14 @@ abstract class JdbcConformanceSuite {
 
     @Nested
     class InventoryBackOff extends InventoryBackOffContract {
+        @Override
+        protected SyncStateStore newStore() {
+            return JdbcConformanceSuite.this.newStore();
+        }
+    }
+
+    @Nested
+    class DeadLetters extends DeadLetterStoreContract {
         @Override
         protected SyncStateStore newStore() {
             return JdbcConformanceSuite.this.newStore();

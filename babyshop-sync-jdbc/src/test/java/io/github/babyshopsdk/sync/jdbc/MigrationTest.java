@@ -43,7 +43,8 @@ class MigrationTest {
             assertThat(history).containsExactly("1 babyshop state Success", "2 lease fencing tokens Success",
                     "3 sku link change feed Success",
                     "4 inventory moderation schedule Success",
-                    "5 inventory retry schedule Success", "6 safety stock Success");
+                    "5 inventory retry schedule Success", "6 safety stock Success",
+                    "7 dead letter details Success");
 
             JdbcSyncStateStore again = JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("s").build();
             JdbcSyncStateStore.migrate(db.dataSource(), "babyshop_");
@@ -66,8 +67,8 @@ class MigrationTest {
             store.runInTransaction(tx -> tx.cursors().put("c", "1"));
 
             // the store's history is its own: a baseline (the schema was not empty), then its migration
-            assertThat(history(db.dataSource(), "babyshop_")).hasSize(7).last()
-                    .isEqualTo("6 safety stock Success");
+            assertThat(history(db.dataSource(), "babyshop_")).hasSize(8).last()
+                    .isEqualTo("7 dead letter details Success");
             // the host's Flyway still validates and has nothing to do
             host.validate();
             assertThat(host.migrate().migrationsExecuted).isZero();
@@ -117,7 +118,8 @@ class MigrationTest {
             assertThat(history(db.dataSource(), "babyshop_")).containsExactly("1 babyshop state Success",
                     "2 lease fencing tokens Success", "3 sku link change feed Success",
                     "4 inventory moderation schedule Success",
-                    "5 inventory retry schedule Success", "6 safety stock Success");
+                    "5 inventory retry schedule Success", "6 safety stock Success",
+                    "7 dead letter details Success");
             assertThat(store.leases().acquire(Flow.ORDERS, "new-node", now, Duration.ofSeconds(30)))
                     .as("the lease held before the upgrade is still held").isEmpty();
             Lease lease = store.leases().acquire(Flow.ORDERS, "new-node", now.plusSeconds(60), Duration.ofSeconds(30))
@@ -230,7 +232,8 @@ class MigrationTest {
             assertThat(history(db.dataSource(), "babyshop_")).containsExactly("1 babyshop state Success",
                     "2 lease fencing tokens Success", "3 sku link change feed Success",
                     "4 inventory moderation schedule Success",
-                    "5 inventory retry schedule Success", "6 safety stock Success");
+                    "5 inventory retry schedule Success", "6 safety stock Success",
+                    "7 dead letter details Success");
             stores.get(0).runInTransaction(tx -> tx.cursors().put("c", "1"));
             assertThat(stores.get(2).inTransaction((SyncTransaction tx) -> tx.cursors().get("c"))).contains("1");
         }
@@ -256,6 +259,38 @@ class MigrationTest {
                     .global(io.github.babyshopsdk.sync.config.Reserve.units(2)).build();
             store.runInTransaction(tx -> tx.settings().saveSafetyStock(two));
             assertThat(store.inTransaction((SyncTransaction tx) -> tx.settings().safetyStock())).isEqualTo(two);
+        }
+    }
+
+    /**
+     * A database at version 4 with a dead outbox entry and a dead-lettered ledger row is migrated: both take their
+     * last change as their first failure, and the stores list them as dead letters.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Backend.class)
+    void aVersion4DatabaseListsItsDeadLettersWithAFirstFailure(TestDatabase.Backend backend) throws Exception {
+        try (TestDatabase db = backend.open()) {
+            Flyway.configure().dataSource(db.dataSource()).locations(JdbcSyncStateStore.MIGRATION_LOCATION)
+                    .table("babyshop_" + JdbcSyncStateStore.HISTORY_TABLE_SUFFIX)
+                    .placeholders(Map.of(JdbcSyncStateStore.PREFIX_PLACEHOLDER, "babyshop_"))
+                    .target("4").load().migrate();
+            Instant failed = Instant.parse("2026-01-01T00:00:00Z");
+            long failedUs = failed.getEpochSecond() * 1_000_000L;
+            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO babyshop_outbox (store_id, id, operation, order_no, data, status, attempts,"
+                        + " last_error, outcome_unknown, not_before_us, created_at_us, updated_at_us) VALUES ('s', 'e-1',"
+                        + " 'SHIP', 'BS-1', '{}', 'DEAD', 5, 'code 22', FALSE, 0, 0, " + failedUs + ")");
+                s.executeUpdate("INSERT INTO babyshop_inventory (store_id, vendor_sku_code, sku, pending_quantity,"
+                        + " attempts, last_error, dead_lettered, updated_at_us) VALUES ('s', 'V-1', 'S1', '3', 1,"
+                        + " 'unknown SKU', TRUE, " + failedUs + ")");
+            }
+            JdbcSyncStateStore store = JdbcSyncStateStore.builder().dataSource(db.dataSource()).storeId("s").build();
+
+            assertThat(store.inTransaction((SyncTransaction tx) -> tx.outbox().dead(10)))
+                    .extracting(e -> e.id() + " " + e.firstFailedAt().orElseThrow()).containsExactly("e-1 " + failed);
+            assertThat(store.inTransaction((SyncTransaction tx) -> tx.inventory().deadLettered(10)))
+                    .extracting(e -> e.vendorSkuCode() + " " + e.firstFailedAt().orElseThrow())
+                    .containsExactly("V-1 " + failed);
         }
     }
 

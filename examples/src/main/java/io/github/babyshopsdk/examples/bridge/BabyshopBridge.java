@@ -79,10 +79,14 @@ public final class BabyshopBridge {
                 }
                 return demo(dir, out, err);
             }
-            BridgeInputs inputs = BridgeCommand.parse(args, environment.env(), environment.workingDir(), out);
-            if (inputs == null) {
+            BridgeRequest request = BridgeCommand.request(args, environment.env(), environment.workingDir(), out);
+            if (request == null) {
                 return 0; // --help or --version
             }
+            if (request instanceof AdminRequest admin) {
+                return new AdminRunner(admin, environment, out, err).run();
+            }
+            BridgeInputs inputs = (BridgeInputs) request;
             BridgeRunner runner = new BridgeRunner(inputs, environment, out, err, null);
             prepare.accept(runner);
             return runner.run();

@@ -1,5 +1,7 @@
 package io.github.babyshopsdk.examples.bridge;
 
+import io.github.babyshopsdk.sync.DeadLetterKey;
+import io.github.babyshopsdk.sync.RemoteKey;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -7,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,10 +24,14 @@ import picocli.CommandLine.Option;
         description = {
             "Syncs one Babyshop store (SellerPanel V3) with a file-backed host: orders and catalog in, "
                 + "inventory, shipments and cancellations out.",
-            "Without arguments: a demo against the in-JVM simulator."},
+            "Without arguments: a demo against the in-JVM simulator.",
+            "Admin commands (one at a time; they run no flow): --dead-letters, --redrive KEY|all, "
+                + "--discard KEY --reason TEXT, --explain ORDERNO."},
         footer = {"", "Exit codes: 0 the run completed (failed records are counted in the summary), "
                 + "2 bad input (checked before anything is written), 3 authentication failed or the server cannot "
-                + "be reached, 1 an unexpected failure.",
+                + "be reached, 4 a flow's lease is held by another instance (a run skipped it; an admin command "
+                + "changed nothing: run it again later), "
+                + "1 an unexpected failure.",
             "Inventory lines with a bad value (e.g. available not a whole number in -1000000000..1000000000) are "
                 + "rejected with a message and their SKU is not pushed this run; the other lines go through."})
 public final class BridgeCommand {
@@ -91,6 +98,30 @@ public final class BridgeCommand {
             + "is pushed to Babyshop once, even when unchanged (logged in the configuration log as \"bridge\")")
     boolean hardSync;
 
+    @Option(names = "--dead-letters", description = "admin: list the dead letters in the state database (key, flow, "
+            + "attempts, first and last failure, reason) and exit; runs no flow (needs only --username and --state)")
+    boolean deadLetters;
+
+    @Option(names = "--redrive", paramLabel = "KEY|all", description = "admin: re-drive one dead letter (its key from "
+            + "--dead-letters) or all of them: due again at once, attempts reset, sent by the next run; recorded in "
+            + "the configuration log; runs no flow")
+    String redrive;
+
+    @Option(names = "--discard", paramLabel = "KEY", description = "admin: discard one dead letter on purpose (with "
+            + "--reason); recorded in the configuration log; runs no flow")
+    String discard;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "why --discard drops the dead letter")
+    String reason;
+
+    @Option(names = "--explain", paramLabel = "ORDERNO", description = "admin: why an order was or was not imported, "
+            + "from the state database; when the engine never saw it, one orderFetch says whether Babyshop has it, "
+            + "its status and whether that status is mapped (needs --base-url, --password-env); runs no flow")
+    String explain;
+
+    /** The longest {@code --reason}. */
+    static final int MAX_REASON = 500;
+
     /**
      * Parses {@code args}; null when help or the version was asked for (and printed to {@code out}).
      *
@@ -99,6 +130,22 @@ public final class BridgeCommand {
      * @throws BridgeFailure (bad input) with the message to print
      */
     static BridgeInputs parse(String[] args, Map<String, String> env, Path workingDir, PrintStream out) {
+        BridgeRequest request = request(args, env, workingDir, out);
+        if (request instanceof AdminRequest) {
+            throw BridgeFailure.badInput("an admin command (--dead-letters, --redrive, --discard, --explain) cannot "
+                    + "be run here");
+        }
+        return (BridgeInputs) request;
+    }
+
+    /**
+     * Parses {@code args} into a run or an admin command ({@code --dead-letters}, {@code --redrive},
+     * {@code --discard}, {@code --explain}); null when help or the version was asked for (and printed to
+     * {@code out}).
+     *
+     * @throws BridgeFailure (bad input) with the message to print
+     */
+    static BridgeRequest request(String[] args, Map<String, String> env, Path workingDir, PrintStream out) {
         for (String arg : args) {
             if (SafeText.hasControl(arg)) {
                 throw BridgeFailure.badInput("an argument holds a control character: '" + SafeText.of(arg) + "'");
@@ -128,7 +175,108 @@ public final class BridgeCommand {
             throw BridgeFailure.badInput("bad argument: " + SafeText.of(String.valueOf(e.getMessage()))
                     + " (see --help)", e);
         }
-        return command.check(env, workingDir);
+        return command.admin() ? command.checkAdmin(env, workingDir) : command.check(env, workingDir);
+    }
+
+    private boolean admin() {
+        return deadLetters || redrive != null || discard != null || explain != null || reason != null;
+    }
+
+    private AdminRequest checkAdmin(Map<String, String> env, Path workingDir) {
+        int actions = (deadLetters ? 1 : 0) + (redrive != null ? 1 : 0) + (discard != null ? 1 : 0)
+                + (explain != null ? 1 : 0);
+        if (actions != 1) {
+            throw BridgeFailure.badInput(actions == 0 ? "--reason goes with --discard KEY"
+                    : "give one of --dead-letters, --redrive, --discard and --explain at a time");
+        }
+        if (once || cycles != null) {
+            throw BridgeFailure.badInput("--dead-letters, --redrive, --discard and --explain run no flow: they cannot "
+                    + "be combined with --once or --cycles");
+        }
+        if (reason != null && discard == null) {
+            throw BridgeFailure.badInput("--reason goes with --discard KEY");
+        }
+        require(username, "--username");
+        String user = checkedUser();
+        String stateUrl = checkedState(workingDir);
+        Optional<BridgeConfig> loaded = config == null ? Optional.empty()
+                : Optional.of(ConfigLoader.load(config));
+        if (deadLetters) {
+            return admin(AdminRequest.Action.LIST_DEAD_LETTERS, "", user, stateUrl, loaded);
+        }
+        if (redrive != null) {
+            String key = redrive.trim();
+            if (!key.equalsIgnoreCase(AdminRequest.ALL)) {
+                checkKey(key, "--redrive");
+            }
+            return admin(AdminRequest.Action.REDRIVE, key.equalsIgnoreCase(AdminRequest.ALL) ? AdminRequest.ALL : key,
+                    user, stateUrl, loaded);
+        }
+        if (discard != null) {
+            String key = discard.trim();
+            checkKey(key, "--discard");
+            if (reason == null || reason.isBlank()) {
+                throw BridgeFailure.badInput("--discard KEY needs --reason TEXT: why the dead letter is dropped (it is "
+                        + "recorded in the configuration log)");
+            }
+            if (reason.length() > MAX_REASON) {
+                throw BridgeFailure.badInput("--reason is longer than " + MAX_REASON + " characters");
+            }
+            return new AdminRequest(AdminRequest.Action.DISCARD, key, reason.trim(), user, stateUrl,
+                    Optional.empty(), Optional.empty(), allowInsecureHttp, loaded);
+        }
+        String orderNo = explain.trim();
+        Optional<String> problem = RemoteKey.problem(orderNo);
+        if (problem.isPresent()) {
+            throw BridgeFailure.badInput("--explain needs an order number; this one is " + problem.get());
+        }
+        require(baseUrl, "--base-url");
+        require(passwordEnv, "--password-env");
+        URI url = checkUrl();
+        String password = env.get(passwordEnv);
+        if (password == null || password.isEmpty()) {
+            throw BridgeFailure.badInput("environment variable " + SafeText.of(passwordEnv)
+                    + " (from --password-env) is not set");
+        }
+        return new AdminRequest(AdminRequest.Action.EXPLAIN, orderNo, "", user, stateUrl,
+                Optional.of(url.toString()), Optional.of(password), allowInsecureHttp, loaded);
+    }
+
+    private AdminRequest admin(AdminRequest.Action action, String argument, String user, String stateUrl,
+                               Optional<BridgeConfig> loaded) {
+        return new AdminRequest(action, argument, "", user, stateUrl, Optional.empty(),
+                Optional.empty(), allowInsecureHttp, loaded);
+    }
+
+    private static void checkKey(String key, String option) {
+        try {
+            DeadLetterKey.parse(key);
+        } catch (IllegalArgumentException e) {
+            throw BridgeFailure.badInput(option + ": " + e.getMessage() + " (see --dead-letters)", e);
+        }
+    }
+
+    private String checkedUser() {
+        String user = username.trim();
+        if (user.length() > MAX_USERNAME || SafeText.hasControl(user)) {
+            throw BridgeFailure.badInput("--username is longer than " + MAX_USERNAME
+                    + " characters or holds a control character");
+        }
+        return user;
+    }
+
+    private String checkedState(Path workingDir) {
+        String stateUrl = state != null ? state : defaultState(workingDir);
+        if (StateDatabase.carriesCredentials(stateUrl)) {
+            // never echoed: the URL holds a secret, and a driver would log or quote it
+            throw BridgeFailure.badInput("--state must not carry a password or user info: give them in the "
+                    + "environment variables " + StateDatabase.USER_ENV + " and " + StateDatabase.PASSWORD_ENV);
+        }
+        if (!stateUrl.startsWith("jdbc:") || SafeText.hasControl(stateUrl)) {
+            throw BridgeFailure.badInput("--state must be a JDBC URL (jdbc:h2:file:... or jdbc:postgresql://...), was '"
+                    + SafeText.of(StateDatabase.redact(stateUrl)) + "'");
+        }
+        return stateUrl;
     }
 
     private BridgeInputs check(Map<String, String> env, Path workingDir) {
@@ -142,11 +290,7 @@ public final class BridgeCommand {
             throw BridgeFailure.badInput("--out DIR is required");
         }
         URI url = checkUrl();
-        String user = username.trim();
-        if (user.length() > MAX_USERNAME || SafeText.hasControl(user)) {
-            throw BridgeFailure.badInput("--username is longer than " + MAX_USERNAME
-                    + " characters or holds a control character");
-        }
+        String user = checkedUser();
         String password = env.get(passwordEnv);
         if (password == null || password.isEmpty()) {
             throw BridgeFailure.badInput("environment variable " + SafeText.of(passwordEnv)
@@ -163,16 +307,7 @@ public final class BridgeCommand {
         } catch (IllegalArgumentException e) {
             throw BridgeFailure.badInput("--out " + SafeText.of(out.toString()) + ": " + e.getMessage(), e);
         }
-        String stateUrl = state != null ? state : defaultState(workingDir);
-        if (StateDatabase.carriesCredentials(stateUrl)) {
-            // never echoed: the URL holds a secret, and a driver would log or quote it
-            throw BridgeFailure.badInput("--state must not carry a password or user info: give them in the "
-                    + "environment variables " + StateDatabase.USER_ENV + " and " + StateDatabase.PASSWORD_ENV);
-        }
-        if (!stateUrl.startsWith("jdbc:") || SafeText.hasControl(stateUrl)) {
-            throw BridgeFailure.badInput("--state must be a JDBC URL (jdbc:h2:file:... or jdbc:postgresql://...), was '"
-                    + SafeText.of(StateDatabase.redact(stateUrl)) + "'");
-        }
+        String stateUrl = checkedState(workingDir);
         Mode mode = once ? Mode.ONCE : cycles != null ? Mode.CYCLES : Mode.SCHEDULE;
 
         BridgeConfig loaded = ConfigLoader.load(config);

@@ -25,7 +25,7 @@ import java.nio.file.Path;
 public record BridgeInputs(String baseUrl, String username, String password, Path configFile, BridgeConfig config,
                            InventoryCsv stock, HostEventsCsv events, Path outDir, String stateUrl,
                            BridgeCommand.Mode mode, int cycles, boolean allowInsecureHttp,
-                           boolean wireLog, boolean metrics, boolean hardSync) {
+                           boolean wireLog, boolean metrics, boolean hardSync) implements BridgeRequest {
 
     @Override
     public String toString() {
