@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class SyncMeters implements SyncListener {
     private static final Logger LOG = LoggerFactory.getLogger(SyncMeters.class);
     /** The record counts of a report, as {@link MeterNames#KIND} values. */
-    private static final List<String> KINDS = List.of("fetched", "imported", "updated", "pushed", "failed");
+    private static final List<String> KINDS = List.of("fetched", "imported", "updated", "pushed", "failed", "repaired");
 
     private final MeterRegistry registry;
     private final Tags tags;
@@ -125,7 +125,8 @@ public final class SyncMeters implements SyncListener {
                 .tags(tags).tag(MeterNames.FLOW, MeterNames.tag(flow))
                 .tag(MeterNames.OUTCOME, MeterNames.tag(report.outcome())).register(registry)))
                 .record(took.isNegative() ? Duration.ZERO : took);
-        int[] counts = {report.fetched(), report.imported(), report.updated(), report.pushed(), report.failed()};
+        int[] counts = {report.fetched(), report.imported(), report.updated(), report.pushed(), report.failed(),
+            report.repaired()};
         for (int i = 0; i < KINDS.size(); i++) {
             if (counts[i] > 0) {
                 records(flow, KINDS.get(i)).increment(counts[i]);

@@ -2,6 +2,7 @@ package io.github.babyshopsdk.examples.bridge;
 
 import io.github.babyshopsdk.client.BabyshopClient;
 import io.github.babyshopsdk.micrometer.BabyshopMeters;
+import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.spi.SyncListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -16,7 +17,9 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -39,10 +42,15 @@ final class BridgeMetrics {
         return new BridgeMetrics(null, null);
     }
 
-    /** Meters of {@code client} and of the engine's runs, with the time gauges read on {@code clock}. */
-    static BridgeMetrics on(BabyshopClient client, Clock clock) {
+    /**
+     * Meters of {@code client} and of the engine's runs, with the time gauges read on {@code clock} and the dead
+     * letters by flow from {@code deadLetters} (read after every run).
+     */
+    static BridgeMetrics on(BabyshopClient client, Clock clock,
+                            Supplier<Map<Flow, Long>> deadLetters) {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        return new BridgeMetrics(registry, BabyshopMeters.builder(registry).client(client).clock(clock).build());
+        return new BridgeMetrics(registry, BabyshopMeters.builder(registry).client(client).clock(clock)
+                .deadLetters(deadLetters).build());
     }
 
     /** The engine's listener: {@code progress}, and the meters when on. */

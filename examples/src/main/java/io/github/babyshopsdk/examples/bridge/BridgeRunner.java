@@ -25,9 +25,12 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -43,6 +46,8 @@ import java.util.function.Supplier;
 final class BridgeRunner {
     /** The actor of a hard sync the bridge requests ({@code --hard-sync}) in the configuration log. */
     static final String HARD_SYNC_ACTOR = "bridge";
+    /** Dead letters counted at most for the {@code --metrics} gauge. */
+    static final int MAX_DEAD_LETTERS_COUNTED = 10_000;
     /** Passes of {@code --once} at most: each pass runs every flow. */
     static final int MAX_PASSES = 20;
     /**
@@ -184,10 +189,12 @@ final class BridgeRunner {
         BridgeConfig config = in.config();
         ImmutableEngineOptions.Builder options = EngineOptions.builder().instanceId(INSTANCE_ID);
         config.orderImportFrom().ifPresent(options::orderImportFrom);
-        EngineOptions built = options.build();
-        inspector.accept(built);
-        meters = in.metrics() ? BridgeMetrics.on(client, environment.clock()) : BridgeMetrics.off();
-        return SyncEngine.builder()
+        EngineOptions engineOptions = options.build();
+        inspector.accept(engineOptions);
+        AtomicReference<SyncEngine> built = new AtomicReference<>();
+        meters = in.metrics() ? BridgeMetrics.on(client, environment.clock(), () -> deadLettersByFlow(built.get()))
+                : BridgeMetrics.off();
+        SyncEngine engine = SyncEngine.builder()
                 .stateStore(store)
                 .channel(ChannelGateway.of(client))
                 .hostOrders(host).hostCatalog(host).hostInventory(host).hostFulfilment(host)
@@ -196,8 +203,20 @@ final class BridgeRunner {
                 .scheduler(config.scheduler())
                 .listener(meters.listener(new Progress(host)))
                 .clock(environment.clock())
-                .options(built)
+                .options(engineOptions)
                 .build();
+        built.set(engine);
+        return engine;
+    }
+
+    /** The dead letters waiting, by flow (at most {@value #MAX_DEAD_LETTERS_COUNTED} counted), for {@code --metrics}. */
+    private static Map<Flow, Long> deadLettersByFlow(SyncEngine engine) {
+        if (engine == null) {
+            return Map.of();
+        }
+        Map<Flow, Long> byFlow = new EnumMap<>(Flow.class);
+        engine.deadLetters(MAX_DEAD_LETTERS_COUNTED).forEach(letter -> byFlow.merge(letter.flow(), 1L, Long::sum));
+        return byFlow;
     }
 
     /** Applies the configuration file to the store; unchanged values are not logged again. */
