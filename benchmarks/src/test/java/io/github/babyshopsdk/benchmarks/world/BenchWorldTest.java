@@ -34,7 +34,8 @@ class BenchWorldTest {
                     .contains(start.plus(Duration.ofMinutes(30)));
             CallCounts calls = world.callCounts();
             assertThat(calls.of(Operation.AUTH_TOKEN)).isEqualTo(1);
-            assertThat(calls.of(Operation.ORDER_LIST)).isEqualTo(2);
+            // the two orders runs, and the first (daily) reconciliation's listing of the window
+            assertThat(calls.of(Operation.ORDER_LIST)).isEqualTo(3);
             assertThat(calls.quotaExceeded()).isZero();
             assertThat(world.simulator().requests().size()).as("taken over from the simulator").isZero();
         }

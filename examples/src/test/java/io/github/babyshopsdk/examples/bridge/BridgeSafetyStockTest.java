@@ -50,15 +50,15 @@ class BridgeSafetyStockTest {
     @Test
     void badReservesAreBadInputNamingTheLine() {
         refused(BridgeWorld.CONFIG + "safetyStock: { global: two }\n",
-                "config.yml line 19: safetyStock.global: a stock reserve must be a number of units (e.g. \"2\") or a"
+                "config.yml line 20: safetyStock.global: a stock reserve must be a number of units (e.g. \"2\") or a"
                         + " percentage (e.g. \"10%\"), not \"two\"");
         refused(BridgeWorld.CONFIG + "safetyStock:\n  hubs: { HUB-RUH: 120% }\n",
-                "config.yml line 20: safetyStock.hubs.HUB-RUH: a percentage reserve is at most 100%: 120");
+                "config.yml line 21: safetyStock.hubs.HUB-RUH: a percentage reserve is at most 100%: 120");
         refused(BridgeWorld.CONFIG + "safetyStock:\n  skus:\n    V-1: -3\n",
-                "config.yml line 21: safetyStock.skus.V-1: a reserve cannot be negative: -3");
+                "config.yml line 22: safetyStock.skus.V-1: a reserve cannot be negative: -3");
         refused(BridgeWorld.CONFIG + "safetyStock: { perSku: 2 }\n",
-                "config.yml line 19: unknown key 'perSku' in safetyStock (known: global, hubs, skus)");
-        refused(BridgeWorld.CONFIG + "safetyStock: 2\n", "config.yml line 19: safetyStock must be a map");
+                "config.yml line 20: unknown key 'perSku' in safetyStock (known: global, hubs, skus)");
+        refused(BridgeWorld.CONFIG + "safetyStock: 2\n", "config.yml line 20: safetyStock must be a map");
     }
 
     @Test
