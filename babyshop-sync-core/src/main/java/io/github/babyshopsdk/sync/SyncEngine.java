@@ -391,6 +391,18 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Records order numbers for the orders flow to look at at once (order notifications): durable, de-duplicated and
+     * bounded; see {@link HintReceipt}. STUB(issue 13).
+     *
+     * @throws NullPointerException if {@code orderNos} or one of them is null
+     * @throws io.github.babyshopsdk.sync.state.StateStoreException when the hints could not be made durable
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public HintReceipt hint(java.util.Collection<String> orderNos) {
+        throw new UnsupportedOperationException("STUB(issue 13): hints are not written yet");
+    }
+
     /** Why {@code orderNo} was or was not imported or updated. */
     public OrderExplanation explain(String orderNo) {
         Objects.requireNonNull(orderNo, "orderNo");

@@ -7,6 +7,7 @@ import io.github.babyshopsdk.sync.config.SafetyStock;
 import io.github.babyshopsdk.sync.config.StatusMapping;
 import io.github.babyshopsdk.sync.config.StoreSettings;
 import io.github.babyshopsdk.sync.state.InventoryState;
+import io.github.babyshopsdk.sync.state.OrderHint;
 import io.github.babyshopsdk.sync.state.OrderRecord;
 import io.github.babyshopsdk.sync.state.OutboxEntry;
 import io.github.babyshopsdk.sync.state.QuarantineEntry;
@@ -64,6 +65,18 @@ final class MemoryState {
                     .thenComparing(InventoryState::vendorSkuCode);
     /** Index of {@code inventory}: pending, not dead-lettered states in a moderation back-off (with a retry time). */
     final NavigableSet<InventoryState> pendingBackOff = new TreeSet<>(INVENTORY_RETRY_AT);
+    /** Order hints by order number. */
+    final Map<String, OrderHint> hints = new HashMap<>();
+    /** Hints by due time, then order number. */
+    static final Comparator<OrderHint> HINT_DUE =
+            Comparator.comparing(OrderHint::dueAt).thenComparing(OrderHint::orderNo);
+    /** Index of {@code hints}: the pending ones by due time. */
+    final NavigableSet<OrderHint> pendingHints = new TreeSet<>(HINT_DUE);
+    /** Dropped hints by drop time, then order number. */
+    static final Comparator<OrderHint> HINT_DROPPED =
+            Comparator.comparing((OrderHint h) -> h.droppedAt().orElseThrow()).thenComparing(OrderHint::orderNo);
+    /** Index of {@code hints}: the dropped ones by drop time. */
+    final NavigableSet<OrderHint> droppedHints = new TreeSet<>(HINT_DROPPED);
 
     MemoryState() {
         for (Flow flow : Flow.values()) {

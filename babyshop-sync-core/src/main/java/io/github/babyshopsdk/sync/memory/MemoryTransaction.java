@@ -13,6 +13,8 @@ import io.github.babyshopsdk.sync.state.InventoryStore;
 import io.github.babyshopsdk.sync.state.Lease;
 import io.github.babyshopsdk.sync.state.LeaseLostException;
 import io.github.babyshopsdk.sync.state.LinkChange;
+import io.github.babyshopsdk.sync.state.OrderHint;
+import io.github.babyshopsdk.sync.state.OrderHintStore;
 import io.github.babyshopsdk.sync.state.OrderRecord;
 import io.github.babyshopsdk.sync.state.OrderState;
 import io.github.babyshopsdk.sync.state.OrderStore;
@@ -78,6 +80,7 @@ final class MemoryTransaction implements SyncTransaction {
     private final CatalogStore catalog = new Catalog();
     private final InventoryStore inventory = new Inventory();
     private final OutboxStore outbox = new Outbox();
+    private final OrderHintStore hints = new Hints();
 
     MemoryTransaction(MemoryState state, MemoryLeaseStore leases, Thread owner) {
         this.state = state;
@@ -199,6 +202,12 @@ final class MemoryTransaction implements SyncTransaction {
     public OutboxStore outbox() {
         check();
         return outbox;
+    }
+
+    @Override
+    public OrderHintStore hints() {
+        check();
+        return hints;
     }
 
     private final class Settings implements SettingsStore {
@@ -615,6 +624,125 @@ final class MemoryTransaction implements SyncTransaction {
             Objects.requireNonNull(orderNo, "orderNo");
             return select(state.outbox.values(), e -> e.orderNo().equals(orderNo), OUTBOX_OLDEST,
                     Integer.MAX_VALUE);
+        }
+    }
+
+    private final class Hints implements OrderHintStore {
+        @Override
+        public Map<String, OrderHint> findAll(Collection<String> orderNos) {
+            check();
+            Objects.requireNonNull(orderNos, "orderNos");
+            Map<String, OrderHint> found = new HashMap<>();
+            for (String orderNo : orderNos) {
+                OrderHint hint = state.hints.get(Objects.requireNonNull(orderNo, "orderNo"));
+                if (hint != null) {
+                    found.put(orderNo, hint);
+                }
+            }
+            return Collections.unmodifiableMap(found);
+        }
+
+        @Override
+        public void saveAll(Collection<OrderHint> saved) {
+            check();
+            Objects.requireNonNull(saved, "hints");
+            saved.forEach(hint -> Objects.requireNonNull(hint, "hint"));
+            for (OrderHint hint : saved) {
+                replace(hint.orderNo(), hint);
+            }
+        }
+
+        @Override
+        public void removeAll(Collection<String> orderNos) {
+            check();
+            Objects.requireNonNull(orderNos, "orderNos");
+            orderNos.forEach(orderNo -> Objects.requireNonNull(orderNo, "orderNo"));
+            for (String orderNo : orderNos) {
+                replace(orderNo, null);
+            }
+        }
+
+        /** Replaces the hint of {@code orderNo} with {@code hint} (removes it when null), indexes and undo log kept. */
+        private void replace(String orderNo, OrderHint hint) {
+            OrderHint previous = state.hints.get(orderNo);
+            if (previous == null && hint == null) {
+                return;
+            }
+            unindex(previous);
+            if (hint == null) {
+                state.hints.remove(orderNo);
+            } else {
+                state.hints.put(orderNo, hint);
+            }
+            index(hint);
+            undo.push(() -> {
+                unindex(hint);
+                if (previous == null) {
+                    state.hints.remove(orderNo);
+                } else {
+                    state.hints.put(orderNo, previous);
+                }
+                index(previous);
+            });
+        }
+
+        private void index(OrderHint hint) {
+            if (hint != null) {
+                (hint.pending() ? state.pendingHints : state.droppedHints).add(hint);
+            }
+        }
+
+        private void unindex(OrderHint hint) {
+            if (hint != null) {
+                (hint.pending() ? state.pendingHints : state.droppedHints).remove(hint);
+            }
+        }
+
+        @Override
+        public List<OrderHint> due(Instant now, int limit) {
+            check();
+            Objects.requireNonNull(now, "now");
+            if (limit < 0) {
+                throw new IllegalArgumentException("limit must not be negative: " + limit);
+            }
+            List<OrderHint> due = new ArrayList<>();
+            for (OrderHint hint : state.pendingHints) {
+                if (due.size() == limit || hint.dueAt().isAfter(now)) {
+                    break;
+                }
+                due.add(hint);
+            }
+            return List.copyOf(due);
+        }
+
+        @Override
+        public Optional<Instant> earliestDue() {
+            check();
+            return state.pendingHints.isEmpty() ? Optional.empty() : Optional.of(state.pendingHints.first().dueAt());
+        }
+
+        @Override
+        public long pendingCount() {
+            check();
+            return state.pendingHints.size();
+        }
+
+        @Override
+        public int pruneDropped(Instant before, int limit) {
+            check();
+            Objects.requireNonNull(before, "before");
+            if (limit < 0) {
+                throw new IllegalArgumentException("limit must not be negative: " + limit);
+            }
+            List<String> pruned = new ArrayList<>();
+            for (OrderHint hint : state.droppedHints) {
+                if (pruned.size() == limit || !hint.droppedAt().orElseThrow().isBefore(before)) {
+                    break;
+                }
+                pruned.add(hint.orderNo());
+            }
+            pruned.forEach(orderNo -> replace(orderNo, null));
+            return pruned.size();
         }
     }
 }

@@ -27,6 +27,9 @@ public interface SyncTransaction {
     /** Outbound shipments and cancellations. */
     OutboxStore outbox();
 
+    /** Order hints: order numbers the orders flow fetches at once (order notifications). */
+    OrderHintStore hints();
+
     /**
      * Fences this transaction with {@code lease}: checks that {@code lease}'s token is the current token of
      * its flow's lease and that the lease was not released, and keeps the lease from changing hands until

@@ -92,6 +92,11 @@ final class RowCountingStore implements SyncStateStore {
         }
 
         @Override
+        public io.github.babyshopsdk.sync.state.OrderHintStore hints() {
+            return tx.hints();
+        }
+
+        @Override
         public void fence(Lease lease) {
             tx.fence(lease);
         }

@@ -363,6 +363,12 @@ final class JdbcTransaction implements SyncTransaction {
         return outbox;
     }
 
+    @Override
+    public io.github.babyshopsdk.sync.state.OrderHintStore hints() {
+        check();
+        throw new UnsupportedOperationException("STUB(issue 13): JDBC order hints are not written yet");
+    }
+
     // ------------------------------------------------------------------------------------------ settings
 
     /** The settings row as read. */
