@@ -162,6 +162,16 @@ class NotificationParserHostileTest {
     }
 
     @Test
+    void aStreamAnsweringZeroBytesIsStillReadToTheLimitOnly() {
+        CountingStream stream = new CountingStream(10L * MIB).zeroEveryOtherRead();
+        NotificationParser small = NotificationParser.builder().maxBodyBytes(1000).build();
+        assertRefused(() -> small.parse(stream, JSON), Reason.TOO_LARGE);
+        assertThat(stream.bytesRead).isEqualTo(1001);
+        CountingStream shortOne = new CountingStream(utf8("{\"orderNo\":\"A\"}")).zeroEveryOtherRead();
+        assertThat(small.parse(shortOne, JSON).orderNumbers()).containsExactly("A");
+    }
+
+    @Test
     void aFailingStreamIsAnIoErrorNotARefusal() {
         InputStream broken = new InputStream() {
             @Override
@@ -329,6 +339,8 @@ class NotificationParserHostileTest {
         private long bytesRead;
         private int chunk = Integer.MAX_VALUE;
         private boolean closed;
+        private boolean zeroes;
+        private boolean zeroNext;
 
         CountingStream(long size) {
             this.size = size;
@@ -338,6 +350,11 @@ class NotificationParserHostileTest {
         CountingStream(byte[] content) {
             this.size = content.length;
             this.content = content;
+        }
+
+        CountingStream zeroEveryOtherRead() {
+            this.zeroes = true;
+            return this;
         }
 
         CountingStream drip(int bytesPerRead) {
@@ -365,6 +382,10 @@ class NotificationParserHostileTest {
         public int read(byte[] buffer, int offset, int length) {
             if (bytesRead >= size) {
                 return -1;
+            }
+            zeroNext = !zeroNext;
+            if (zeroes && zeroNext) {
+                return 0;
             }
             int count = (int) Math.min(Math.min(length, chunk), size - bytesRead);
             for (int i = 0; i < count; i++) {
