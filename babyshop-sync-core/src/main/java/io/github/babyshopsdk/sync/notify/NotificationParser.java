@@ -24,11 +24,12 @@ import java.util.Optional;
  *       no control character other than tab, CR and LF; otherwise it is
  *       {@link NotificationRejectedException.Reason#UNREADABLE}.</li>
  *   <li><b>Format.</b> The body decides, not the {@code Content-Type} (a sender's header is as untrusted as its body):
- *       a body whose first non-blank character is {@code {} or {@code [} is JSON (any shape, one document, nothing
+ *       a body whose first non-blank character is <code>&#123;</code> or <code>[</code> is JSON (any shape, one document, nothing
  *       after it, nested at most {@code maxDepth} deep; Jackson's streaming parser with limits on nesting, document
  *       length, token count, string, name and number length); anything else is read as an
  *       {@code application/x-www-form-urlencoded} form ({@code name=value} pairs, strict {@code %XX} escapes, UTF-8),
- *       in which a {@code RequestBody} field (Vinculum's own style) holds a JSON document. A body that is neither, or
+ *       in which a {@code RequestBody} field (Vinculum's own style) holds a JSON document (so does a
+ *       {@code RequestBody} string member of a JSON body; at most two such documents nest). A body that is neither, or
  *       malformed, is UNREADABLE. A blank body is readable and names no order.</li>
  *   <li><b>Fields.</b> Order numbers are taken from the fields {@code orderNo}, {@code orderNumber},
  *       {@code masterOrderNo}, {@code masterOrderNumber} and their plurals ({@code orderNos}...), compared ignoring
