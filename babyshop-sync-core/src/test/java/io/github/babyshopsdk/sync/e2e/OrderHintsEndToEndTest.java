@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -398,6 +399,47 @@ class OrderHintsEndToEndTest {
             assertThat(skipped.error()).hasValueSatisfying(e -> assertThat(e).contains("engine-B"));
             assertThat(world.sim.requests().count(Operation.ORDER_FETCH)).isEqualTo(fetches);
             assertThat(hint(world, order.orderNo())).hasValueSatisfying(h -> assertThat(h.pending()).isTrue());
+        }
+    }
+
+    @Test
+    void aHintRenewedAfterItsOrderWasFetchedStaysPendingAndIsFetchedOnceMore() {
+        AtomicReference<Runnable> onFetch = new AtomicReference<>();
+        try (SimWorld world = SimWorld.with(Fixture.of(1313, 10, 12)).quota(100, WINDOW).scheduler(ORDERS_ONLY)
+                .decorate((sim, gateway) -> new ForwardingGateway(gateway) {
+                    @Override
+                    protected void before(String method) {
+                        Runnable hook = "fetchOrders".equals(method) ? onFetch.getAndSet(null) : null;
+                        if (hook != null) {
+                            hook.run();
+                        }
+                    }
+                }).start()) {
+            world.engine.run(Flow.ORDERS);
+            world.advance(Duration.ofMinutes(1));
+            SimOrder order = world.sim.store().generateOrder();
+            world.engine.hint(List.of(order.orderNo()));
+            world.advance(Duration.ofSeconds(1));
+            Instant[] renewedAt = new Instant[1];
+            onFetch.set(() -> {
+                // a second notification arrives after the hint-only run asked for the order
+                renewedAt[0] = world.advance(Duration.ofSeconds(1));
+                assertThat(world.engine.hint(List.of(order.orderNo())).renewed()).isOne();
+            });
+            int fetches = world.sim.requests().count(Operation.ORDER_FETCH);
+
+            assertThat(ordersReport(world.engine.runDue(world.clock.instant())).orElseThrow().imported()).isOne();
+
+            OrderHint kept = hint(world, order.orderNo()).orElseThrow();
+            assertThat(kept.pending()).isTrue();
+            assertThat(kept.timesHinted()).isEqualTo(2);
+            assertThat(kept.attempts()).isZero();
+            assertThat(kept.dueAt()).isEqualTo(renewedAt[0].plus(EngineOptions.DEFAULT_HINT_DELAY));
+            world.advance(Duration.ofSeconds(1));
+            assertThat(ordersReport(world.engine.runDue(world.clock.instant()))).isPresent();
+            assertThat(world.sim.requests().count(Operation.ORDER_FETCH) - fetches).isEqualTo(2);
+            assertThat(hint(world, order.orderNo())).isEmpty();
+            assertThat(world.host.createCalls()).isEqualTo(world.host.orders().size());
         }
     }
 
