@@ -158,6 +158,10 @@ public final class OrderHints {
                 }
             }
             if (due.isEmpty()) {
+                if (total.fetched() > 0 || !tried.isEmpty()) {
+                    LOG.debug("order hints: {} hinted order(s) asked, {} fetched, {} imported, {} updated",
+                            tried.size(), total.fetched(), total.imported(), total.updated());
+                }
                 return total;
             }
             tried.addAll(due);
