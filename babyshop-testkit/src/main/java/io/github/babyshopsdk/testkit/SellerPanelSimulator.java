@@ -79,6 +79,7 @@ public final class SellerPanelSimulator implements AutoCloseable {
     private final SimulatorStore store;
     private final RequestLog requestLog;
     private final FaultPlan faultPlan;
+    private final OrderNotifier notifier;
     private final List<String> usernames;
     private final int threads;
     private final Object lifecycle = new Object();
@@ -110,6 +111,7 @@ public final class SellerPanelSimulator implements AutoCloseable {
         this.store = new SimulatorStore(state);
         this.requestLog = new RequestLog(journal);
         this.faultPlan = new FaultPlan(faultEngine);
+        this.notifier = new OrderNotifier(state, clock, dates, b.notifications);
         if (b.drift != null) {
             faultPlan.continuousDrift(b.drift.inserts(), b.drift.updates());
         }
@@ -249,6 +251,17 @@ public final class SellerPanelSimulator implements AutoCloseable {
     }
 
     /**
+     * The order notifications: {@link OrderNotifier#deliverDue()} pushes those due, {@link OrderNotifier#log()}
+     * tells what was emitted, lost and delivered.
+     *
+     * @return the notifier (one that emits nothing unless the builder had
+     *     {@link Builder#orderNotifications(OrderNotifications)})
+     */
+    public OrderNotifier notifications() {
+        return notifier;
+    }
+
+    /**
      * The clock the simulator runs on.
      *
      * @return the clock
@@ -378,8 +391,21 @@ public final class SellerPanelSimulator implements AutoCloseable {
         private String sellerId = "babyshop";
         private int threads = 4;
         private DriftRate drift;
+        private OrderNotifications notifications;
 
         private Builder() {
+        }
+
+        /**
+         * Emits order notifications as Vinculum's "Seller Order Notification" does (default: none): see
+         * {@link OrderNotifications} and {@link SellerPanelSimulator#notifications()}.
+         *
+         * @param config the events, destination, loss, delay, redelivery and shapes
+         * @return this builder
+         */
+        public Builder orderNotifications(OrderNotifications config) {
+            this.notifications = Objects.requireNonNull(config, "config");
+            return this;
         }
 
         /**
