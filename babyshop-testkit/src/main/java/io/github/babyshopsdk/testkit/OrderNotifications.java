@@ -54,10 +54,14 @@ public final class OrderNotifications {
     private final Set<NotificationShape> shapes;
     private final long seed;
     private final Duration httpTimeout;
+    private final Duration pushEvery;
 
     private OrderNotifications(Builder b) {
         if (b.sink == null && b.url == null) {
             throw new IllegalArgumentException("order notifications need a destination: a sink or a URL");
+        }
+        if (b.pushEvery != null && b.url == null) {
+            throw new IllegalArgumentException("pushing on a thread of the simulator is for a URL destination only");
         }
         if (b.events.isEmpty() || b.shapes.isEmpty()) {
             throw new IllegalArgumentException("order notifications need at least one event and one shape");
@@ -74,6 +78,7 @@ public final class OrderNotifications {
         this.shapes = Set.copyOf(b.shapes);
         this.seed = b.seed;
         this.httpTimeout = b.httpTimeout;
+        this.pushEvery = b.pushEvery;
     }
 
     /**
@@ -197,6 +202,15 @@ public final class OrderNotifications {
     }
 
     /**
+     * The real-time HTTP mode: how often a thread of the simulator pushes what is due.
+     *
+     * @return the period, or empty when the driver calls {@link OrderNotifier#deliverDue()} itself
+     */
+    public Optional<Duration> pushEvery() {
+        return Optional.ofNullable(pushEvery);
+    }
+
+    /**
      * Whether a change is notified.
      *
      * @param event the change
@@ -229,6 +243,7 @@ public final class OrderNotifications {
         private final Set<NotificationShape> shapes = EnumSet.allOf(NotificationShape.class);
         private long seed = 1;
         private Duration httpTimeout = DEFAULT_HTTP_TIMEOUT;
+        private Duration pushEvery;
 
         private Builder() {
         }
@@ -413,10 +428,29 @@ public final class OrderNotifications {
         }
 
         /**
+         * The real-time HTTP mode, for a simulator on a real-time (or accelerated) clock posting to a {@link #url}:
+         * from {@link SellerPanelSimulator#start()} to {@link SellerPanelSimulator#close()}, a daemon thread of the
+         * simulator calls {@link OrderNotifier#deliverDue()} every {@code period} of real time (default: no thread;
+         * on a {@link SimulatedClock} the driver calls it after moving time).
+         *
+         * @param period positive
+         * @return this builder
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder pushEvery(Duration period) {
+            Objects.requireNonNull(period, "period");
+            if (period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("the push period must be positive");
+            }
+            this.pushEvery = period;
+            return this;
+        }
+
+        /**
          * The configuration.
          *
          * @return it
-         * @throws IllegalArgumentException without a destination
+         * @throws IllegalArgumentException without a destination, or with {@link #pushEvery} and a sink
          */
         public OrderNotifications build() {
             return new OrderNotifications(this);

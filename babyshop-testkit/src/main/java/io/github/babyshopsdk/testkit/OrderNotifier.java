@@ -16,14 +16,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The simulator's order notifications (configured with
  * {@link SellerPanelSimulator.Builder#orderNotifications(OrderNotifications)}): the outbox of notifications emitted
  * as orders are created or change status, and their log. Nothing is pushed on its own: notifications fall due in
  * simulated time, and {@link #deliverDue()} pushes every one whose time has come. A driver moving a
- * {@link SimulatedClock} calls it after each move; one on a real-time clock calls it every second or so from a
- * thread of its own.
+ * {@link SimulatedClock} calls it after each move. On a real-time clock, with a URL destination,
+ * {@link OrderNotifications.Builder#pushEvery(Duration)} has a daemon thread of the simulator call it while it runs.
  *
  * <p>Without a configuration the simulator emits nothing and the log stays empty. Thread-safe: emission happens on
  * the thread that changes an order; pushes happen on the thread calling {@link #deliverDue()}, outside every lock,
@@ -39,6 +42,7 @@ public final class OrderNotifier {
     private final List<NotificationShape> shapes;
     private final Object lock = new Object();
     private final List<Entry> entries = new ArrayList<>();
+    private ScheduledExecutorService pusher;
 
     OrderNotifier(State state, Clock clock, Dates dates, OrderNotifications config) {
         this.clock = clock;
@@ -140,6 +144,43 @@ public final class OrderNotifier {
         String failure = ex.getClass().getSimpleName() + message;
         return new DeliveryAttempt(at, OptionalInt.empty(),
                 Optional.of(failure.length() > 200 ? failure.substring(0, 200) : failure));
+    }
+
+    /** Starts the real-time pushing thread, if configured and not running. Called by the simulator's start. */
+    void startPushing(int port) {
+        Optional<Duration> every = config == null ? Optional.empty() : config.pushEvery();
+        synchronized (lock) {
+            if (every.isEmpty() || pusher != null) {
+                return;
+            }
+            pusher = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "sellerpanel-sim-" + port + "-notifications");
+                t.setDaemon(true);
+                return t;
+            });
+            long millis = Math.max(1, every.get().toMillis());
+            pusher.scheduleWithFixedDelay(this::deliverQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Stops the real-time pushing thread, if running. Called by the simulator's close. */
+    void stopPushing() {
+        ScheduledExecutorService running;
+        synchronized (lock) {
+            running = pusher;
+            pusher = null;
+        }
+        if (running != null) {
+            running.shutdownNow();
+        }
+    }
+
+    private void deliverQuietly() {
+        try {
+            deliverDue();
+        } catch (RuntimeException e) {
+            // every failure of a push is recorded as its attempt; nothing else may stop the thread
+        }
     }
 
     /**

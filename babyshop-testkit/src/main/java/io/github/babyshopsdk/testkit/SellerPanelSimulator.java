@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Thread-safe. Requests are served by a small fixed pool of daemon threads. Nothing is shared
+ * <p>Thread-safe. Requests are served by a small fixed pool of daemon threads (and order notifications in the
+ * real-time HTTP mode pushed by one more, see {@link OrderNotifications.Builder#pushEvery}). Nothing is shared
  * between simulators. The first {@link #start()} in a JVM sets the system property
  * {@code sun.net.httpserver.nodelay=true} unless it is already set: the JDK server otherwise
  * delays every answer by about 40 ms (Nagle's algorithm against delayed ACKs). The simulator logs through SLF4J (logger
@@ -165,6 +166,7 @@ public final class SellerPanelSimulator implements AutoCloseable {
                 s.setExecutor(executor);
                 s.start();
                 server = s;
+                notifier.startPushing(port);
                 LOG.info("SellerPanel simulator listening on {}", baseUrl());
                 return this;
             } catch (IOException e) {
@@ -214,6 +216,7 @@ public final class SellerPanelSimulator implements AutoCloseable {
     public void close() {
         synchronized (lifecycle) {
             closed = true;
+            notifier.stopPushing();
             if (server != null) {
                 server.stop(0);
                 executor.shutdownNow();

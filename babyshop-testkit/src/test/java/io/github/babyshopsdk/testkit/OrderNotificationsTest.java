@@ -482,4 +482,40 @@ class OrderNotificationsTest {
         assertThat(defaults.url()).isEmpty();
         assertThat(defaults.toString()).contains("sink").doesNotContain("http");
     }
+
+    @Test
+    void inTheRealTimeHttpModeAThreadOfTheSimulatorPushesWhatIsDue() throws Exception {
+        java.util.concurrent.CountDownLatch posted = new java.util.concurrent.CountDownLatch(1);
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+        server.createContext("/hooks/orders", exchange -> {
+            try (exchange) {
+                bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                exchange.sendResponseHeaders(200, -1);
+                posted.countDown();
+            }
+        });
+        server.start();
+        URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/orders");
+        SellerPanelSimulator sim = SellerPanelSimulator.builder().clock(java.time.Clock.systemUTC()).noQuota()
+                .fixture(Fixture.of(5, 0, 10))
+                .orderNotifications(OrderNotifications.builder().url(url).pushEvery(Duration.ofMillis(20)).build())
+                .build();
+        sims.add(sim);
+        sim.start();
+        SimOrder o = sim.store().generateOrder();
+
+        assertThat(posted.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("pushed by the simulator").isTrue();
+        assertThat(bodies).singleElement().asString().contains(o.orderNo());
+        // the attempt is recorded once the answer is read: wait for it (a bound, not a timing)
+        for (int i = 0; i < 3_000 && sim.notifications().log(Outcome.DELIVERED).isEmpty(); i++) {
+            Thread.sleep(10);
+        }
+        sim.close();
+        assertThat(sim.notifications().log()).singleElement()
+                .satisfies(r -> assertThat(r.outcome()).isEqualTo(Outcome.DELIVERED));
+
+        assertThatThrownBy(() -> OrderNotifications.builder().sink(answering(200)).pushEvery(Duration.ofSeconds(1))
+                .build()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("URL");
+    }
 }
