@@ -140,7 +140,7 @@ public final class OrderImportFlow implements FlowRun {
      * less repeats and invalid numbers) and applies them with the rules of a polled order: exactly once (write-ahead
      * record, idempotent host calls), the host's status mapper and hub resolver, the first-seen cancellation rule,
      * an imported order cancelled on Babyshop cancelled in the host, the quarantine for what cannot be applied. The
-     * orders cursor is not moved. The entry point of reconciliation (and of order hints to come).
+     * orders cursor is not moved. The entry point of reconciliation (order hints use {@link #fetchHinted}).
      *
      * <p>An order in {@code lostByHost} that the engine recorded as imported is created again (the host said it no
      * longer holds it, see {@code HostOrders.hasOrder}): its record is replaced by a write-ahead record with the
