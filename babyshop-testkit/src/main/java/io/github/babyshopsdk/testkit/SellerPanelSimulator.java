@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Thread-safe. Requests are served by a small fixed pool of daemon threads. Nothing is shared
+ * <p>Thread-safe. Requests are served by a small fixed pool of daemon threads (and order notifications in the
+ * real-time HTTP mode pushed by one more, see {@link OrderNotifications.Builder#pushEvery}). Nothing is shared
  * between simulators. The first {@link #start()} in a JVM sets the system property
  * {@code sun.net.httpserver.nodelay=true} unless it is already set: the JDK server otherwise
  * delays every answer by about 40 ms (Nagle's algorithm against delayed ACKs). The simulator logs through SLF4J (logger
@@ -79,6 +80,7 @@ public final class SellerPanelSimulator implements AutoCloseable {
     private final SimulatorStore store;
     private final RequestLog requestLog;
     private final FaultPlan faultPlan;
+    private final OrderNotifier notifier;
     private final List<String> usernames;
     private final int threads;
     private final Object lifecycle = new Object();
@@ -110,6 +112,7 @@ public final class SellerPanelSimulator implements AutoCloseable {
         this.store = new SimulatorStore(state);
         this.requestLog = new RequestLog(journal);
         this.faultPlan = new FaultPlan(faultEngine);
+        this.notifier = new OrderNotifier(state, clock, dates, b.notifications);
         if (b.drift != null) {
             faultPlan.continuousDrift(b.drift.inserts(), b.drift.updates());
         }
@@ -163,6 +166,7 @@ public final class SellerPanelSimulator implements AutoCloseable {
                 s.setExecutor(executor);
                 s.start();
                 server = s;
+                notifier.startPushing(port);
                 LOG.info("SellerPanel simulator listening on {}", baseUrl());
                 return this;
             } catch (IOException e) {
@@ -212,6 +216,7 @@ public final class SellerPanelSimulator implements AutoCloseable {
     public void close() {
         synchronized (lifecycle) {
             closed = true;
+            notifier.stopPushing();
             if (server != null) {
                 server.stop(0);
                 executor.shutdownNow();
@@ -246,6 +251,17 @@ public final class SellerPanelSimulator implements AutoCloseable {
      */
     public FaultPlan faults() {
         return faultPlan;
+    }
+
+    /**
+     * The order notifications: {@link OrderNotifier#deliverDue()} pushes those due, {@link OrderNotifier#log()}
+     * tells what was emitted, lost and delivered.
+     *
+     * @return the notifier (one that emits nothing unless the builder had
+     *     {@link Builder#orderNotifications(OrderNotifications)})
+     */
+    public OrderNotifier notifications() {
+        return notifier;
     }
 
     /**
@@ -378,8 +394,21 @@ public final class SellerPanelSimulator implements AutoCloseable {
         private String sellerId = "babyshop";
         private int threads = 4;
         private DriftRate drift;
+        private OrderNotifications notifications;
 
         private Builder() {
+        }
+
+        /**
+         * Emits order notifications as Vinculum's "Seller Order Notification" does (default: none): see
+         * {@link OrderNotifications} and {@link SellerPanelSimulator#notifications()}.
+         *
+         * @param config the events, destination, loss, delay, redelivery and shapes
+         * @return this builder
+         */
+        public Builder orderNotifications(OrderNotifications config) {
+            this.notifications = Objects.requireNonNull(config, "config");
+            return this;
         }
 
         /**

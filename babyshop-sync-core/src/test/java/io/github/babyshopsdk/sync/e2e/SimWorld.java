@@ -32,6 +32,7 @@ import io.github.babyshopsdk.sync.state.InventoryState;
 import io.github.babyshopsdk.sync.state.SkuLink;
 import io.github.babyshopsdk.sync.state.SyncStateStore;
 import io.github.babyshopsdk.testkit.Fixture;
+import io.github.babyshopsdk.testkit.OrderNotifications;
 import io.github.babyshopsdk.testkit.OrderStatus;
 import io.github.babyshopsdk.testkit.SellerPanelSimulator;
 import io.github.babyshopsdk.testkit.SimOrder;
@@ -94,6 +95,9 @@ final class SimWorld implements AutoCloseable {
                 .quota(b.simQuota, b.quotaWindow).moderationDelay(b.moderationDelay);
         if (b.tokenTtl != null) {
             simBuilder.tokenTtl(b.tokenTtl);
+        }
+        if (b.notifications != null) {
+            simBuilder.orderNotifications(b.notifications);
         }
         this.store = b.stateStore != null ? b.stateStore : InMemorySyncStateStore.create();
         this.sim = simBuilder.build().start();
@@ -290,6 +294,7 @@ final class SimWorld implements AutoCloseable {
         private StatusMapper statusMapper = StatusMapper.byMapping();
         private HubResolver hubResolver = HubResolver.byMapping();
         private SyncScheduler scheduler = IntervalSyncScheduler.defaults();
+        private OrderNotifications notifications;
 
         private Builder(Fixture fixture) {
             this.fixture = fixture;
@@ -366,6 +371,12 @@ final class SimWorld implements AutoCloseable {
         /** The host's own scheduler (default {@code IntervalSyncScheduler.defaults()}). */
         Builder scheduler(SyncScheduler syncScheduler) {
             this.scheduler = syncScheduler;
+            return this;
+        }
+
+        /** The simulator emits order notifications so (default: none); see {@link SellerPanelSimulator#notifications()}. */
+        Builder notifications(OrderNotifications config) {
+            this.notifications = config;
             return this;
         }
 

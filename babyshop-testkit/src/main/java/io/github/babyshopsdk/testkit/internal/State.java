@@ -73,6 +73,7 @@ public final class State {
     private long nextInvoiceSeq;
     private long nextReturnSeq;
     private long nextModerationId = 1001;
+    private OrderObserver observer = OrderObserver.NONE;
 
     /**
      * Loads the initial data.
@@ -120,6 +121,15 @@ public final class State {
             action.run();
             return null;
         });
+    }
+
+    /**
+     * Sets who is told of every order stored from now on (see {@link OrderObserver}); replaces the previous one.
+     *
+     * @param orderObserver the observer, {@link OrderObserver#NONE} for none
+     */
+    public void observe(OrderObserver orderObserver) {
+        locked(() -> observer = java.util.Objects.requireNonNull(orderObserver, "observer"));
     }
 
     /**
@@ -220,9 +230,11 @@ public final class State {
             if (!orders.containsKey(updated.orderNo())) {
                 throw new IllegalArgumentException("no order " + updated.orderNo());
             }
+            SimOrder previous = orders.get(updated.orderNo());
             SimOrder stamped = updated.withLastUpdate(now());
             index(stamped);
             changes.add(new OrderChange(stamped.lastUpdate(), stamped.orderNo(), what));
+            observer.stored(previous, stamped);
             return stamped;
         });
     }
@@ -242,6 +254,7 @@ public final class State {
             SimOrder stamped = order.withLastUpdate(now());
             index(stamped);
             changes.add(new OrderChange(stamped.lastUpdate(), stamped.orderNo(), what));
+            observer.stored(null, stamped);
             return stamped;
         });
     }

@@ -26,6 +26,8 @@ import io.github.babyshopsdk.sync.spi.SyncScheduler;
 import io.github.babyshopsdk.sync.state.SkuLink;
 import io.github.babyshopsdk.sync.state.SyncStateStore;
 import io.github.babyshopsdk.testkit.Fixture;
+import io.github.babyshopsdk.testkit.NotificationSink;
+import io.github.babyshopsdk.testkit.OrderNotifications;
 import io.github.babyshopsdk.testkit.RecordedRequest;
 import io.github.babyshopsdk.testkit.SellerPanelSimulator;
 import io.github.babyshopsdk.testkit.SimProduct;
@@ -39,6 +41,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * A whole integration on simulated time, for the quota benchmarks: the testkit's {@link SellerPanelSimulator} on
@@ -64,6 +67,10 @@ import java.util.function.BooleanSupplier;
  * run's calls otherwise take no simulated time. Actions scheduled with {@link #at} (new orders on Babyshop, stock
  * changes in the host) fire at their instants, also during a run's waits.
  *
+ * <p><b>Order notifications.</b> With {@link Builder#notifications}, the simulator emits order notifications to the
+ * host's {@link HintReceiver}; each tick pushes those due before {@code runDue}, so a hint waits for the next tick
+ * (give such worlds a short tick, as a host woken by its receiver).
+ *
  * <p><b>Calls.</b> The simulator records every request; the world takes them over after each tick
  * ({@link #calls()}), so counts are per operation and per answer (code 13), with simulated times.
  *
@@ -88,11 +95,16 @@ public final class BenchWorld implements AutoCloseable {
     private final Duration tick;
     private final List<CallRecord> calls = new ArrayList<>();
     private final List<FlowReport> reports = new ArrayList<>();
+    private final HintReceiver receiver = new HintReceiver();
     private Instant nextTick;
 
     private BenchWorld(Builder b) {
-        this.sim = SellerPanelSimulator.builder().seed(b.seed).fixture(b.fixture).quota(b.quota, b.window)
-                .moderationDelay(b.moderationDelay).build().start();
+        SellerPanelSimulator.Builder simBuilder = SellerPanelSimulator.builder().seed(b.seed).fixture(b.fixture)
+                .quota(b.quota, b.window).moderationDelay(b.moderationDelay);
+        if (b.notifications != null) {
+            simBuilder.orderNotifications(b.notifications.apply(receiver));
+        }
+        this.sim = simBuilder.build().start();
         StateStores opened = null;
         try {
             this.time = new SimulatedTime(sim.simulatedClock());
@@ -115,6 +127,7 @@ public final class BenchWorld implements AutoCloseable {
                     .scheduler(b.scheduler).clock(sim.clock()).options(b.options)
                     .closeTimeout(Duration.ofSeconds(5)).build();
             configure(engine);
+            receiver.to(engine);
             this.nextTick = time.now();
         } catch (RuntimeException e) {
             if (opened != null) {
@@ -149,13 +162,15 @@ public final class BenchWorld implements AutoCloseable {
 
     /**
      * One tick of the host's scheduler: moves the clock to the tick's time (if it is not past it already),
-     * runs {@code engine.runDue(now)}, takes over the calls the simulator recorded, and sets the next tick one
+     * pushes the order notifications due (to the host's {@link HintReceiver}, when the world has them), runs
+     * {@code engine.runDue(now)}, takes over the calls the simulator recorded, and sets the next tick one
      * tick after the run ended.
      *
      * @return the reports of the flows that ran
      */
     public List<FlowReport> tick() {
         time.moveTo(nextTick);
+        sim.notifications().deliverDue();
         List<FlowReport> ran = engine.runDue(time.now());
         reports.addAll(ran);
         absorbCalls();
@@ -365,6 +380,7 @@ public final class BenchWorld implements AutoCloseable {
         private StateKind stateKind = StateKind.IN_MEMORY;
         private RunSettings settings = new RunSettings(false, Optional.empty(), "postgres", "");
         private Duration tick = Duration.ofMinutes(1);
+        private Function<NotificationSink, OrderNotifications> notifications;
 
         private Builder(Fixture fixture) {
             this.fixture = Objects.requireNonNull(fixture, "fixture");
@@ -417,6 +433,16 @@ public final class BenchWorld implements AutoCloseable {
                 throw new IllegalArgumentException("tick must be positive, was " + value);
             }
             this.tick = value;
+            return this;
+        }
+
+        /**
+         * The simulator emits order notifications (default: none), configured by {@code config} from the host's
+         * receiver (a {@link HintReceiver}: parser, then {@code engine.hint}), which the config must name as its
+         * sink. Each {@link BenchWorld#tick()} pushes the notifications due before running the engine.
+         */
+        public Builder notifications(Function<NotificationSink, OrderNotifications> config) {
+            this.notifications = Objects.requireNonNull(config, "config");
             return this;
         }
 

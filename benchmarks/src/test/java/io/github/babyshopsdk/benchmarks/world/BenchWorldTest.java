@@ -6,7 +6,9 @@ import io.github.babyshopsdk.benchmarks.RunSettings;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.testkit.Fixture;
+import io.github.babyshopsdk.testkit.NotificationRecord;
 import io.github.babyshopsdk.testkit.Operation;
+import io.github.babyshopsdk.testkit.OrderNotifications;
 import io.github.babyshopsdk.testkit.SimOrder;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +59,28 @@ class BenchWorldTest {
 
             assertThat(world.callCounts(middle, world.now()).of(Operation.ORDER_LIST)).isEqualTo(1);
             assertThat(first + second).isEqualTo(world.callCounts().total());
+        }
+    }
+
+    @Test
+    void withOrderNotificationsAnOrderPlacedBetweenPollsIsInTheHostSecondsLater() {
+        try (BenchWorld world = BenchWorld.builder(Fixture.of(3, 20, 30)).tick(Duration.ofSeconds(1))
+                .notifications(receiver -> OrderNotifications.builder().sink(receiver).build()).build()) {
+            Instant start = world.now();
+            world.runFor(Duration.ofMinutes(5));
+            SimOrder[] placed = new SimOrder[1];
+            Instant at = start.plus(Duration.ofMinutes(7));
+            world.at(at, () -> placed[0] = world.simulator().store().generateOrder());
+
+            world.runFor(Duration.ofMinutes(10));
+
+            // notified at once, pushed at the next tick (+1 s), hinted, fetched when the hint is due (+1 s)
+            Instant inHost = world.host().orderCreatedAt(placed[0].orderNo()).orElseThrow();
+            assertThat(inHost).isBetween(at.plusSeconds(1), at.plusSeconds(3));
+            assertThat(world.simulator().notifications().log()).singleElement()
+                    .satisfies(r -> assertThat(r.outcome()).isEqualTo(NotificationRecord.Outcome.DELIVERED));
+            // the polls did not move: the orders run at the start only (and the reconciliation's listing)
+            assertThat(world.callCounts().of(Operation.ORDER_LIST)).isEqualTo(2);
         }
     }
 }
