@@ -13,7 +13,7 @@
  *     // ... OrderStoreContract, QuarantineStoreContract, CatalogStoreContract, InventoryStoreContract,
  *     //     InventoryDueContract, OutboxStoreContract, LeaseStoreContract, LeaseFencingContract,
  *     //     TransactionContract, PoisonRecordContract, InventoryBackOffContract,
- *     //     DeadLetterStoreContract
+ *     //     DeadLetterStoreContract, OrderHintStoreContract
  * }
  * }</pre>
  *

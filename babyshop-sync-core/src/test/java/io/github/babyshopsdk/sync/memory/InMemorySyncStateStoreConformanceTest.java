@@ -8,6 +8,7 @@ import io.github.babyshopsdk.sync.conformance.InventoryDueContract;
 import io.github.babyshopsdk.sync.conformance.InventoryStoreContract;
 import io.github.babyshopsdk.sync.conformance.LeaseFencingContract;
 import io.github.babyshopsdk.sync.conformance.LeaseStoreContract;
+import io.github.babyshopsdk.sync.conformance.OrderHintStoreContract;
 import io.github.babyshopsdk.sync.conformance.OrderStoreContract;
 import io.github.babyshopsdk.sync.conformance.OutboxStoreContract;
 import io.github.babyshopsdk.sync.conformance.PoisonRecordContract;
@@ -139,6 +140,14 @@ class InMemorySyncStateStoreConformanceTest {
 
     @Nested
     class DeadLetters extends DeadLetterStoreContract {
+        @Override
+        protected SyncStateStore newStore() {
+            return fresh();
+        }
+    }
+
+    @Nested
+    class OrderHints extends OrderHintStoreContract {
         @Override
         protected SyncStateStore newStore() {
             return fresh();

@@ -16,6 +16,8 @@ import io.github.babyshopsdk.sync.state.InventoryStore;
 import io.github.babyshopsdk.sync.state.Lease;
 import io.github.babyshopsdk.sync.state.LeaseLostException;
 import io.github.babyshopsdk.sync.state.LinkChange;
+import io.github.babyshopsdk.sync.state.OrderHint;
+import io.github.babyshopsdk.sync.state.OrderHintStore;
 import io.github.babyshopsdk.sync.state.OrderReason;
 import io.github.babyshopsdk.sync.state.OrderRecord;
 import io.github.babyshopsdk.sync.state.OrderState;
@@ -50,6 +52,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.TreeMap;
 import java.util.function.IntFunction;
 
 /**
@@ -91,6 +94,7 @@ final class JdbcTransaction implements SyncTransaction {
     private final CatalogStore catalog = new Catalog();
     private final InventoryStore inventory = new Inventory();
     private final OutboxStore outbox = new Outbox();
+    private final OrderHintStore hints = new Hints();
 
     JdbcTransaction(Database db, Statements sql, Connection connection, String storeId, JdbcLeaseStore leases) {
         this.leases = leases;
@@ -364,9 +368,9 @@ final class JdbcTransaction implements SyncTransaction {
     }
 
     @Override
-    public io.github.babyshopsdk.sync.state.OrderHintStore hints() {
+    public OrderHintStore hints() {
         check();
-        throw new UnsupportedOperationException("STUB(issue 13): JDBC order hints are not written yet");
+        return hints;
     }
 
     // ------------------------------------------------------------------------------------------ settings
@@ -1093,5 +1097,170 @@ final class JdbcTransaction implements SyncTransaction {
                 ps.setString(2, orderNo);
             }, JdbcTransaction::outboxEntry));
         }
+    }
+
+    // ------------------------------------------------------------------------------------------ order hints
+
+    private static OrderHint orderHint(ResultSet rs) throws SQLException {
+        return OrderHint.builder()
+                .orderNo(rs.getString("order_no"))
+                .firstHintedAt(instant(rs, "first_hinted_at_us"))
+                .lastHintedAt(instant(rs, "last_hinted_at_us"))
+                .timesHinted(rs.getInt("times_hinted"))
+                .attempts(rs.getInt("attempts"))
+                .dueAt(instant(rs, "due_at_us"))
+                .droppedAt(optionalInstant(rs, "dropped_at_us"))
+                .reason(string(rs, "reason"))
+                .build();
+    }
+
+    /**
+     * The order hints of one transaction: the table of V8, keyed by store and order number. Multi-key reads and
+     * deletes take {@value Statements#MAX_KEYS_PER_READ} numbers to a statement; {@code due}, {@code earliestDue},
+     * {@code pendingCount} read the pending hints through their index, {@code pruneDropped} the dropped ones
+     * through theirs.
+     */
+    private final class Hints implements OrderHintStore {
+
+        /** {@inheritDoc} One locking {@code SELECT ... IN (...)} per {@value Statements#MAX_KEYS_PER_READ} numbers. */
+        @Override
+        public Map<String, OrderHint> findAll(Collection<String> orderNos) {
+            check();
+            List<String> keys = distinctKeys(orderNos, "order number");
+            if (keys.isEmpty()) {
+                return Map.of();
+            }
+            return call("reading " + keys.size() + " order hints", () -> findMany(keys, sql::hintFindMany, 1,
+                    ps -> ps.setString(1, storeId), JdbcTransaction::orderHint, OrderHint::orderNo));
+        }
+
+        /**
+         * {@inheritDoc} One JDBC batch of upserts, in order-number order (of the last hint given for each number),
+         * so that transactions saving overlapping numbers lock them in one order.
+         */
+        @Override
+        public void saveAll(Collection<OrderHint> saved) {
+            check();
+            Objects.requireNonNull(saved, "hints");
+            Map<String, OrderHint> byNumber = new TreeMap<>();
+            for (OrderHint hint : saved) {
+                Objects.requireNonNull(hint, "hint");
+                byNumber.put(hint.orderNo(), hint);
+            }
+            if (byNumber.isEmpty()) {
+                return;
+            }
+            List<long[]> instants = new ArrayList<>(byNumber.size());
+            for (OrderHint hint : byNumber.values()) {
+                instants.add(new long[] {Codec.micros(hint.firstHintedAt()), Codec.micros(hint.lastHintedAt()),
+                        Codec.micros(hint.dueAt())});
+            }
+            call("saving " + byNumber.size() + " order hints", () -> {
+                try (PreparedStatement ps = connection.prepareStatement(sql.hintUpsert)) {
+                    int i = 0;
+                    for (OrderHint hint : byNumber.values()) {
+                        long[] micros = instants.get(i++);
+                        ps.setString(1, storeId);
+                        ps.setString(2, hint.orderNo());
+                        ps.setLong(3, micros[0]);
+                        ps.setLong(4, micros[1]);
+                        ps.setInt(5, hint.timesHinted());
+                        ps.setInt(6, hint.attempts());
+                        ps.setLong(7, micros[2]);
+                        setNullableMicros(ps, 8, hint.droppedAt());
+                        setNullable(ps, 9, hint.reason());
+                        ps.setBoolean(10, hint.pending());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                return null;
+            });
+        }
+
+        /** {@inheritDoc} One {@code DELETE ... IN (...)} per {@value Statements#MAX_KEYS_PER_READ} numbers. */
+        @Override
+        public void removeAll(Collection<String> orderNos) {
+            check();
+            List<String> keys = distinctKeys(orderNos, "order number");
+            if (keys.isEmpty()) {
+                return;
+            }
+            call("removing " + keys.size() + " order hints", () -> delete(keys));
+        }
+
+        /** Deletes the hints of {@code keys} (distinct), in statements of at most the multi-key bound; how many. */
+        private int delete(List<String> keys) throws SQLException {
+            int deleted = 0;
+            for (int from = 0; from < keys.size(); from += Statements.MAX_KEYS_PER_READ) {
+                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + Statements.MAX_KEYS_PER_READ));
+                deleted += update(sql.hintDeleteMany(chunk.size()), ps -> {
+                    ps.setString(1, storeId);
+                    int i = 1;
+                    for (String key : chunk) {
+                        ps.setString(++i, key);
+                    }
+                });
+            }
+            return deleted;
+        }
+
+        @Override
+        public List<OrderHint> due(Instant now, int limit) {
+            check();
+            Objects.requireNonNull(now, "now");
+            checkLimit(limit);
+            long nowMicros = Codec.microsSaturated(now);
+            return call("listing the due order hints", () -> list(sql.hintsDue, ps -> {
+                ps.setString(1, storeId);
+                ps.setLong(2, nowMicros);
+                ps.setInt(3, limit);
+            }, JdbcTransaction::orderHint));
+        }
+
+        @Override
+        public Optional<Instant> earliestDue() {
+            return call("reading the earliest due order hint", () -> one(sql.hintsEarliestDue,
+                    ps -> ps.setString(1, storeId), rs -> instant(rs, "due_at_us")));
+        }
+
+        @Override
+        public long pendingCount() {
+            return call("counting the pending order hints", () -> one(sql.hintsPendingCount,
+                    ps -> ps.setString(1, storeId), rs -> rs.getLong(1)).orElse(0L));
+        }
+
+        /**
+         * {@inheritDoc} Locks the hints to prune (a range read of their index, bounded by the limit), then deletes
+         * them by number; a hint a concurrent transaction revived meanwhile is no longer in the range.
+         */
+        @Override
+        public int pruneDropped(Instant before, int limit) {
+            check();
+            Objects.requireNonNull(before, "before");
+            checkLimit(limit);
+            if (limit == 0) {
+                return 0;
+            }
+            long beforeMicros = microsCeiling(before);
+            return call("pruning dropped order hints", () -> {
+                List<String> prunable = list(sql.hintsDroppedBefore, ps -> {
+                    ps.setString(1, storeId);
+                    ps.setLong(2, beforeMicros);
+                    ps.setInt(3, limit);
+                }, rs -> rs.getString(1));
+                return prunable.isEmpty() ? 0 : delete(prunable);
+            });
+        }
+    }
+
+    /**
+     * The smallest microsecond count not before {@code instant} (saturated like {@link Codec#microsSaturated}):
+     * a stored time (whole microseconds) is before {@code instant} exactly when it is below this.
+     */
+    private static long microsCeiling(Instant instant) {
+        long floor = Codec.microsSaturated(instant);
+        boolean subMicro = instant.getNano() % 1_000 != 0;
+        return subMicro && floor != Long.MAX_VALUE && floor != Long.MIN_VALUE ? floor + 1 : floor;
     }
 }

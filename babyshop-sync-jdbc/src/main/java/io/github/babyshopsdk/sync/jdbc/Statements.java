@@ -38,6 +38,11 @@ final class Statements {
             + " outcome_unknown, not_before_us, created_at_us, updated_at_us, first_failed_at_us";
     static final List<String> OUTBOX_VALUES = List.of("operation", "order_no", "data", "status", "attempts",
             "last_error", "outcome_unknown", "not_before_us", "created_at_us", "updated_at_us", "first_failed_at_us");
+    static final String HINT_COLUMNS = "order_no, first_hinted_at_us, last_hinted_at_us, times_hinted, attempts,"
+            + " due_at_us, dropped_at_us, reason";
+    /** The value columns of an order hint's upsert, after store id and order number. */
+    static final List<String> HINT_VALUES = List.of("first_hinted_at_us", "last_hinted_at_us", "times_hinted",
+            "attempts", "due_at_us", "dropped_at_us", "reason", "pending");
 
     final String settingsFind;
     final String settingsUpsertToggles;
@@ -91,7 +96,18 @@ final class Statements {
     final String keyLockInsertIfAbsent;
     final String keyLockLock;
 
-    /** The most keys one multi-key read binds ({@link #orderFindMany}, {@link #quarantineFindMany}). */
+    final String hintUpsert;
+    final String hintsDue;
+    final String hintsEarliestDue;
+    final String hintsPendingCount;
+    final String hintsDroppedBefore;
+    private final String hintFindManyPrefix;
+    private final String hintDeleteManyPrefix;
+
+    /**
+     * The most keys one multi-key statement binds ({@link #orderFindMany}, {@link #quarantineFindMany},
+     * {@link #hintFindMany}, {@link #hintDeleteMany}).
+     */
     static final int MAX_KEYS_PER_READ = 100;
     private final String orderFindManyPrefix;
     private final String quarantineFindManyPrefix;
@@ -208,6 +224,21 @@ final class Statements {
         keyLockInsertIfAbsent = d.insertIfAbsent(keyLock, List.of("store_id", "bucket"), List.of());
         keyLockLock = "SELECT bucket FROM " + keyLock + " WHERE store_id = ? AND bucket = ? FOR UPDATE";
 
+        String hints = db.table("order_hint");
+        hintUpsert = d.upsert(hints, List.of("store_id", "order_no"), HINT_VALUES);
+        // range reads of order_hint_due_idx (V8): the pending hints by due time, then order number
+        hintsDue = "SELECT " + HINT_COLUMNS + " FROM " + hints
+                + " WHERE store_id = ? AND pending = TRUE AND due_at_us <= ? ORDER BY due_at_us, order_no LIMIT ?";
+        hintsEarliestDue = "SELECT due_at_us FROM " + hints
+                + " WHERE store_id = ? AND pending = TRUE ORDER BY due_at_us, order_no LIMIT 1";
+        hintsPendingCount = "SELECT COUNT(*) FROM " + hints + " WHERE store_id = ? AND pending = TRUE";
+        // a range read of order_hint_dropped_idx (V8): the dropped hints by drop time, then order number
+        hintsDroppedBefore = "SELECT order_no FROM " + hints
+                + " WHERE store_id = ? AND pending = FALSE AND dropped_at_us < ?"
+                + " ORDER BY dropped_at_us, order_no LIMIT ? FOR UPDATE";
+        hintFindManyPrefix = "SELECT " + HINT_COLUMNS + " FROM " + hints + " WHERE store_id = ? AND order_no IN (";
+        hintDeleteManyPrefix = "DELETE FROM " + hints + " WHERE store_id = ? AND order_no IN (";
+
         orderFindManyPrefix = "SELECT " + ORDER_COLUMNS + " FROM " + orders + " WHERE store_id = ? AND order_no IN (";
         quarantineFindManyPrefix = "SELECT " + QUARANTINE_COLUMNS + " FROM " + quarantine
                 + " WHERE store_id = ? AND flow = ? AND record_key IN (";
@@ -221,6 +252,16 @@ final class Statements {
     /** The quarantine entries of {@code keys} keys of one flow, locked: binds store, flow, then each key. */
     String quarantineFindMany(int keys) {
         return quarantineFindManyPrefix + placeholders(keys) + ") FOR UPDATE";
+    }
+
+    /** The order hints of {@code keys} order numbers, locked: binds store, then each order number. */
+    String hintFindMany(int keys) {
+        return hintFindManyPrefix + placeholders(keys) + ") FOR UPDATE";
+    }
+
+    /** Deletes the order hints of {@code keys} order numbers: binds store, then each order number. */
+    String hintDeleteMany(int keys) {
+        return hintDeleteManyPrefix + placeholders(keys) + ")";
     }
 
     private static String placeholders(int count) {

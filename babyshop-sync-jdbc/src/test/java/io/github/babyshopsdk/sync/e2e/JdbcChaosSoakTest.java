@@ -54,7 +54,7 @@ class JdbcChaosSoakTest {
     private static final String PREFIX = "soak_";
     /** The tables keyed by store id (the quota tables are not; the soak does not use a stored quota budget). */
     private static final List<String> TABLES = List.of("settings", "config_change", "cursor", "order_record",
-            "quarantine", "sku_link", "inventory", "outbox", "lease", "key_lock");
+            "quarantine", "sku_link", "inventory", "outbox", "lease", "key_lock", "order_hint");
 
     @Test
     void everyInvariantHoldsAfterEverySeededRunOnJdbcState() throws SQLException {

@@ -8,6 +8,7 @@ import io.github.babyshopsdk.sync.conformance.InventoryDueContract;
 import io.github.babyshopsdk.sync.conformance.InventoryStoreContract;
 import io.github.babyshopsdk.sync.conformance.LeaseFencingContract;
 import io.github.babyshopsdk.sync.conformance.LeaseStoreContract;
+import io.github.babyshopsdk.sync.conformance.OrderHintStoreContract;
 import io.github.babyshopsdk.sync.conformance.OrderStoreContract;
 import io.github.babyshopsdk.sync.conformance.OutboxStoreContract;
 import io.github.babyshopsdk.sync.conformance.PoisonRecordContract;
@@ -151,6 +152,14 @@ abstract class JdbcConformanceSuite {
 
     @Nested
     class DeadLetters extends DeadLetterStoreContract {
+        @Override
+        protected SyncStateStore newStore() {
+            return JdbcConformanceSuite.this.newStore();
+        }
+    }
+
+    @Nested
+    class OrderHints extends OrderHintStoreContract {
         @Override
         protected SyncStateStore newStore() {
             return JdbcConformanceSuite.this.newStore();

@@ -30,12 +30,13 @@ class MigrationTest {
     /** The history of a store migrated to the latest version ("version description state"). */
     private static final List<String> HISTORY = List.of("1 babyshop state Success", "2 lease fencing tokens Success",
             "3 sku link change feed Success", "4 inventory moderation schedule Success",
-            "5 inventory retry schedule Success", "6 safety stock Success", "7 dead letter details Success");
+            "5 inventory retry schedule Success", "6 safety stock Success", "7 dead letter details Success",
+            "8 order hints Success");
 
 
     private static final List<String> TABLES = List.of("settings", "config_change", "cursor", "order_record",
             "quarantine", "sku_link", "link_sequence", "inventory", "outbox", "lease", "key_lock", "quota_budget",
-            "quota_call",
+            "quota_call", "order_hint",
             "schema_history");
 
     @ParameterizedTest(name = "{0}")

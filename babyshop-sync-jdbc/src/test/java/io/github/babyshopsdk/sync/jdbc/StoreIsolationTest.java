@@ -68,7 +68,7 @@ class StoreIsolationTest {
             assertThat(tables).contains("shop_a_cursor", "shop_a_outbox", "shop_a_schema_history",
                     "abcdefghijklmnopqrs_cursor", "abcdefghijklmnopqrs_schema_history");
             assertThat(tables).noneMatch(t -> t.startsWith("babyshop_"));
-            String latest = "7 dead letter details Success";
+            String latest = "8 order hints Success";
             assertThat(MigrationTest.history(ds, "shop_a_")).last().isEqualTo(latest);
             assertThat(MigrationTest.history(ds, "abcdefghijklmnopqrs_")).last().isEqualTo(latest);
         }
