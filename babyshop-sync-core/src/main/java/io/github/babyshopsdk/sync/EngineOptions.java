@@ -240,6 +240,54 @@ public interface EngineOptions {
         return DEFAULT_RECONCILIATION_WINDOW;
     }
 
+    /** The default {@link #hintDelay()}: 1 second. */
+    Duration DEFAULT_HINT_DELAY = Duration.ofSeconds(1);
+
+    /**
+     * How long after it arrives a new order hint ({@code SyncEngine.hint}) is due (default 1 second): hints that
+     * arrive together are fetched together, one orderFetch call per 100 order numbers. Must not be negative.
+     */
+    @Value.Default
+    default Duration hintDelay() {
+        return DEFAULT_HINT_DELAY;
+    }
+
+    /**
+     * Fetches that do not find a hinted order after which its hint is dropped (default 3), with the reason "not
+     * found on Babyshop: unknown or foreign order number". A dropped hint is kept a day for {@code explain}, then
+     * pruned; a new hint for the number revives it. Must be at least 1.
+     */
+    @Value.Default
+    default int hintAttempts() {
+        return 3;
+    }
+
+    /** The default {@link #hintRetryDelay()}: 1 minute. */
+    Duration DEFAULT_HINT_RETRY_DELAY = Duration.ofMinutes(1);
+
+    /**
+     * The wait before a hinted order that a fetch did not find is fetched again (default 1 minute), doubling per
+     * attempt: {@code hintRetryDelay x 2^(attempts-1)}, so 1 then 2 minutes with the defaults before the hint is
+     * dropped at {@link #hintAttempts()}. Must be positive.
+     */
+    @Value.Default
+    default Duration hintRetryDelay() {
+        return DEFAULT_HINT_RETRY_DELAY;
+    }
+
+    /** The default {@link #maxPendingHints()}: 10,000. */
+    int DEFAULT_MAX_PENDING_HINTS = 10_000;
+
+    /**
+     * The most order hints pending at once (default 10,000): a hint for a new number beyond it is refused
+     * ({@code HintReceipt.refused()}) and the order is found by polling instead. Bounds what a flood of
+     * notifications can make the store hold. Must be at least 1.
+     */
+    @Value.Default
+    default int maxPendingHints() {
+        return DEFAULT_MAX_PENDING_HINTS;
+    }
+
     /**
      * Validates the options.
      *
@@ -283,6 +331,12 @@ public interface EngineOptions {
         if (orderImportWindow().isNegative() || orderImportWindow().isZero()
                 || reconciliationWindow().isNegative() || reconciliationWindow().isZero()) {
             throw new IllegalArgumentException("orderImportWindow and reconciliationWindow must be positive");
+        }
+        if (hintDelay().isNegative() || hintRetryDelay().isNegative() || hintRetryDelay().isZero()) {
+            throw new IllegalArgumentException("hintDelay must not be negative, hintRetryDelay must be positive");
+        }
+        if (hintAttempts() < 1 || maxPendingHints() < 1) {
+            throw new IllegalArgumentException("hintAttempts and maxPendingHints must be at least 1");
         }
     }
 

@@ -16,6 +16,8 @@ import io.github.babyshopsdk.sync.internal.FlowContext;
 import io.github.babyshopsdk.sync.internal.FlowContinuation;
 import io.github.babyshopsdk.sync.internal.FlowRegistry;
 import io.github.babyshopsdk.sync.internal.FlowRun;
+import io.github.babyshopsdk.sync.internal.HintIntake;
+import io.github.babyshopsdk.sync.internal.HintOnlyRun;
 import io.github.babyshopsdk.sync.internal.InventoryResync;
 import io.github.babyshopsdk.sync.internal.LeaseKeeper;
 import io.github.babyshopsdk.sync.internal.LogSafe;
@@ -163,6 +165,8 @@ public final class SyncEngine implements AutoCloseable {
             boolean continues = schedule.continueAt().filter(at -> !now.isBefore(at)).isPresent();
             if (continues || scheduler.isDue(flow, schedule.lastRun(), now)) {
                 reports.add(run(flow, now));
+            } else if (flow == Flow.ORDERS && hintsDue(now)) {
+                reports.add(runHints(now));
             }
         }
         return reports;
@@ -185,7 +189,7 @@ public final class SyncEngine implements AutoCloseable {
             Optional<Instant> due = earlier(schedule.continueAt(), scheduler.nextDue(flow, schedule.lastRun(), now));
             earliest = earlier(earliest, due);
         }
-        return earliest;
+        return earlier(earliest, store.inTransaction(HintOnlyRun::due));
     }
 
     /**
@@ -241,17 +245,40 @@ public final class SyncEngine implements AutoCloseable {
     private FlowReport run(Flow flow, Instant now) {
         enter();
         try {
-            return runEntered(flow, now);
+            return runEntered(flow, flows.find(flow), now, this::finished);
         } finally {
             leave();
         }
     }
 
-    private FlowReport runEntered(Flow flow, Instant now) {
-        Optional<FlowRun> implementation = flows.find(flow);
+    /** Whether order hints make a hint-only orders run due at {@code now} (see {@link HintOnlyRun#due}). */
+    private boolean hintsDue(Instant now) {
+        return store.inTransaction(HintOnlyRun::due).filter(at -> !at.isAfter(now)).isPresent();
+    }
+
+    /**
+     * A hint-only orders run ({@link HintOnlyRun}): the orders lease, tier and listener path of any run, but it does
+     * not record the orders flow's last run or continuation; a failure or quota stop delays the next one instead.
+     */
+    private FlowReport runHints(Instant now) {
+        enter();
+        try {
+            return runEntered(Flow.ORDERS, Optional.of(new HintOnlyRun()), now, this::hintsFinished);
+        } finally {
+            leave();
+        }
+    }
+
+    /** How a run's report is recorded and told once the run is over (not for a lost lease). */
+    @FunctionalInterface
+    private interface Finish {
+        FlowReport finish(FlowReport report, Instant now);
+    }
+
+    private FlowReport runEntered(Flow flow, Optional<FlowRun> implementation, Instant now, Finish finish) {
         StoreSettings settings = store.inTransaction(tx -> tx.settings().settings());
         if (implementation.isEmpty() || !enabled(flow, settings)) {
-            return finished(FlowReport.builder().flow(flow).outcome(FlowOutcome.DISABLED).startedAt(now)
+            return finish.finish(FlowReport.builder().flow(flow).outcome(FlowOutcome.DISABLED).startedAt(now)
                     .finishedAt(now).build(), now);
         }
         if (!runningHere.add(flow)) {
@@ -262,13 +289,13 @@ public final class SyncEngine implements AutoCloseable {
             if (lease.isEmpty()) {
                 return skipped(flow, now, heldElsewhere(flow, now));
             }
-            return runHolding(flow, implementation.get(), lease.get(), now);
+            return runHolding(flow, implementation.get(), lease.get(), now, finish);
         } finally {
             runningHere.remove(flow);
         }
     }
 
-    private FlowReport runHolding(Flow flow, FlowRun implementation, Lease lease, Instant now) {
+    private FlowReport runHolding(Flow flow, FlowRun implementation, Lease lease, Instant now, Finish finish) {
         LeaseKeeper keeper = new LeaseKeeper(store.leases(), lease, clock, options.leaseTtl());
         long interval = options.leaseRenewalInterval().toNanos();
         held.add(keeper);
@@ -301,7 +328,7 @@ public final class SyncEngine implements AutoCloseable {
         report = FlowContinuation.settle(report, runContext.quotaRefusedUntil());
         report.continueAt().ifPresent(at -> LOG.debug("{} stopped for quota with work left; it continues at {}",
                 flow, at));
-        return finished(report, now);
+        return finish.finish(report, now);
     }
 
     private FlowReport failed(Flow flow, Instant now, RuntimeException e) {
@@ -376,6 +403,30 @@ public final class SyncEngine implements AutoCloseable {
         return report;
     }
 
+    /**
+     * Records when the next hint-only run may start ({@link HintOnlyRun#notBefore}) and tells the listener; the
+     * orders flow's last run and continuation stay as they were.
+     */
+    private FlowReport hintsFinished(FlowReport report, Instant now) {
+        String notBefore = HintOnlyRun.notBefore(report, options).map(Instant::toString).orElse("");
+        try {
+            store.runInTransaction(tx -> {
+                if (!notBefore.equals(tx.cursors().get(HintOnlyRun.NOT_BEFORE).orElse(""))) {
+                    tx.cursors().put(HintOnlyRun.NOT_BEFORE, notBefore);
+                }
+            });
+        } catch (StateStoreException e) {
+            LOG.warn("could not record the hint-only orders run: {}", LogSafe.of(e.getMessage()));
+        }
+        if (!notBefore.isEmpty()) {
+            LOG.info("the hint-only orders run ended {}; hints are fetched again from {} (polling goes on)",
+                    report.outcome(), notBefore);
+        }
+        OrdersCursorReport.tell(store, context.listener(), report);
+        context.listener().flowFinished(report);
+        return report;
+    }
+
     private static boolean enabled(Flow flow, StoreSettings settings) {
         switch (flow) {
             case ORDERS:
@@ -392,15 +443,29 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     /**
-     * Records order numbers for the orders flow to look at at once (order notifications): durable, de-duplicated and
-     * bounded; see {@link HintReceipt}. STUB(issue 13).
+     * Records order numbers for the orders flow to look at soon (order notifications), in one state transaction:
+     * durable when it returns, de-duplicated (one hint per number) and bounded by
+     * {@link EngineOptions#maxPendingHints()}; see {@link HintReceipt}. A new hint is due after
+     * {@link EngineOptions#hintDelay()} (hints arriving together are fetched together); {@link #runDue} then runs a
+     * hint-only orders run (orders lease and quota tier, orderFetch of exactly the due numbers, 100 to a call, no
+     * orderList) unless the orders flow is due anyway, whose run fetches them too. A hint never decides a state: the
+     * state comes from orderFetch, with the rules of a polled order. A number orderFetch does not find is fetched again
+     * after {@link EngineOptions#hintRetryDelay()} (doubling) and dropped after {@link EngineOptions#hintAttempts()}.
+     * With order sync off nothing is recorded and every number is refused. Thread-safe: callable from any thread,
+     * beside runs.
      *
      * @throws NullPointerException if {@code orderNos} or one of them is null
      * @throws io.github.babyshopsdk.sync.state.StateStoreException when the hints could not be made durable
      * @throws IllegalStateException after {@link #close()}
      */
     public HintReceipt hint(java.util.Collection<String> orderNos) {
-        throw new UnsupportedOperationException("STUB(issue 13): hints are not written yet");
+        Objects.requireNonNull(orderNos, "orderNos");
+        enter();
+        try {
+            return HintIntake.record(store, options, orderNos, clock.instant());
+        } finally {
+            leave();
+        }
     }
 
     /** Why {@code orderNo} was or was not imported or updated. */

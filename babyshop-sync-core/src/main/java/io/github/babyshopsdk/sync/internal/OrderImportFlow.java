@@ -161,6 +161,45 @@ public final class OrderImportFlow implements FlowRun {
         return new Run(context, now).applyExactly(orderNos, Set.copyOf(lostByHost));
     }
 
+    /**
+     * Fetches exactly {@code orderNos} for order hints: like {@link #applyExactly} (same exactly-once rules, status
+     * mapping, hub routing, cancellation handling, quarantine for records orderFetch could not read or the host's
+     * ports could not apply), except that an order orderFetch does not return is not quarantined: it is handed back
+     * to {@code chunks} (the hint decides: retry later or drop). After each orderFetch call's orders are applied
+     * (at most {@link ChannelLimits#MAX_BATCH} numbers a call) {@code chunks} is told what was asked, what was
+     * missing and when the call was made, so a quota stop or a crash part-way leaves only the later chunks' hints
+     * pending. Runs on the caller's thread with the caller's context (its lease, its quota tier).
+     *
+     * @return what was applied: a report of flow {@link Flow#ORDERS} ({@link FlowOutcome#INTERRUPTED} when the
+     *     thread was interrupted; the interrupted chunk is not reported to {@code chunks})
+     * @throws io.github.babyshopsdk.client.error.QuotaExceededException when the caller's quota tier has no call
+     *     left (what was applied before stays)
+     * @throws StateStoreException when the store fails; Babyshop's errors propagate as the client throws them
+     */
+    public static FlowReport fetchHinted(FlowContext context, Instant now, List<String> orderNos,
+                                         FetchedChunks chunks) {
+        Run run = new Run(context, now);
+        run.observer = java.util.Objects.requireNonNull(chunks, "chunks");
+        run.handBackMissing = true;
+        return run.applyExactly(orderNos, Set.of());
+    }
+
+    /**
+     * Told after each orderFetch call of an orders run (full or hint-only) once that call's orders are applied; used
+     * to resolve order hints per call. Called on the run's thread, outside any transaction.
+     */
+    @FunctionalInterface
+    public interface FetchedChunks {
+        /**
+         * One orderFetch call's outcome.
+         *
+         * @param requested the order numbers asked (valid, distinct)
+         * @param missing those of them orderFetch did not return at all (neither a record nor an unreadable one)
+         * @param fetchedAt the engine clock's time just before the call
+         */
+        void fetched(List<String> requested, Set<String> missing, Instant fetchedAt);
+    }
+
     /** One run's working state. */
     private static final class Run {
         private final FlowContext context;
@@ -184,6 +223,12 @@ public final class OrderImportFlow implements FlowRun {
         private Optional<Instant> keptImportStart = Optional.empty();
         /** Orders recorded as imported that the host no longer holds: created again ({@link #applyExactly}). */
         private Set<String> lostByHost = Set.of();
+        /** Told after each orderFetch call's orders are applied (order hints); null: nobody. */
+        private FetchedChunks observer;
+        /** Whether an order orderFetch did not return is handed back (hints) instead of quarantined. */
+        private boolean handBackMissing;
+        /** The numbers the current orderFetch call did not return. */
+        private final Set<String> missing = new LinkedHashSet<>();
 
         Run(FlowContext context, Instant now) {
             this.context = context;
@@ -196,6 +241,7 @@ public final class OrderImportFlow implements FlowRun {
                 statusMapping = tx.settings().statusMapping();
                 hubMapping = tx.settings().hubMapping();
                 keptImportStart = FlowContinuation.parse(tx.cursors().get(IMPORT_START));
+                observer = OrderHints.anyPending(tx) ? OrderHints.resolver(context, now) : null;
                 return tx.cursors().get(CURSOR).map(Instant::parse);
             });
             if (cursor.isEmpty() && context.options().orderImportFrom().isEmpty() && keptImportStart.isEmpty()) {
@@ -247,7 +293,8 @@ public final class OrderImportFlow implements FlowRun {
             if (high != null) {
                 context.store().runInTransaction(tx -> advanceCursor(tx, high));
             }
-            return report(FlowOutcome.COMPLETED);
+            // the hints this run's fetches did not settle (their orders were not listed as changed)
+            return OrderHints.plus(report(FlowOutcome.COMPLETED), OrderHints.drain(context, now));
         }
 
         /** See {@link OrderImportFlow#applyExactly}. */
@@ -279,7 +326,11 @@ public final class OrderImportFlow implements FlowRun {
                 if (Thread.currentThread().isInterrupted()) {
                     return false;
                 }
-                List<Order> orders = fetch(ordered.subList(from, Math.min(ordered.size(), from + ChannelLimits.MAX_BATCH)));
+                List<String> chunk = List.copyOf(ordered.subList(from,
+                        Math.min(ordered.size(), from + ChannelLimits.MAX_BATCH)));
+                Instant fetchedAt = context.clock().instant();
+                List<Order> orders = fetch(chunk);
+                Set<String> notReturned = Set.copyOf(missing);
                 fetchedByNumber += orders.size();
                 orders.sort(Comparator.comparing((Order o) -> listedAt.getOrDefault(o.orderNo(), Instant.MIN))
                         .thenComparing(Order::orderNo));
@@ -287,6 +338,9 @@ public final class OrderImportFlow implements FlowRun {
                     if (Thread.currentThread().isInterrupted() || !applyPage(page)) {
                         return false;
                     }
+                }
+                if (observer != null) {
+                    observer.fetched(chunk, notReturned, fetchedAt);
                 }
             }
             return true;
@@ -372,9 +426,13 @@ public final class OrderImportFlow implements FlowRun {
             for (RecordFailure failure : records.failures()) {
                 failure.key().filter(key -> unreadable(key, failure.reason())).ifPresent(key -> failed++);
             }
+            missing.clear();
             for (String orderNo : records.missing()) {
-                quarantine.unreadable(orderNo, "orderFetch did not return the order");
-                failed++;
+                missing.add(orderNo);
+                if (!handBackMissing) {
+                    quarantine.unreadable(orderNo, "orderFetch did not return the order");
+                    failed++;
+                }
             }
             return orders;
         }
