@@ -44,6 +44,11 @@ import java.util.function.Supplier;
  * engine, then runs the flows once (pass after pass until nothing is left to do), for N cycles, or on the
  * schedule until interrupted. Prints a progress line per flow run, the report table and, last, the JSON
  * summary. Everything that can be checked is checked before the host directory is touched.
+ *
+ * <p>With {@code --listen}, the {@link NotificationReceiver} is bound before anything is written, started once the
+ * engine is configured (its hints go to {@code engine.hint}) and closed before the engine; each accepted
+ * notification cuts the scheduled loop's wait short ({@link LoopWakeup}), so the hinted orders are fetched as soon
+ * as they are due instead of a tick later.
  */
 final class BridgeRunner {
     /** The actor of a hard sync the bridge requests ({@code --hard-sync}) in the configuration log. */

@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  *   <li>200 only after the sink returned, with the counts ({@code {"accepted":1,"added":1,"renewed":0,"invalid":0,
  *       "refused":0}}); a body that names no order gets 200 with zeros, without calling the sink.</li>
  * </ul>
- * A refusal has no body and closes the connection. No refused request reaches the sink. No message, log line or
+ * A refusal has a one-line text body and closes the connection without reading the rest of the request. No refused
+ * request reaches the sink. No message, log line or
  * {@code toString} holds the token or the request's path; the JDK server's own logger ({@code com.sun.net.httpserver},
  * which logs request lines at DEBUG) is kept at INFO while a receiver runs. Thread-safe.
  */
@@ -267,12 +268,12 @@ final class NotificationReceiver implements AutoCloseable {
                 "{\"accepted\":%d,\"added\":%d,\"renewed\":%d,\"invalid\":%d,\"refused\":%d}",
                 receipt.accepted(), receipt.added(), receipt.renewed(), receipt.invalid() + parsed.invalidValues(),
                 receipt.refused()).getBytes(StandardCharsets.US_ASCII);
+        count(200); // before the answer: a sender that has its answer sees it counted
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, json.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(json);
         }
-        count(200);
         LOG.debug("notification from {}: {} order numbers, {} accepted", source, orderNos.size(), receipt.accepted());
     }
 
@@ -284,16 +285,60 @@ final class NotificationReceiver implements AutoCloseable {
         }
     }
 
-    /** Answers {@code status} without a body and closes the connection (the rest of the body is never read). */
+    /**
+     * Answers {@code status} (a one-line text body) and closes the connection without reading the rest of the
+     * request's body.
+     *
+     * <p>The JDK server, when an exchange is closed, drains what is left of the request body (up to
+     * {@code sun.net.httpserver.drainAmount}, 64 KiB) with blocking reads: a refused sender that keeps its body coming
+     * slowly would hold the thread. So, once the answer is flushed, the thread interrupts itself and closes the
+     * exchange: the drain's first read on the (interruptible) channel closes it at once. The interrupt is taken back,
+     * and the {@link Refused} thrown makes the JDK server forget the connection (its {@code closeConnection}).
+     *
+     * @throws Refused always, once answered
+     */
     private void refuse(HttpExchange exchange, int status, String source, String why) throws IOException {
         count(status);
         LOG.debug("notification from {} refused with {}: {}", source, status, SafeText.of(why));
         exchange.getResponseHeaders().set("Connection", "close");
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
         if (status == 429 || status == 503) {
             exchange.getResponseHeaders().set("Retry-After", "1");
         }
-        exchange.sendResponseHeaders(status, -1);
-        exchange.close();
+        byte[] text = (status + " " + phrase(status) + "\n").getBytes(StandardCharsets.US_ASCII);
+        exchange.sendResponseHeaders(status, text.length);
+        OutputStream out = exchange.getResponseBody();
+        out.write(text);
+        out.flush();
+        Thread.currentThread().interrupt();
+        try {
+            exchange.close();
+        } finally {
+            Thread.interrupted();
+        }
+        throw new Refused(status);
+    }
+
+    private static String phrase(int status) {
+        return switch (status) {
+            case 400 -> "unreadable notification";
+            case 401 -> "missing or wrong token";
+            case 404 -> "not found";
+            case 405 -> "POST only";
+            case 413 -> "notification too large";
+            case 429 -> "too many requests from this address";
+            case 503 -> "unavailable, deliver again later";
+            default -> "error";
+        };
+    }
+
+    /** Ends an exchange that was refused: the JDK server closes and forgets its connection. */
+    static final class Refused extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(int status) {
+            super("refused with " + status + "; connection closed");
+        }
     }
 
     private void count(int status) {

@@ -62,11 +62,8 @@ final class ReceiverExecutor implements Executor, AutoCloseable {
     private void guarded(Runnable exchange) {
         Guard guard = new Guard(Thread.currentThread());
         current.set(guard);
-        ScheduledFuture<?> alarm = watchdog.schedule(() -> {
-            if (guard.expire()) {
-                expired.incrementAndGet();
-            }
-        }, deadlineNanos, TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> alarm = watchdog.schedule(() -> guard.expire(expired::incrementAndGet), deadlineNanos,
+                TimeUnit.NANOSECONDS);
         try {
             exchange.run();
         } finally {
@@ -114,13 +111,13 @@ final class ReceiverExecutor implements Executor, AutoCloseable {
             this.thread = thread;
         }
 
-        synchronized boolean expire() {
-            if (state != State.RECEIVING) {
-                return false;
+        /** Ends the exchange if it is still receiving: counts it, then interrupts its thread. */
+        synchronized void expire(Runnable count) {
+            if (state == State.RECEIVING) {
+                state = State.EXPIRED;
+                count.run(); // before the interrupt: the client that sees its connection closed sees it counted
+                thread.interrupt(); // under the lock: the thread cannot have moved on to processing
             }
-            state = State.EXPIRED;
-            thread.interrupt(); // under the lock: the thread cannot have moved on to processing
-            return true;
         }
 
         synchronized boolean received() {

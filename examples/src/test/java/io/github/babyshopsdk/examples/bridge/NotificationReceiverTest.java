@@ -134,7 +134,7 @@ class NotificationReceiverTest {
                 RawHttp.post(address, p + "/" + "%41".repeat(40), body));
 
         assertThat(answers).extracting(RawHttp.Answer::status).containsOnly(401);
-        assertThat(answers).extracting(RawHttp.Answer::body).containsOnly("");
+        assertThat(answers).extracting(RawHttp.Answer::body).containsOnly("401 missing or wrong token\n");
         assertThat(sink.accepted).isEmpty();
         stillServes();
     }
@@ -195,6 +195,35 @@ class NotificationReceiverTest {
         assertThat(declared.status()).isEqualTo(413);
         assertThat(honest.status()).isEqualTo(413);
         assertThat(chunked.status()).isEqualTo(413);
+        assertThat(sink.accepted).isEmpty();
+        stillServes();
+    }
+
+    @Test
+    void aRefusalClosesTheConnectionWithoutWaitingForTheRestOfTheBody() throws IOException {
+        // a deadline far away: only the refusal itself may end these exchanges (else the reads hit their guard)
+        start(ReceiverLimits.defaults().withBody(1024, 500).withRequestDeadline(Duration.ofMinutes(10)));
+        String path = NotificationReceiver.PATH + "/";
+
+        List<RawHttp.Answer> answers = new ArrayList<>();
+        for (String[] request : List.of(new String[] {path + "wrong-token", "Content-Length: 1000000000"},
+                new String[] {path + TOKEN, "Content-Length: 1000000000"},
+                new String[] {path + TOKEN, "Transfer-Encoding: chunked"})) {
+            try (Socket socket = RawHttp.connect(address, "127.0.0.1")) {
+                OutputStream out = socket.getOutputStream();
+                out.write(RawHttp.head("POST", request[0], new String[0], request[1]).getBytes(StandardCharsets.ISO_8859_1));
+                if (request[1].startsWith("Transfer")) {
+                    out.write(("800\r\n" + " ".repeat(0x800) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                }
+                out.flush(); // and then the sender stalls, its body unfinished
+                answers.add(RawHttp.read(socket));
+            }
+        }
+
+        assertThat(answers).extracting(RawHttp.Answer::status).containsExactly(401, 413, 413);
+        assertThat(answers).extracting(RawHttp.Answer::head).allSatisfy(head ->
+                assertThat(head).containsIgnoringCase("Connection: close"));
+        assertThat(receiver.answers()).as("none ended by the deadline").doesNotContainKey(0);
         assertThat(sink.accepted).isEmpty();
         stillServes();
     }
