@@ -94,16 +94,17 @@ final class NotificationReceiver implements AutoCloseable {
      * @throws UncheckedIOException when the address cannot be bound (in use, not local, not resolvable)
      */
     static NotificationReceiver bind(ListenAddress address, TokenCheck token, HintSink sink, ReceiverLimits limits) {
+        String where = SafeText.of(address.host()) + ":" + address.port();
+        InetSocketAddress socketAddress = new InetSocketAddress(address.host(), address.port());
+        if (socketAddress.isUnresolved()) {
+            throw new UncheckedIOException("cannot listen on " + where + ": unknown host",
+                    new IOException("unresolved"));
+        }
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(address.host(), address.port()), limits.queue());
+            server = HttpServer.create(socketAddress, limits.queue());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + SafeText.of(address.host()) + ":" + address.port()
-                    + ": " + SafeText.of(e.getMessage()), e);
-        }
-        if (server.getAddress().isUnresolved()) {
-            server.stop(0);
-            throw new UncheckedIOException(new IOException("cannot resolve " + SafeText.of(address.host())));
+            throw new UncheckedIOException("cannot listen on " + where + ": " + SafeText.of(e.getMessage()), e);
         }
         NotificationReceiver receiver = new NotificationReceiver(server, token, sink, limits);
         server.createContext("/", receiver::handle);

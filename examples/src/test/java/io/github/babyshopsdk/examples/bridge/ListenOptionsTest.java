@@ -88,6 +88,12 @@ class ListenOptionsTest {
     }
 
     @Test
+    void anUnknownHostIsBadInput() {
+        assertBadInput(run(TOKEN, "--listen", "no-such-host.invalid:8080", "--listen-token-env", TOKEN_ENV),
+                "--listen: cannot listen on no-such-host.invalid:8080: unknown host", TOKEN);
+    }
+
+    @Test
     void aPortInUseIsBadInputBeforeAnythingIsWritten() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             assertBadInput(run(TOKEN, "--listen", "127.0.0.1:" + taken.getLocalPort(), "--listen-token-env",
