@@ -35,6 +35,15 @@ final class BoundedBody {
                     buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, cap));
                 }
                 int read = in.read(buffer, length, buffer.length - length);
+                if (read == 0) {
+                    // a stream breaking the contract (0 for a non-empty request) must not spin us: ask for one byte
+                    read = in.read();
+                    if (read < 0) {
+                        break;
+                    }
+                    buffer[length++] = (byte) read;
+                    continue;
+                }
                 if (read < 0) {
                     break;
                 }

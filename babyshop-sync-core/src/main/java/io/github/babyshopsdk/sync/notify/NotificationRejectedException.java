@@ -3,7 +3,8 @@ package io.github.babyshopsdk.sync.notify;
 import java.util.Objects;
 
 /**
- * A notification body the parser refused. Its message says why in words and never repeats the body.
+ * A notification body the parser refused. Its message says why in words and never repeats the body or a value from it;
+ * it carries no cause (a parser's own message could quote the input).
  */
 public final class NotificationRejectedException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -3,7 +3,10 @@ package io.github.babyshopsdk.sync.notify;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** What a notification body carried that the engine can use: order numbers, nothing else. */
+/**
+ * What a notification body carried that the engine can use: order numbers, nothing else (no status, no other field).
+ * Built by {@link NotificationParser}; an immutable value, thread-safe.
+ */
 @Value.Immutable
 @Value.Style(jdkOnly = true)
 public interface ParsedNotification {
@@ -15,7 +18,10 @@ public interface ParsedNotification {
      */
     List<String> orderNumbers();
 
-    /** Values in order-number fields that were not valid order numbers (too long, control characters...): ignored. */
+    /**
+     * Values in order-number fields that were not valid order numbers (too long, blank, control characters, a
+     * fraction, a boolean...): dropped, only counted. {@code null} and {@code ""} mean "no value" and are not counted.
+     */
     int invalidValues();
 
     /** A builder. */
