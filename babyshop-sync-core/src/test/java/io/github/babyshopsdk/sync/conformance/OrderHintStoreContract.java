@@ -289,6 +289,22 @@ public abstract class OrderHintStoreContract extends StoreContractSupport {
                 .doesNotContainKey("BS-249");
     }
 
+    /**
+     * The saved times are whole microseconds; the bounds of {@code due} and {@code pruneDropped} may be finer and
+     * are compared exactly (a store keeping microseconds rounds the bound the right way).
+     */
+    @Test
+    void boundsFinerThanAMicrosecondAreComparedExactly() {
+        OrderHint pending = hint("BS-1", at(10));
+        save(pending, dropped("BS-2", at(20)));
+        assertThat(due(at(10).minusNanos(1), 10)).isEmpty();
+        assertThat(due(at(10).plusNanos(1), 10)).containsExactly(pending);
+        assertThat(due(at(10).plusNanos(999), 10)).containsExactly(pending);
+        assertThat(read((SyncTransaction tx) -> tx.hints().pruneDropped(at(20), 10))).isZero();
+        assertThat(read((SyncTransaction tx) -> tx.hints().pruneDropped(at(20).minusNanos(1), 10))).isZero();
+        assertThat(read((SyncTransaction tx) -> tx.hints().pruneDropped(at(20).plusNanos(1), 10))).isEqualTo(1);
+    }
+
     // ---------------------------------------------------------------- findAll
 
     @Test

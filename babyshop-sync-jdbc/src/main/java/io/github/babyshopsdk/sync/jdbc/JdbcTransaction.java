@@ -1186,17 +1186,23 @@ final class JdbcTransaction implements SyncTransaction {
             if (keys.isEmpty()) {
                 return;
             }
-            call("removing " + keys.size() + " order hints", () -> delete(keys));
+            call("removing " + keys.size() + " order hints", () -> delete(keys, sql::hintDeleteMany, 1,
+                    ps -> ps.setString(1, storeId)));
         }
 
-        /** Deletes the hints of {@code keys} (distinct), in statements of at most the multi-key bound; how many. */
-        private int delete(List<String> keys) throws SQLException {
+        /**
+         * Deletes the hints of {@code keys} (distinct) with {@code statement} (for a number of keys), at most the
+         * multi-key bound to a statement: {@code leading} binds the first {@code leadingCount} parameters, the
+         * keys follow. Returns how many hints were deleted.
+         */
+        private int delete(List<String> keys, IntFunction<String> statement, int leadingCount, Binder leading)
+                throws SQLException {
             int deleted = 0;
             for (int from = 0; from < keys.size(); from += Statements.MAX_KEYS_PER_READ) {
                 List<String> chunk = keys.subList(from, Math.min(keys.size(), from + Statements.MAX_KEYS_PER_READ));
-                deleted += update(sql.hintDeleteMany(chunk.size()), ps -> {
-                    ps.setString(1, storeId);
-                    int i = 1;
+                deleted += update(statement.apply(chunk.size()), ps -> {
+                    leading.bind(ps);
+                    int i = leadingCount;
                     for (String key : chunk) {
                         ps.setString(++i, key);
                     }
@@ -1231,8 +1237,9 @@ final class JdbcTransaction implements SyncTransaction {
         }
 
         /**
-         * {@inheritDoc} Locks the hints to prune (a range read of their index, bounded by the limit), then deletes
-         * them by number; a hint a concurrent transaction revived meanwhile is no longer in the range.
+         * {@inheritDoc} Reads the numbers of the hints to prune (a range read of their index, in order, bounded by
+         * the limit), then deletes those of them still dropped before {@code before}: a hint a concurrent
+         * transaction revived meanwhile is kept, and not counted.
          */
         @Override
         public int pruneDropped(Instant before, int limit) {
@@ -1249,7 +1256,10 @@ final class JdbcTransaction implements SyncTransaction {
                     ps.setLong(2, beforeMicros);
                     ps.setInt(3, limit);
                 }, rs -> rs.getString(1));
-                return prunable.isEmpty() ? 0 : delete(prunable);
+                return prunable.isEmpty() ? 0 : delete(prunable, sql::hintDeleteDroppedMany, 2, ps -> {
+                    ps.setString(1, storeId);
+                    ps.setLong(2, beforeMicros);
+                });
             });
         }
     }

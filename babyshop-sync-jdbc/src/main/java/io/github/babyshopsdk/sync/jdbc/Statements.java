@@ -103,10 +103,11 @@ final class Statements {
     final String hintsDroppedBefore;
     private final String hintFindManyPrefix;
     private final String hintDeleteManyPrefix;
+    private final String hintDeleteDroppedManyPrefix;
 
     /**
      * The most keys one multi-key statement binds ({@link #orderFindMany}, {@link #quarantineFindMany},
-     * {@link #hintFindMany}, {@link #hintDeleteMany}).
+     * {@link #hintFindMany}, {@link #hintDeleteMany}, {@link #hintDeleteDroppedMany}).
      */
     static final int MAX_KEYS_PER_READ = 100;
     private final String orderFindManyPrefix;
@@ -226,18 +227,24 @@ final class Statements {
 
         String hints = db.table("order_hint");
         hintUpsert = d.upsert(hints, List.of("store_id", "order_no"), HINT_VALUES);
-        // range reads of order_hint_due_idx (V8): the pending hints by due time, then order number
+        // range reads of order_hint_due_idx (V8): the pending hints by due time, then order number. The ORDER BY
+        // names the index's leading columns too (fixed by the WHERE, so the order is the same): H2 then reads the
+        // rows in index order and stops at the limit instead of sorting every due hint
+        String hintDueOrder = " ORDER BY store_id, pending, due_at_us, order_no";
         hintsDue = "SELECT " + HINT_COLUMNS + " FROM " + hints
-                + " WHERE store_id = ? AND pending = TRUE AND due_at_us <= ? ORDER BY due_at_us, order_no LIMIT ?";
-        hintsEarliestDue = "SELECT due_at_us FROM " + hints
-                + " WHERE store_id = ? AND pending = TRUE ORDER BY due_at_us, order_no LIMIT 1";
+                + " WHERE store_id = ? AND pending = TRUE AND due_at_us <= ?" + hintDueOrder + " LIMIT ?";
+        hintsEarliestDue = "SELECT due_at_us FROM " + hints + " WHERE store_id = ? AND pending = TRUE" + hintDueOrder
+                + " LIMIT 1";
         hintsPendingCount = "SELECT COUNT(*) FROM " + hints + " WHERE store_id = ? AND pending = TRUE";
-        // a range read of order_hint_dropped_idx (V8): the dropped hints by drop time, then order number
+        // a range read of order_hint_dropped_idx (V8): the dropped hints by drop time, then order number (not
+        // locked: H2 sorts a locking read instead of reading the index in order; the delete checks them again)
         hintsDroppedBefore = "SELECT order_no FROM " + hints
                 + " WHERE store_id = ? AND pending = FALSE AND dropped_at_us < ?"
-                + " ORDER BY dropped_at_us, order_no LIMIT ? FOR UPDATE";
+                + " ORDER BY store_id, pending, dropped_at_us, order_no LIMIT ?";
         hintFindManyPrefix = "SELECT " + HINT_COLUMNS + " FROM " + hints + " WHERE store_id = ? AND order_no IN (";
         hintDeleteManyPrefix = "DELETE FROM " + hints + " WHERE store_id = ? AND order_no IN (";
+        hintDeleteDroppedManyPrefix = "DELETE FROM " + hints
+                + " WHERE store_id = ? AND pending = FALSE AND dropped_at_us < ? AND order_no IN (";
 
         orderFindManyPrefix = "SELECT " + ORDER_COLUMNS + " FROM " + orders + " WHERE store_id = ? AND order_no IN (";
         quarantineFindManyPrefix = "SELECT " + QUARANTINE_COLUMNS + " FROM " + quarantine
@@ -262,6 +269,14 @@ final class Statements {
     /** Deletes the order hints of {@code keys} order numbers: binds store, then each order number. */
     String hintDeleteMany(int keys) {
         return hintDeleteManyPrefix + placeholders(keys) + ")";
+    }
+
+    /**
+     * Deletes those of the order hints of {@code keys} order numbers that are dropped before a time: binds store,
+     * the time (microseconds), then each order number.
+     */
+    String hintDeleteDroppedMany(int keys) {
+        return hintDeleteDroppedManyPrefix + placeholders(keys) + ")";
     }
 
     private static String placeholders(int count) {

@@ -7,6 +7,7 @@ import io.github.babyshopsdk.sync.config.ConfigurationChange;
 import io.github.babyshopsdk.sync.config.HubMapping;
 import io.github.babyshopsdk.sync.config.StoreSettings;
 import io.github.babyshopsdk.sync.state.InventoryState;
+import io.github.babyshopsdk.sync.state.OrderHint;
 import io.github.babyshopsdk.sync.state.OrderReason;
 import io.github.babyshopsdk.sync.state.OrderRecord;
 import io.github.babyshopsdk.sync.state.OrderState;
@@ -20,6 +21,7 @@ import io.github.babyshopsdk.sync.state.SyncTransaction;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,6 +88,9 @@ class StoreIsolationTest {
                 .deadLettered(false).firstFailedAt(T0).lastFailedAt(T0).build();
         ConfigurationChange change = ConfigurationChange.builder().actor("alice").at(T0).subject("settings")
                 .before("a").after("b").build();
+        OrderHint hint = OrderHint.builder().orderNo("BS-3").firstHintedAt(T0).lastHintedAt(T0).timesHinted(1)
+                .attempts(0).dueAt(T0).build();
+        OrderHint droppedHint = OrderHint.builder().from(hint).orderNo("BS-4").droppedAt(T0).reason("not found").build();
         a.runInTransaction(tx -> {
             tx.settings().saveSettings(StoreSettings.builder().orderSync(true).build());
             tx.settings().saveHubMapping(HubMapping.builder().defaultHub("HUB-1").build());
@@ -96,6 +101,7 @@ class StoreIsolationTest {
             tx.catalog().saveLink(SkuLink.of("VS-1", "S-1", T0));
             tx.inventory().save(stock);
             assertThat(tx.outbox().add(entry)).isTrue();
+            tx.hints().saveAll(List.of(hint, droppedHint));
         });
         assertThat(a.leases().tryAcquire(Flow.ORDERS, "node-a", T0, Duration.ofSeconds(30))).isTrue();
 
@@ -112,6 +118,12 @@ class StoreIsolationTest {
             assertThat(tx.inventory().awaitingModeration(10)).isEmpty();
             assertThat(tx.outbox().forOrder("BS-1")).isEmpty();
             assertThat(tx.outbox().due(Flow.SHIPMENTS, T0, 10)).isEmpty();
+            assertThat(tx.hints().findAll(List.of("BS-3", "BS-4"))).isEmpty();
+            assertThat(tx.hints().due(Instant.MAX, 10)).isEmpty();
+            assertThat(tx.hints().earliestDue()).isEmpty();
+            assertThat(tx.hints().pendingCount()).isZero();
+            assertThat(tx.hints().pruneDropped(Instant.MAX, 10)).isZero();
+            tx.hints().removeAll(List.of("BS-3", "BS-4"));
             // the same keys are free in b
             tx.cursors().put("orders", "b");
             assertThat(tx.outbox().add(entry)).isTrue();
@@ -125,5 +137,8 @@ class StoreIsolationTest {
         assertThat(a.inTransaction((SyncTransaction tx) -> tx.settings().changes())).containsExactly(change);
         assertThat(a.inTransaction((SyncTransaction tx) -> tx.orders().find("BS-1"))).contains(order);
         assertThat(a.inTransaction((SyncTransaction tx) -> tx.inventory().find("VS-1"))).contains(stock);
+        assertThat(a.inTransaction((SyncTransaction tx) -> tx.hints().findAll(List.of("BS-3", "BS-4"))))
+                .containsOnlyKeys("BS-3", "BS-4");
+        assertThat(a.inTransaction((SyncTransaction tx) -> tx.hints().due(Instant.MAX, 10))).containsExactly(hint);
     }
 }
