@@ -156,6 +156,13 @@ public final class SyncEngine implements AutoCloseable {
      * quota budget still keeps the calls of more urgent tiers: a continuation never takes them. A catalog run that
      * completes having imported SKUs makes the inventory flow due at once too (the new links are its work).
      *
+     * <p><b>Order hints.</b> When the orders flow is not due but a pending order hint ({@link #hint}) is, and order
+     * sync is on, a <em>hint-only</em> orders run takes its place: the orders lease and quota tier, orderFetch of
+     * exactly the due hints (100 to a call), no orderList; reported as an orders run, but it does not move the orders
+     * flow's last run, so polling keeps its interval. A hint-only run that fails is not tried again before
+     * {@link EngineOptions#retryDelay()}, one that stops for quota not before its tier's next permit. A full orders
+     * run fetches the due hints too, after its listing, never an order twice.
+     *
      * @throws IllegalStateException after {@link #close()}
      */
     public List<FlowReport> runDue(Instant now) {
@@ -176,8 +183,9 @@ public final class SyncEngine implements AutoCloseable {
      * The earliest instant at which a flow is due: its continuation ({@link FlowReport#continueAt()}) or when the
      * scheduler makes it due ({@link SyncScheduler#nextDue}), at or before {@code now} when one is due already.
      * A host scheduler calls {@link #runDue} then (and at the latest after its own tick), so a backlog goes on at
-     * the next free quota slot rather than at the next interval. Flows whose scheduler cannot tell are left out;
-     * empty when no flow's due time is known. Reads the state store; does not run anything.
+     * the next free quota slot rather than at the next interval. The earliest pending order hint counts too (when
+     * order sync is on; not before a failed or quota-stopped hint-only run may go on). Flows whose scheduler cannot
+     * tell are left out; empty when no flow's due time is known. Reads the state store; does not run anything.
      *
      * @throws io.github.babyshopsdk.sync.state.StateStoreException when the store cannot be read
      */

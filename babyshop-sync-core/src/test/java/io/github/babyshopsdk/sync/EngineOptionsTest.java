@@ -62,4 +62,33 @@ class EngineOptionsTest {
         assertThatThrownBy(() -> EngineOptions.builder().reconciliationWindow(Duration.ofDays(-1)).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reconciliationWindow");
     }
+
+    @Test
+    void theHintOptionsDefaultToOneSecondThreeAttemptsOneMinuteAndTenThousand() {
+        EngineOptions defaults = EngineOptions.defaults();
+        assertThat(defaults.hintDelay()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(defaults.hintAttempts()).isEqualTo(3);
+        assertThat(defaults.hintRetryDelay()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(defaults.maxPendingHints()).isEqualTo(10_000);
+        EngineOptions set = EngineOptions.builder().hintDelay(Duration.ZERO).hintAttempts(1)
+                .hintRetryDelay(Duration.ofSeconds(10)).maxPendingHints(1).build();
+        assertThat(set.hintDelay()).isZero();
+        assertThat(set.hintAttempts()).isOne();
+        assertThat(set.hintRetryDelay()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(set.maxPendingHints()).isOne();
+    }
+
+    @Test
+    void hintOptionsOutOfRangeAreRefused() {
+        assertThatThrownBy(() -> EngineOptions.builder().hintDelay(Duration.ofMillis(-1)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hintDelay");
+        assertThatThrownBy(() -> EngineOptions.builder().hintRetryDelay(Duration.ZERO).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hintRetryDelay");
+        assertThatThrownBy(() -> EngineOptions.builder().hintRetryDelay(Duration.ofSeconds(-1)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hintRetryDelay");
+        assertThatThrownBy(() -> EngineOptions.builder().hintAttempts(0).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hintAttempts");
+        assertThatThrownBy(() -> EngineOptions.builder().maxPendingHints(0).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxPendingHints");
+    }
 }

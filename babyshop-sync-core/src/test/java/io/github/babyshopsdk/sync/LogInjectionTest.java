@@ -93,4 +93,27 @@ class LogInjectionTest {
                 .anySatisfy(m -> assertThat(m).contains("refused\\u000D\\u000A08:00:00.000"));
         assertThat(messages).allSatisfy(m -> assertThat(m).doesNotContain("\n").doesNotContain("\r"));
     }
+
+    @Test
+    void hostileHintedOrderNumbersAreNeverLoggedRaw() {
+        InMemoryHost host = InMemoryHost.create();
+        try (SyncEngine engine = SyncEngine.builder().stateStore(InMemorySyncStateStore.create())
+                .channel(new FakeChannel()).hostOrders(host).hostCatalog(host).hostInventory(host).hostFulfilment(host)
+                .hubResolver(HubResolver.byMapping()).statusMapper(StatusMapper.byMapping())
+                .scheduler(IntervalSyncScheduler.defaults())
+                .clock(Clock.fixed(Orders.T0, ZoneOffset.UTC)).build()) {
+            engine.updateSettings("test", s -> StoreSettings.builder().from(s).orderSync(true).build());
+
+            HintReceipt receipt = engine.hint(List.of("H-1\r\n08:00:00.000 [main] INFO forged hint line",
+                    "H-2\u202Eenil", "OK-1"));
+
+            assertThat(receipt.invalid()).isOne();
+            assertThat(receipt.added()).isEqualTo(2);
+        }
+        List<String> messages = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(messages).as("the hint was logged, escaped")
+                .anySatisfy(m -> assertThat(m).contains("H-1\\u000D\\u000A08:00:00.000").contains("H-2\\u202Eenil"));
+        assertThat(messages).allSatisfy(m -> assertThat(m).doesNotContain("\n").doesNotContain("\r")
+                .doesNotContain("\u202E"));
+    }
 }

@@ -58,8 +58,30 @@ public final class Explainer {
                 // diagnostics only: the explanation stands without it
             }
         }
+        hintDetail(orderNo).ifPresent(leases::add);
         return leases.isEmpty() ? explanation
                 : OrderExplanation.builder().from(explanation).addAllDetails(leases).build();
+    }
+
+    /**
+     * What the order's hint says, if it has one: pending ("hinted 2 time(s), last at ...; fetched at ...") or dropped
+     * ("hint dropped at ...: reason"). Diagnostics only: empty when the store cannot tell.
+     */
+    private Optional<String> hintDetail(String orderNo) {
+        if (!RemoteKey.isValid(orderNo)) {
+            return Optional.empty();
+        }
+        try {
+            return store.inTransaction(tx -> Optional.ofNullable(tx.hints().findAll(List.of(orderNo)).get(orderNo)))
+                    .map(hint -> hint.pending()
+                            ? "hinted " + hint.timesHinted() + " time(s), last at " + hint.lastHintedAt()
+                                    + ": the orders flow fetches it at " + hint.dueAt()
+                                    + hint.reason().map(r -> " (" + r + ")").orElse("")
+                            : "hint dropped at " + hint.droppedAt().orElseThrow() + " after " + hint.attempts()
+                                    + " fetch(es): " + hint.reason().orElse("not found"));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private OrderExplanation explainFromState(String orderNo) {

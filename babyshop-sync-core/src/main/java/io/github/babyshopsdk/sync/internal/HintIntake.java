@@ -97,8 +97,11 @@ public final class HintIntake {
             LOG.info("order hints: {} refused: {} hints are pending (maxPendingHints); polling will find those orders",
                     receipt.refused(), options.maxPendingHints());
         }
-        LOG.debug("order hints: {} added, {} renewed, {} invalid or repeated, {} refused", receipt.added(),
-                receipt.renewed(), receipt.invalid(), receipt.refused());
+        if (LOG.isDebugEnabled()) {
+            // the numbers come from outside (a notification body): escaped and bounded
+            LOG.debug("order hints: {} added, {} renewed, {} invalid or repeated, {} refused: {}", receipt.added(),
+                    receipt.renewed(), receipt.invalid(), receipt.refused(), LogSafe.of(orderNos));
+        }
         return receipt;
     }
 

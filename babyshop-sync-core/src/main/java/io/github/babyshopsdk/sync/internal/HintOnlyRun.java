@@ -48,15 +48,14 @@ public final class HintOnlyRun implements FlowRun {
 
     /**
      * When the next hint-only run may start after {@code report} (a settled report of a hint-only run): a run that
-     * stopped for quota at its continuation (the tier's next permit), one that failed or was interrupted
+     * stopped for quota at its continuation (the tier's next permit), one that failed (Babyshop or the store down)
      * {@code retryDelay} after it ended; empty otherwise.
      */
     public static Optional<Instant> notBefore(FlowReport report, EngineOptions options) {
         if (report.outcome() == FlowOutcome.WAITING_ON_QUOTA) {
             return report.continueAt().or(() -> Optional.of(report.finishedAt().plus(FlowContinuation.FALLBACK)));
         }
-        if (report.outcome() == FlowOutcome.FAILED || report.outcome() == FlowOutcome.INTERRUPTED
-                || report.outcome() == FlowOutcome.LEASE_LOST) {
+        if (report.outcome() == FlowOutcome.FAILED) {
             return Optional.of(report.finishedAt().plus(options.retryDelay()));
         }
         return Optional.empty();

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -159,6 +158,10 @@ public final class OrderHints {
                 }
             }
             if (due.isEmpty()) {
+                if (total.fetched() > 0 || !tried.isEmpty()) {
+                    LOG.debug("order hints: {} hinted order(s) asked, {} fetched, {} imported, {} updated",
+                            tried.size(), total.fetched(), total.imported(), total.updated());
+                }
                 return total;
             }
             tried.addAll(due);
@@ -189,10 +192,5 @@ public final class OrderHints {
                 .pushed(a.pushed() + b.pushed()).repaired(a.repaired() + b.repaired())
                 .skipped(skipped).quotaRemaining(b.quotaRemaining().isPresent() ? b.quotaRemaining() : a.quotaRemaining())
                 .error(b.error().or(a::error)).continueAt(b.continueAt().or(a::continueAt)).build();
-    }
-
-    /** The pending hint of {@code orderNo}, if any; for {@code explain}. */
-    static Optional<OrderHint> find(SyncTransaction tx, String orderNo) {
-        return Optional.ofNullable(tx.hints().findAll(List.of(orderNo)).get(orderNo));
     }
 }

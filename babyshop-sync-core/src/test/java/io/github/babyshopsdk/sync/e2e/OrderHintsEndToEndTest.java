@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -214,6 +215,8 @@ class OrderHintsEndToEndTest {
             assertThat(first.attempts()).isOne();
             assertThat(first.pending()).isTrue();
             assertThat(first.dueAt()).isEqualTo(t0.plusSeconds(1).plus(Duration.ofMinutes(1)));
+            assertThat(world.engine.explain(unknown).details()).anySatisfy(d -> assertThat(d)
+                    .startsWith("hinted 1 time(s)").contains("fetches it at " + first.dueAt()));
 
             world.advance(Duration.ofSeconds(30));
             assertThat(ordersReport(world.engine.runDue(world.clock.instant()))).as("backing off").isEmpty();
@@ -228,6 +231,8 @@ class OrderHintsEndToEndTest {
             OrderHint dropped = hint(world, unknown).orElseThrow();
             assertThat(dropped.pending()).isFalse();
             assertThat(dropped.reason()).hasValue(OrderHints.NOT_FOUND);
+            assertThat(world.engine.explain(unknown).details()).anySatisfy(d -> assertThat(d)
+                    .startsWith("hint dropped at").endsWith(OrderHints.NOT_FOUND));
             assertThat(world.sim.requests().count(Operation.ORDER_FETCH) - fetchesBefore).isEqualTo(3);
 
             world.advance(Duration.ofMinutes(10));
@@ -258,8 +263,10 @@ class OrderHintsEndToEndTest {
             int requestsBefore = world.sim.requests().size();
             int listsBefore = world.sim.requests().count(Operation.ORDER_LIST);
 
-            FlowReport report = ordersReport(world.engine.runDue(world.clock.instant())).orElseThrow();
+            List<FlowReport> reports = world.engine.runDue(world.clock.instant());
+            FlowReport report = ordersReport(reports).orElseThrow();
 
+            assertThat(reports).filteredOn(r -> r.flow() == Flow.ORDERS).as("one orders run").hasSize(1);
             assertThat(report.outcome()).isEqualTo(FlowOutcome.COMPLETED);
             assertThat(world.sim.requests().count(Operation.ORDER_LIST)).isGreaterThan(listsBefore);
             Map<String, Integer> fetched = fetchedNumbers(world, requestsBefore);
@@ -373,6 +380,66 @@ class OrderHintsEndToEndTest {
 
             world.clock.advance(Duration.between(world.clock.instant(), retryAt));
             assertThat(ordersReport(world.engine.runDue(world.clock.instant())).orElseThrow().imported()).isOne();
+        }
+    }
+
+    @Test
+    void aHintOnlyRunTakesTheOrdersLeaseAndIsSkippedWhileAnotherNodeHoldsIt() {
+        try (SimWorld world = started(100)) {
+            SimOrder order = world.sim.store().generateOrder();
+            world.engine.hint(List.of(order.orderNo()));
+            world.advance(Duration.ofSeconds(1));
+            assertThat(world.store.leases().acquire(Flow.ORDERS, "engine-B", world.clock.instant(),
+                    Duration.ofSeconds(30))).isPresent();
+            int fetches = world.sim.requests().count(Operation.ORDER_FETCH);
+
+            FlowReport skipped = ordersReport(world.engine.runDue(world.clock.instant())).orElseThrow();
+
+            assertThat(skipped.outcome()).isEqualTo(FlowOutcome.LEASE_HELD_ELSEWHERE);
+            assertThat(skipped.error()).hasValueSatisfying(e -> assertThat(e).contains("engine-B"));
+            assertThat(world.sim.requests().count(Operation.ORDER_FETCH)).isEqualTo(fetches);
+            assertThat(hint(world, order.orderNo())).hasValueSatisfying(h -> assertThat(h.pending()).isTrue());
+        }
+    }
+
+    @Test
+    void aHintRenewedAfterItsOrderWasFetchedStaysPendingAndIsFetchedOnceMore() {
+        AtomicReference<Runnable> onFetch = new AtomicReference<>();
+        try (SimWorld world = SimWorld.with(Fixture.of(1313, 10, 12)).quota(100, WINDOW).scheduler(ORDERS_ONLY)
+                .decorate((sim, gateway) -> new ForwardingGateway(gateway) {
+                    @Override
+                    protected void before(String method) {
+                        Runnable hook = "fetchOrders".equals(method) ? onFetch.getAndSet(null) : null;
+                        if (hook != null) {
+                            hook.run();
+                        }
+                    }
+                }).start()) {
+            world.engine.run(Flow.ORDERS);
+            world.advance(Duration.ofMinutes(1));
+            SimOrder order = world.sim.store().generateOrder();
+            world.engine.hint(List.of(order.orderNo()));
+            world.advance(Duration.ofSeconds(1));
+            Instant[] renewedAt = new Instant[1];
+            onFetch.set(() -> {
+                // a second notification arrives after the hint-only run asked for the order
+                renewedAt[0] = world.advance(Duration.ofSeconds(1));
+                assertThat(world.engine.hint(List.of(order.orderNo())).renewed()).isOne();
+            });
+            int fetches = world.sim.requests().count(Operation.ORDER_FETCH);
+
+            assertThat(ordersReport(world.engine.runDue(world.clock.instant())).orElseThrow().imported()).isOne();
+
+            OrderHint kept = hint(world, order.orderNo()).orElseThrow();
+            assertThat(kept.pending()).isTrue();
+            assertThat(kept.timesHinted()).isEqualTo(2);
+            assertThat(kept.attempts()).isZero();
+            assertThat(kept.dueAt()).isEqualTo(renewedAt[0].plus(EngineOptions.DEFAULT_HINT_DELAY));
+            world.advance(Duration.ofSeconds(1));
+            assertThat(ordersReport(world.engine.runDue(world.clock.instant()))).isPresent();
+            assertThat(world.sim.requests().count(Operation.ORDER_FETCH) - fetches).isEqualTo(2);
+            assertThat(hint(world, order.orderNo())).isEmpty();
+            assertThat(world.host.createCalls()).isEqualTo(world.host.orders().size());
         }
     }
 
