@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  *   <li><b>Bridge</b> ({@code --base-url ... --username ... --password-env VAR --config FILE --inventory FILE
  *       [--host-events FILE] --out DIR [--state JDBC_URL] [--once | --cycles N] [--listen [HOST:]PORT
  *       --listen-token-env VAR]}): the same against any SellerPanel V3 server; with {@code --listen}, Vinculum's
- *       order notifications are received beside the schedule ({@link NotificationReceiver}); see {@code --help} and
+ *       order notifications are received beside the schedule ({@code NotificationReceiver}); see {@code --help} and
  *       the README.</li>
  * </ul>
  *
