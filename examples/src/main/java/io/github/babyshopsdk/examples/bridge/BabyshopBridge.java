@@ -18,8 +18,10 @@ import java.util.function.Consumer;
  *       every flow until the store converges (on simulated time, so quota waits cost nothing), prints a progress
  *       line per flow, a report table and a JSON summary; exits 0.</li>
  *   <li><b>Bridge</b> ({@code --base-url ... --username ... --password-env VAR --config FILE --inventory FILE
- *       [--host-events FILE] --out DIR [--state JDBC_URL] [--once | --cycles N]}): the same against any
- *       SellerPanel V3 server; see {@code --help} and the README.</li>
+ *       [--host-events FILE] --out DIR [--state JDBC_URL] [--once | --cycles N] [--listen [HOST:]PORT
+ *       --listen-token-env VAR]}): the same against any SellerPanel V3 server; with {@code --listen}, Vinculum's
+ *       order notifications are received beside the schedule ({@code NotificationReceiver}); see {@code --help} and
+ *       the README.</li>
  * </ul>
  *
  * <p>Exit codes: 0 the run completed (failed records are counted in the summary), {@value #EXIT_FLOWS_SKIPPED}
@@ -36,8 +38,17 @@ public final class BabyshopBridge {
     private BabyshopBridge() {
     }
 
+    /**
+     * The cap on the open connections of the JDK's HTTP server ({@code jdk.httpserver.maxConnections}) that
+     * {@link #main} sets unless given ({@code -Djdk.httpserver.maxConnections=N}): beyond it the {@code --listen}
+     * receiver closes new connections at once, so a flood of idle connections costs bounded file descriptors.
+     */
+    static final String MAX_CONNECTIONS = "512";
+
     /** Runs the bridge (or the demo, without arguments) and exits with its exit code. */
     public static void main(String[] args) {
+        // read once by the JDK server, before its first use: the process's setting, so main sets it, not run()
+        System.getProperties().putIfAbsent("jdk.httpserver.maxConnections", MAX_CONNECTIONS);
         System.exit(run(args, System.out, System.err, System.getenv()));
     }
 

@@ -26,11 +26,14 @@ import picocli.CommandLine.Option;
                 + "inventory, shipments and cancellations out.",
             "Without arguments: a demo against the in-JVM simulator.",
             "Admin commands (one at a time; they run no flow): --dead-letters, --redrive KEY|all, "
-                + "--discard KEY --reason TEXT, --explain ORDERNO."},
+                + "--discard KEY --reason TEXT, --explain ORDERNO.",
+            "--listen [HOST:]PORT --listen-token-env VAR: receive Vinculum's order notifications beside the schedule "
+                + "(see the README: register the URL on Vinculum's Web Hook Register screen, behind a TLS proxy)."},
         footer = {"", "Exit codes: 0 the run completed (failed records are counted in the summary), "
                 + "2 bad input (checked before anything is written), 3 authentication failed or the server cannot "
                 + "be reached, 4 a flow's lease is held by another instance (a run skipped it; an admin command "
                 + "changed nothing: run it again later), "
+                + "with --listen also 2 when the address cannot be listened on, "
                 + "1 an unexpected failure.",
             "Inventory lines with a bad value (e.g. available not a whole number in -1000000000..1000000000) are "
                 + "rejected with a message and their SKU is not pushed this run; the other lines go through."})
@@ -119,8 +122,32 @@ public final class BridgeCommand {
             + "its status and whether that status is mapped (needs --base-url, --password-env); runs no flow")
     String explain;
 
+    @Option(names = "--listen", paramLabel = "[HOST:]PORT", description = "also receive Vinculum's order "
+            + "notifications: POST " + NotificationReceiver.PATH + "/<token> (or the token in the "
+            + NotificationReceiver.TOKEN_HEADER + " header) records their order numbers as hints, fetched at once; "
+            + "polling stays the safety net. HOST defaults to " + ListenAddress.DEFAULT_HOST + " (put a TLS reverse "
+            + "proxy in front); port 0 takes a free port. Runs beside the schedule (alone or with --cycles N), not "
+            + "with --once or an admin command; needs --listen-token-env")
+    String listen;
+
+    @Option(names = "--listen-token-env", paramLabel = "VAR", description = "the environment variable holding the "
+            + "receiver's secret token (at least " + TokenCheck.MIN_LENGTH + " characters of A-Z a-z 0-9 - _ . ~, "
+            + "e.g. from openssl rand -hex 32; never the token itself)")
+    String listenTokenEnv;
+
+    @Option(names = "--listen-rate", paramLabel = "N", description = "notifications a second one source (remote "
+            + "address) may send after its burst; more are answered 429 (default "
+            + ReceiverLimits.DEFAULT_PER_SECOND + ")")
+    Integer listenRate;
+
+    @Option(names = "--listen-burst", paramLabel = "N", description = "notifications one source may send at once "
+            + "(default " + ReceiverLimits.DEFAULT_BURST + ")")
+    Integer listenBurst;
+
     /** The longest {@code --reason}. */
     static final int MAX_REASON = 500;
+    /** The highest {@code --listen-rate} and {@code --listen-burst}. */
+    static final int MAX_LISTEN_RATE = 100_000;
 
     /**
      * Parses {@code args}; null when help or the version was asked for (and printed to {@code out}).
@@ -151,6 +178,10 @@ public final class BridgeCommand {
                 throw BridgeFailure.badInput("an argument holds a control character: '" + SafeText.of(arg) + "'");
             }
             String lower = arg.toLowerCase(Locale.ROOT);
+            if (lower.equals("--listen-token") || lower.startsWith("--listen-token=")) {
+                throw BridgeFailure.badInput("--listen-token is not accepted: the receiver's token is never given on "
+                        + "the command line; put it in an environment variable and pass --listen-token-env VAR");
+            }
             if (lower.equals("--password") || lower.startsWith("--password=")) {
                 throw BridgeFailure.badInput("--password is not accepted: the password is never given on the command "
                         + "line; put it in an environment variable and pass --password-env VAR");
@@ -192,6 +223,10 @@ public final class BridgeCommand {
         if (once || cycles != null) {
             throw BridgeFailure.badInput("--dead-letters, --redrive, --discard and --explain run no flow: they cannot "
                     + "be combined with --once or --cycles");
+        }
+        if (listening()) {
+            throw BridgeFailure.badInput("--dead-letters, --redrive, --discard and --explain run no flow: they cannot "
+                    + "be combined with --listen (or its --listen-* options)");
         }
         if (reason != null && discard == null) {
             throw BridgeFailure.badInput("--reason goes with --discard KEY");
@@ -302,6 +337,7 @@ public final class BridgeCommand {
         if (cycles != null && cycles < 1) {
             throw BridgeFailure.badInput("--cycles must be at least 1, was " + cycles);
         }
+        Optional<ListenOptions> listen = checkListen(env, password);
         try {
             FileHost.checkDirectory(out);
         } catch (IllegalArgumentException e) {
@@ -322,7 +358,60 @@ public final class BridgeCommand {
         }
         HostEventsCsv events = hostEvents == null ? HostEventsCsv.empty() : HostEventsCsv.read(hostEvents);
         return new BridgeInputs(url.toString(), user, password, config, loaded, stock, events, out,
-                stateUrl, mode, cycles == null ? 0 : cycles, allowInsecureHttp, wireLog, metrics, hardSync);
+                stateUrl, mode, cycles == null ? 0 : cycles, allowInsecureHttp, wireLog, metrics, hardSync, listen);
+    }
+
+    private boolean listening() {
+        return listen != null || listenTokenEnv != null || listenRate != null || listenBurst != null;
+    }
+
+    /**
+     * {@code --listen} and its options, checked: the address, the token's variable (set, a fit token, not the
+     * password), the rate. No message repeats the token.
+     */
+    private Optional<ListenOptions> checkListen(Map<String, String> env, String password) {
+        if (!listening()) {
+            return Optional.empty();
+        }
+        if (listen == null) {
+            throw BridgeFailure.badInput("--listen-token-env, --listen-rate and --listen-burst go with --listen "
+                    + "[HOST:]PORT");
+        }
+        if (once) {
+            throw BridgeFailure.badInput("--listen cannot be combined with --once: a --once run ends when nothing is "
+                    + "left to do, the receiver runs beside the schedule; give --listen alone (until interrupted) or "
+                    + "with --cycles N");
+        }
+        ListenAddress address;
+        try {
+            address = ListenAddress.parse(listen);
+        } catch (IllegalArgumentException e) {
+            throw BridgeFailure.badInput(e.getMessage(), e);
+        }
+        if (listenTokenEnv == null || listenTokenEnv.isBlank()) {
+            throw BridgeFailure.badInput("--listen needs --listen-token-env VAR: the environment variable holding the "
+                    + "receiver's secret token (at least " + TokenCheck.MIN_LENGTH + " characters)");
+        }
+        String token = env.get(listenTokenEnv);
+        String variable = "environment variable " + SafeText.of(listenTokenEnv) + " (from --listen-token-env)";
+        if (token == null || token.isEmpty()) {
+            throw BridgeFailure.badInput(variable + " is not set");
+        }
+        Optional<String> problem = TokenCheck.problem(token);
+        if (problem.isPresent()) {
+            throw BridgeFailure.badInput(variable + ": the token " + problem.get() + "; e.g. openssl rand -hex 32");
+        }
+        if (token.equals(password)) {
+            throw BridgeFailure.badInput(variable + ": the token must not be the seller's password");
+        }
+        int rate = listenRate == null ? ReceiverLimits.DEFAULT_PER_SECOND : listenRate;
+        int burst = listenBurst == null ? ReceiverLimits.DEFAULT_BURST : listenBurst;
+        if (rate < 1 || rate > MAX_LISTEN_RATE || burst < 1 || burst > MAX_LISTEN_RATE) {
+            throw BridgeFailure.badInput("--listen-rate and --listen-burst must be 1.." + MAX_LISTEN_RATE + ", were "
+                    + rate + " and " + burst);
+        }
+        return Optional.of(new ListenOptions(address, listenTokenEnv.trim(), TokenCheck.of(token),
+                ReceiverLimits.defaults().withRate(rate, burst)));
     }
 
     private URI checkUrl() {

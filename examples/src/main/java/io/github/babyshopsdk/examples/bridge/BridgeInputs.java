@@ -21,16 +21,18 @@ import java.nio.file.Path;
  * @param wireLog whether the client logs every HTTP exchange (secrets redacted)
  * @param metrics whether the run's meters are printed at its end ({@code --metrics})
  * @param hardSync whether a hard sync is requested before the run ({@code --hard-sync})
+ * @param listen the notification receiver to run beside the schedule ({@code --listen}), if any
  */
 public record BridgeInputs(String baseUrl, String username, String password, Path configFile, BridgeConfig config,
                            InventoryCsv stock, HostEventsCsv events, Path outDir, String stateUrl,
                            BridgeCommand.Mode mode, int cycles, boolean allowInsecureHttp,
-                           boolean wireLog, boolean metrics, boolean hardSync) implements BridgeRequest {
+                           boolean wireLog, boolean metrics, boolean hardSync,
+                           java.util.Optional<ListenOptions> listen) implements BridgeRequest {
 
     @Override
     public String toString() {
         return "BridgeInputs{" + SafeText.url(baseUrl) + ", " + SafeText.of(username) + ", password=██, "
                 + SafeText.of(String.valueOf(configFile)) + ", out " + SafeText.of(String.valueOf(outDir)) + ", state "
-                + SafeText.of(StateDatabase.redact(stateUrl)) + ", " + mode + "}";
+                + SafeText.of(StateDatabase.redact(stateUrl)) + ", " + mode + listen.map(l -> ", " + l).orElse("") + "}";
     }
 }

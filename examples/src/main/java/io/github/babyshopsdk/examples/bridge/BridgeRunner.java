@@ -9,6 +9,7 @@ import io.github.babyshopsdk.sync.EngineOptions;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
+import io.github.babyshopsdk.sync.HintReceipt;
 import io.github.babyshopsdk.sync.ImmutableEngineOptions;
 import io.github.babyshopsdk.sync.SyncEngine;
 import io.github.babyshopsdk.sync.schedule.ExecutorSyncRunner;
@@ -33,6 +34,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -42,6 +44,11 @@ import java.util.function.Supplier;
  * engine, then runs the flows once (pass after pass until nothing is left to do), for N cycles, or on the
  * schedule until interrupted. Prints a progress line per flow run, the report table and, last, the JSON
  * summary. Everything that can be checked is checked before the host directory is touched.
+ *
+ * <p>With {@code --listen}, the {@link NotificationReceiver} is bound before anything is written, started once the
+ * engine is configured (its hints go to {@code engine.hint}) and closed before the engine; each accepted
+ * notification cuts the scheduled loop's wait short ({@link LoopWakeup}), so the hinted orders are fetched as soon
+ * as they are due instead of a tick later.
  */
 final class BridgeRunner {
     /** The actor of a hard sync the bridge requests ({@code --hard-sync}) in the configuration log. */
@@ -73,6 +80,9 @@ final class BridgeRunner {
     private volatile boolean stopping;
     private String label = "pass";
     private int round;
+    private final LoopWakeup wakeup;
+    private Function<SyncEngine, HintSink> hintSinks = engine -> engine::hint;
+    private NotificationReceiver receiver;
 
     BridgeRunner(BridgeInputs in, BridgeEnvironment environment, PrintStream out, PrintStream err, PassHook hook) {
         this.in = in;
@@ -80,6 +90,15 @@ final class BridgeRunner {
         this.out = out;
         this.err = err;
         this.hook = hook;
+        this.wakeup = new LoopWakeup(environment.sleeper());
+    }
+
+    /**
+     * Where the receiver ({@code --listen}) hands the hints of the engine: {@code engine::hint} unless replaced (the
+     * tests' fake sink).
+     */
+    void hintSink(Function<SyncEngine, HintSink> sinks) {
+        this.hintSinks = sinks;
     }
 
     /**
@@ -116,6 +135,55 @@ final class BridgeRunner {
         if (in.wireLog()) {
             WireLog.enable();
         }
+        AtomicReference<HintSink> hints = new AtomicReference<>();
+        receiver = in.listen().map(listen -> bind(listen, hints)).orElse(null);
+        try {
+            return run(config, hints);
+        } finally {
+            if (receiver != null) {
+                receiver.close();
+            }
+        }
+    }
+
+    /** Binds the receiver before anything is written (a port in use is bad input); it serves once started. */
+    private NotificationReceiver bind(ListenOptions listen, AtomicReference<HintSink> hints) {
+        HintSink late = orderNos -> {
+            HintSink sink = hints.get();
+            if (sink == null) {
+                throw new IllegalStateException("the engine is not ready");
+            }
+            return sink.accept(orderNos);
+        };
+        try {
+            return NotificationReceiver.bind(listen.address(), listen.token(), late, listen.limits());
+        } catch (UncheckedIOException e) {
+            throw BridgeFailure.badInput("--listen: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts the receiver: its hints go to the engine, and each accepted notification wakes the scheduled loop. */
+    private void startReceiver(SyncEngine engine, AtomicReference<HintSink> hints) {
+        if (receiver == null) {
+            return;
+        }
+        HintSink sink = hintSinks.apply(engine);
+        hints.set(orderNos -> {
+            HintReceipt receipt = sink.accept(orderNos);
+            if (receipt.accepted() > 0) {
+                wakeup.wake();
+            }
+            return receipt;
+        });
+        receiver.start();
+        inspector.accept(receiver);
+        ListenOptions listen = in.listen().orElseThrow();
+        out.println("listening      " + receiver.url() + "/<token from $" + SafeText.of(listen.tokenEnv())
+                + "> (POST; or the token in the " + NotificationReceiver.TOKEN_HEADER + " header)");
+        out.flush();
+    }
+
+    private int run(BridgeConfig config, AtomicReference<HintSink> hints) {
         try (StateDatabase state = StateDatabase.open(in.stateUrl(), environment.env(), storeId());
              BabyshopClient client = client(state)) {
             inspector.accept(state.store());
@@ -138,8 +206,12 @@ final class BridgeRunner {
                     engine.requestHardSync(HARD_SYNC_ACTOR);
                     err.println("babyshop-bridge: hard sync requested: every linked SKU's stock is pushed once");
                 }
+                startReceiver(engine, hints);
                 runWithShutdownHook(engine, state.store(), host, client);
             } finally {
+                if (receiver != null) {
+                    receiver.close(); // before the engine: no hint reaches a closed engine
+                }
                 engine.close();
             }
             return summary.skippedFlows().isEmpty() ? 0 : BabyshopBridge.EXIT_FLOWS_SKIPPED;
@@ -377,7 +449,7 @@ final class BridgeRunner {
 
     private boolean sleep(Duration duration) {
         try {
-            environment.sleeper().sleep(duration);
+            wakeup.sleep(duration); // cut short when the receiver accepted a notification's hints
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -391,6 +463,10 @@ final class BridgeRunner {
         BridgeSummary.Counts totals = new BridgeSummary.Counts(counts.ordersCreated(), counts.ordersCancelled(),
                 counts.skusImported(), counts.skusRejected(), metrics.requests(), metrics.quotaWaits());
         summary.printTable(out, totals, host.waitingEvents());
+        if (receiver != null) {
+            out.println("receiver       answers by status " + receiver.answers() + ", " + receiver.hinted()
+                    + " order numbers hinted, " + wakeup.wakeups() + " wake-ups of the schedule");
+        }
         out.println("host files     " + in.outDir().toAbsolutePath().normalize() + " (orders/, host-events.jsonl, labels/, "
                 + "catalog.jsonl)");
         meters.print(out);

@@ -62,6 +62,9 @@ class SecretsSweepTest {
     static final String PASSWORD_MARKER = "PW-MARKER-7f3a9c+1b/5e=";
     /** The start of every API key the simulator issues. */
     static final String TOKEN_MARKER = "TOKEN-MARKER-b81d5e0c-";
+    /** The receiver's token ({@code --listen-token-env}): sent in paths and headers, good and wrong. */
+    static final String LISTEN_TOKEN_MARKER = "LISTEN-MARKER-5c1e9a7d-0b3f-4e2a-9d6c";
+    static final String LISTEN_TOKEN_ENV = "BS_LISTEN_TOKEN";
 
     @TempDir
     Path dir;
@@ -71,6 +74,13 @@ class SecretsSweepTest {
     private Appender<ILoggingEvent> capture;
     private final Map<String, Level> levels = new LinkedHashMap<>();
     private List<Appender<ILoggingEvent>> consoleAppenders = List.of();
+    /**
+     * The JDK HTTP server's logger (java.util.logging): it logs request lines, the path token with them, at DEBUG.
+     * Captured on the receiver's threads at every level it is asked for (the receiver keeps it at INFO).
+     */
+    private final java.util.logging.Logger jdkServerLog = java.util.logging.Logger.getLogger("com.sun.net.httpserver");
+    private java.util.logging.Level jdkServerLevel;
+    private java.util.logging.Handler jdkCapture;
 
     @BeforeEach
     void setUp() {
@@ -87,6 +97,8 @@ class SecretsSweepTest {
             capture.stop();
         }
         consoleAppenders.forEach(root::addAppender);
+        jdkServerLog.removeHandler(jdkCapture);
+        jdkServerLog.setLevel(jdkServerLevel);
         levels.forEach((name, level) -> context.getLogger(name).setLevel(level));
         world.close();
     }
@@ -109,6 +121,17 @@ class SecretsSweepTest {
         world.sim.store().generateOrder();
         Run second = run("run 2", "--cycles", "2", "--wire-log");
         assertThat(second.result.exitCode()).as(second.result.stderr()).isZero();
+        tokens.add(LISTEN_TOKEN_MARKER);
+
+        // the notification receiver: good and hostile requests, the token in the path and in the header
+        world.sim.store().generateOrder();
+        List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
+        Run listening = runExactly("listen", env(PASSWORD_MARKER), withArgs("--cycles", "2", "--wire-log", "--listen",
+                "127.0.0.1:0", "--listen-token-env", LISTEN_TOKEN_ENV), configured -> receiverRequests(configured, statuses));
+        assertThat(listening.result.exitCode()).as(listening.result.stderr()).isZero();
+        assertThat(statuses).as("every request answered as expected").containsExactly(200, 200, 401, 401, 401, 405,
+                404, 413, 400, 400);
+        assertThat(listening.result.stdout()).contains("listening      http://127.0.0.1:");
 
         // a server fault in the middle of the flows: the run completes and counts the failure
         world.sim.faults().failNext(Operation.ORDER_LIST, 20, FaultKind.HTTP_500);
@@ -165,7 +188,7 @@ class SecretsSweepTest {
         assertThat(logLines).as("DEBUG was on").anyMatch(l -> l.contains(" DEBUG "));
         // the sweep finds what it must: a canary of each form of each secret
         Map<String, String> canaries = new LinkedHashMap<>();
-        for (String secret : List.of(PASSWORD_MARKER, world.sim.apiKey())) {
+        for (String secret : List.of(PASSWORD_MARKER, world.sim.apiKey(), LISTEN_TOKEN_MARKER)) {
             canaries.put("url " + secret, "a=" + URLEncoder.encode(secret, StandardCharsets.UTF_8) + "&b");
             canaries.put("base64 " + secret, Base64.getEncoder().encodeToString(("user:" + secret).getBytes(StandardCharsets.UTF_8)));
             canaries.put("raw " + secret, "key " + secret + " end");
@@ -178,7 +201,7 @@ class SecretsSweepTest {
         places.putAll(searched);
         Map<String, List<String>> hits = sweep(List.of(PASSWORD_MARKER), tokens);
         long bytes = places.values().stream().mapToLong(String::length).sum();
-        System.out.printf("secrets sweep: %d places searched (%d log events, %d characters), %d forms of 2 markers, "
+        System.out.printf("secrets sweep: %d places searched (%d log events, %d characters), %d forms of 3 markers, "
                 + "%d hits%n", places.size(), logLines.size(), bytes, forms(List.of(PASSWORD_MARKER), tokens).size(),
                 hits.values().stream().mapToInt(List::size).sum());
         hits.forEach((place, found) -> System.out.println("  leak in " + place + ": " + found));
@@ -223,7 +246,7 @@ class SecretsSweepTest {
     /** The seller's password, and the state database's user and password (the marker too). */
     private static Map<String, String> env(String password) {
         return Map.of(BridgeWorld.PASSWORD_ENV, password, StateDatabase.USER_ENV, STATE_USER,
-                StateDatabase.PASSWORD_ENV, PASSWORD_MARKER);
+                StateDatabase.PASSWORD_ENV, PASSWORD_MARKER, LISTEN_TOKEN_ENV, LISTEN_TOKEN_MARKER);
     }
 
     private static final String STATE_USER = "sweep";
@@ -250,11 +273,66 @@ class SecretsSweepTest {
      * full stack trace (causes included).
      */
     private Run runExactly(String name, Map<String, String> env, List<String> args) {
+        return runExactly(name, env, args, configured -> duration -> world.sim.simulatedClock().advance(duration));
+    }
+
+    private List<String> withArgs(String... extra) {
+        List<String> all = new ArrayList<>(world.args());
+        all.addAll(List.of(extra));
+        return all;
+    }
+
+    /**
+     * The sleeper of a {@code --listen} run: at the loop's first wait it sends the receiver good and hostile
+     * requests (the token in the path and the header, right and wrong), records their statuses, then lets
+     * simulated time pass.
+     */
+    private io.github.babyshopsdk.client.Sleeper receiverRequests(List<Object> configured, List<Integer> statuses) {
+        java.util.concurrent.atomic.AtomicBoolean sent = new java.util.concurrent.atomic.AtomicBoolean();
+        return duration -> {
+            if (!sent.getAndSet(true)) {
+                NotificationReceiver receiver;
+                synchronized (configured) {
+                    receiver = configured.stream().filter(NotificationReceiver.class::isInstance)
+                            .map(NotificationReceiver.class::cast).findFirst().orElseThrow();
+                }
+                java.net.InetSocketAddress at = receiver.address();
+                String path = NotificationReceiver.PATH + "/";
+                String header = NotificationReceiver.TOKEN_HEADER + ": ";
+                byte[] good = ("{\"orderNo\":\"" + world.sim.store().orders().get(0).orderNo() + "\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                byte[] garbage = new byte[512];
+                new java.util.Random(9).nextBytes(garbage);
+                try {
+                    statuses.add(RawHttp.post(at, path + LISTEN_TOKEN_MARKER, good, "Content-Type: application/json")
+                            .status());
+                    statuses.add(RawHttp.post(at, NotificationReceiver.PATH, good, header + LISTEN_TOKEN_MARKER).status());
+                    statuses.add(RawHttp.post(at, path + LISTEN_TOKEN_MARKER + "x", good).status());
+                    statuses.add(RawHttp.post(at, path + "x" + LISTEN_TOKEN_MARKER, good,
+                            header + LISTEN_TOKEN_MARKER + "0").status());
+                    statuses.add(RawHttp.post(at, path + LISTEN_TOKEN_MARKER.substring(1) + "?t=" + LISTEN_TOKEN_MARKER,
+                            good).status());
+                    statuses.add(RawHttp.exchange(at, "127.0.0.1", "GET", path + LISTEN_TOKEN_MARKER, new byte[0])
+                            .status());
+                    statuses.add(RawHttp.post(at, "/other/" + LISTEN_TOKEN_MARKER, good).status());
+                    statuses.add(RawHttp.post(at, path + LISTEN_TOKEN_MARKER, new byte[100_000]).status());
+                    statuses.add(RawHttp.post(at, path + LISTEN_TOKEN_MARKER, garbage).status());
+                    statuses.add(RawHttp.post(at, path + LISTEN_TOKEN_MARKER, ("{\"orderNo\":\"" + LISTEN_TOKEN_MARKER)
+                            .getBytes(StandardCharsets.UTF_8)).status());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            world.sim.simulatedClock().advance(duration);
+        };
+    }
+
+    private Run runExactly(String name, Map<String, String> env, List<String> args,
+                           java.util.function.Function<List<Object>, io.github.babyshopsdk.client.Sleeper> sleepers) {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        BridgeEnvironment environment = new BridgeEnvironment(env, world.sim.clock(),
-                duration -> world.sim.simulatedClock().advance(duration), dir);
-        List<Object> configured = new ArrayList<>();
+        List<Object> configured = Collections.synchronizedList(new ArrayList<>());
+        BridgeEnvironment environment = new BridgeEnvironment(env, world.sim.clock(), sleepers.apply(configured), dir);
         int code = BabyshopBridge.run(args.toArray(String[]::new), new PrintStream(stdout, true, StandardCharsets.UTF_8),
                 new PrintStream(stderr, true, StandardCharsets.UTF_8), environment, runner -> runner.inspect(configured::add));
         BridgeWorld.Result result = new BridgeWorld.Result(code, stdout.toString(StandardCharsets.UTF_8),
@@ -387,6 +465,29 @@ class SecretsSweepTest {
         console.forEach(root::detachAppender); // DEBUG with wire bodies is too much for the build log
         consoleAppenders = console;
         root.addAppender(capture);
+        // the JDK server's own log, at every level it is asked for (the receiver keeps it at INFO)
+        jdkServerLevel = jdkServerLog.getLevel();
+        jdkServerLog.setLevel(java.util.logging.Level.ALL);
+        java.util.logging.Formatter formatter = new java.util.logging.SimpleFormatter();
+        jdkCapture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (!Thread.currentThread().getName().startsWith("babyshop-receiver")) {
+                    return; // the simulator's own server (its requests carry the password: a test fixture's log)
+                }
+                logLines.add("jdk " + record.getLevel() + " " + record.getLoggerName() + " " + formatter.format(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        jdkCapture.setLevel(java.util.logging.Level.ALL);
+        jdkServerLog.addHandler(jdkCapture);
     }
 
     /** The pattern of the bridge's logback.xml. */
