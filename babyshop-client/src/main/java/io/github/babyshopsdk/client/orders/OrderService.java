@@ -96,7 +96,9 @@ public final class OrderService {
      * some asked-for number has not come back (Q43): at most two requests. A page that adds no requested
      * number not seen before ends it (a server that keeps answering full pages of other orders cannot make
      * this page on). The API has no per-order error: numbers neither a record nor a failure of the answer
-     * covers are listed in {@link Records#missing()}, in the order asked.
+     * covers are listed in {@link Records#missing()}, in the order asked. A returned order answers both its
+     * {@code orderNo} and its {@code masterOrderNo} (the reference says orderFetch takes master order numbers, while
+     * orderList gives order numbers: Q42), so a number asked in either form is not missing when its order came back.
      *
      * @param orderNos 1 to {@link ChannelLimits#MAX_BATCH} distinct order numbers
      * @throws IllegalArgumentException if {@code orderNos} is empty, names more than
@@ -131,7 +133,12 @@ public final class OrderService {
             orders.addAll(records.records());
             failures.addAll(records.failures());
             int before = answered.size();
-            records.records().forEach(order -> answered.add(order.orderNo()));
+            // an order answers its order number and its master order number: the reference says orderFetch takes
+            // master numbers while orderList gives order numbers (Q42), so either may have been asked
+            records.records().forEach(order -> {
+                answered.add(order.orderNo());
+                order.masterOrderNo().ifPresent(answered::add);
+            });
             records.failures().forEach(failure -> failure.key().ifPresent(answered::add));
             answered.retainAll(chunk);
             // a short page ends it; so does a full one that answered every number asked (Q43), and a full

@@ -202,6 +202,20 @@ class OrdersWireTest {
                 .containsExactlyElementsOf(orderNumbers(100));
     }
 
+    /** Q42: orderFetch takes master order numbers; an order returned for one is not missing (hints ask either). */
+    @Test
+    void anOrderReturnedForItsMasterNumberAnswersThatNumber() {
+        panel.enqueueToken();
+        panel.server().enqueue(MockSellerPanel.json("{\"responseCode\":0,\"orders\":[{\"orderNo\":\"501242014-33\","
+                + "\"masterOrderNo\":\"NYKL00000042\",\"orderStatus\":\"5\"}]}"));
+
+        Records<Order> records = panel.client().orders().fetch(List.of("NYKL00000042", "UNKNOWN-1"));
+
+        assertThat(records.records()).extracting(Order::orderNo).containsExactly("501242014-33");
+        assertThat(records.missing()).as("the master number was answered; the other was not")
+                .containsExactly("UNKNOWN-1");
+    }
+
     @Test
     void orderFetchOf100NumbersAnsweredInFullStopsAtTheFirstPage() {
         List<String> numbers = orderNumbers(100);

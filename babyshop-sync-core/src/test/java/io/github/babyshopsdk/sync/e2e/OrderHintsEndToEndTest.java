@@ -157,6 +157,30 @@ class OrderHintsEndToEndTest {
         }
     }
 
+    /**
+     * A notification names an order by its order number and its master order number (the parser hints both, Q42):
+     * one orderFetch answers both, so the master number's hint is settled too, not fetched again and dropped.
+     */
+    @Test
+    void aHintByOrderAndMasterNumberCostsOneOrderFetchAndSettlesBothHints() {
+        try (SimWorld world = started(100)) {
+            SimOrder order = newOrders(world, 1).get(0);
+            assertThat(order.masterOrderNo()).isNotEqualTo(order.orderNo());
+            world.engine.hint(List.of(order.orderNo(), order.masterOrderNo()));
+            int fetchesBefore = world.sim.requests().count(Operation.ORDER_FETCH);
+
+            for (int second = 0; second < 600; second++) {
+                world.advance(Duration.ofSeconds(1));
+                world.engine.runDue(world.clock.instant());
+            }
+
+            assertThat(world.sim.requests().count(Operation.ORDER_FETCH) - fetchesBefore).isOne();
+            assertThat(world.host.order(order.orderNo())).isPresent();
+            assertThat(hint(world, order.masterOrderNo())).as("settled, not retried or dropped").isEmpty();
+            assertThat(pending(world)).isZero();
+        }
+    }
+
     @Test
     void aHintedOrderGoesThroughTheRulesOfAPolledOrderAndACancellationOnBabyshopCancelsItInTheHost() {
         try (SimWorld world = started(100)) {
