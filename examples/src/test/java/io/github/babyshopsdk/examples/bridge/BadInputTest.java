@@ -9,30 +9,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each kind of bad input ends with one clear message (file and line, or the cause), exit code 2 (bad input)
  * or 3 (authentication, unreachable server), no JSON summary, and nothing written to {@code --out}.
  */
-class BadInputTest {
-    @TempDir
-    Path dir;
-    private BridgeWorld world;
-
-    @BeforeEach
-    void setUp() {
-        world = BridgeWorld.withMinimalInputs(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        world.close();
-    }
-
+class BadInputTest extends MinimalBridgeWorldTest {
     @Test
     void anUnknownStatusNameNamesTheConfigLine() {
         world.write("config.yml", BridgeWorld.CONFIG.replace("    Pending: NEW", "    Pendng: NEW"));

@@ -15,7 +15,6 @@ import io.github.babyshopsdk.testkit.Fixture;
 import io.github.babyshopsdk.testkit.OrderStatus;
 import io.github.babyshopsdk.testkit.SimOrder;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,10 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bridge's admin commands: {@code --dead-letters} lists the dead letters of the state database (log-safe),
@@ -34,22 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * log, and {@code --explain ORDERNO} answers "my order is not appearing" from the state, with one orderFetch for an
  * order never seen. None runs a flow; bad keys are bad input (2), a running flow is exit code 4.
  */
-class BridgeAdminTest {
+class BridgeAdminTest extends MinimalBridgeWorldTest {
     private static final Instant FAILED = Instant.parse("2026-01-02T03:04:05Z");
-
-    @TempDir
-    Path dir;
-    private BridgeWorld world;
-
-    @BeforeEach
-    void setUp() {
-        world = BridgeWorld.withMinimalInputs(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        world.close();
-    }
 
     private <T> T withState(Function<JdbcSyncStateStore, T> work) {
         JdbcDataSource ds = new JdbcDataSource();

@@ -13,7 +13,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,33 +24,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bridge with {@code --listen}: it prints where it listens, an accepted notification's order numbers reach the
  * hints, and the scheduled loop's wait is cut short, so the hinted order is fetched at once instead of at the next
  * poll (30 minutes by default).
  */
-class BridgeListenTest {
+class BridgeListenTest extends MinimalBridgeWorldTest {
     static final String TOKEN_ENV = "BS_LISTEN_TOKEN";
     static final String TOKEN = "wake-token-0123456789abcdef0123456789";
-
-    @TempDir
-    Path dir;
-    private BridgeWorld world;
-
-    @BeforeEach
-    void setUp() {
-        world = BridgeWorld.withMinimalInputs(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        world.close();
-    }
 
     /** What a {@code --listen} run did. */
     private record Outcome(int exit, String stdout, String stderr, String firstWait, NotificationReceiver receiver,

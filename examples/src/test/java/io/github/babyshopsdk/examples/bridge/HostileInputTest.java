@@ -15,10 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,21 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * typed message, exit code 2 (3 for authentication), no stack trace, no JSON summary, and nothing written: no
  * {@code --out}, no state database, no call to the server. Valid but odd input (BOM, CRLF, unicode) runs.
  */
-class HostileInputTest {
-    @TempDir
-    Path dir;
-    private BridgeWorld world;
-
-    @BeforeEach
-    void setUp() {
-        world = BridgeWorld.withMinimalInputs(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        world.close();
-    }
-
+class HostileInputTest extends MinimalBridgeWorldTest {
     /** A config change and the message it must give. */
     static Stream<Arguments> badConfigs() {
         // without the test config's import start (the last line), so the cases below may add their own

@@ -5,35 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --listen} on the command line: the combinations that make no sense and an unfit token end with one
  * message and exit code 2 before anything is written, and no message repeats the token.
  */
-class ListenOptionsTest {
+class ListenOptionsTest extends MinimalBridgeWorldTest {
     static final String TOKEN_ENV = "BS_LISTEN_TOKEN";
     static final String TOKEN = "LISTEN-token-0123456789abcdef0123456789";
-
-    @TempDir
-    Path dir;
-    private BridgeWorld world;
-
-    @BeforeEach
-    void setUp() {
-        world = BridgeWorld.withMinimalInputs(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        world.close();
-    }
 
     private BridgeWorld.Result run(String token, String... extra) {
         Map<String, String> env = new HashMap<>(Map.of(BridgeWorld.PASSWORD_ENV, BridgeWorld.PASSWORD));
