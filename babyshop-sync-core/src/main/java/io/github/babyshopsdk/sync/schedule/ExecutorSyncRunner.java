@@ -38,6 +38,8 @@ public final class ExecutorSyncRunner implements AutoCloseable {
     private final Object lock = new Object();
     private ScheduledFuture<?> next;
     private boolean closed;
+    /** A {@link #wake()} came while a call was in progress: the next call follows that one at once. */
+    private boolean woken;
 
     private ExecutorSyncRunner(SyncEngine engine, ScheduledExecutorService executor, Duration tick, Clock clock) {
         this.engine = engine;
@@ -103,10 +105,34 @@ public final class ExecutorSyncRunner implements AutoCloseable {
         schedule(wait);
     }
 
+    /**
+     * Calls the engine again as soon as it can instead of at the end of the current wait: for a host that just gave
+     * the engine work that is due soon, such as order hints ({@link SyncEngine#hint}, due after
+     * {@link io.github.babyshopsdk.sync.EngineOptions#hintDelay()}; the call after this one is then scheduled for that
+     * time by {@link SyncEngine#nextDue}). A call in progress is not interrupted: the next one follows it at once. Does
+     * nothing once closed. Thread-safe; cheap (no store read on the caller's thread).
+     */
+    public void wake() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            if (next != null && next.cancel(false)) {
+                schedule(Duration.ZERO);
+            } else {
+                woken = true;
+            }
+        }
+    }
+
     private void schedule(Duration wait) {
         synchronized (lock) {
             if (closed) {
                 return;
+            }
+            if (woken) {
+                woken = false;
+                wait = Duration.ZERO;
             }
             try {
                 next = executor.schedule(this::step, wait.toNanos(), TimeUnit.NANOSECONDS);
