@@ -288,6 +288,35 @@ public interface EngineOptions {
         return DEFAULT_MAX_PENDING_HINTS;
     }
 
+    /** The default {@link #hintRunBurst()}: 10. */
+    int DEFAULT_HINT_RUN_BURST = 10;
+
+    /**
+     * How many hint-only orders runs may start back to back (default 10) before they are paced at
+     * {@link #hintRunInterval()}: a token bucket on the engine's time, per engine instance. Each hint-only run makes
+     * one orderFetch call per 100 due hints, at the orders' quota priority; the pace keeps a flood of notifications
+     * (a store taking an order every few seconds) from spending the whole quota window, while a quiet store's
+     * notifications are fetched a {@link #hintDelay()} after they arrive. Hints that wait are fetched together, and
+     * every orders poll fetches them too. Must be at least 1.
+     */
+    @Value.Default
+    default int hintRunBurst() {
+        return DEFAULT_HINT_RUN_BURST;
+    }
+
+    /** The default {@link #hintRunInterval()}: 30 seconds. */
+    Duration DEFAULT_HINT_RUN_INTERVAL = Duration.ofSeconds(30);
+
+    /**
+     * The sustained pace of hint-only orders runs once their {@link #hintRunBurst()} is spent (default one per 30
+     * seconds: at most 10 orderFetch calls per 5 minutes for up to 1,000 hinted orders, a quarter of the channel's
+     * default quota). {@code Duration.ZERO} does not pace them. Must not be negative.
+     */
+    @Value.Default
+    default Duration hintRunInterval() {
+        return DEFAULT_HINT_RUN_INTERVAL;
+    }
+
     /**
      * Validates the options.
      *
@@ -337,6 +366,9 @@ public interface EngineOptions {
         }
         if (hintAttempts() < 1 || maxPendingHints() < 1) {
             throw new IllegalArgumentException("hintAttempts and maxPendingHints must be at least 1");
+        }
+        if (hintRunBurst() < 1 || hintRunInterval().isNegative()) {
+            throw new IllegalArgumentException("hintRunBurst must be at least 1, hintRunInterval must not be negative");
         }
     }
 

@@ -18,6 +18,7 @@ import io.github.babyshopsdk.sync.internal.FlowRegistry;
 import io.github.babyshopsdk.sync.internal.FlowRun;
 import io.github.babyshopsdk.sync.internal.HintIntake;
 import io.github.babyshopsdk.sync.internal.HintOnlyRun;
+import io.github.babyshopsdk.sync.internal.HintRunPacer;
 import io.github.babyshopsdk.sync.internal.InventoryResync;
 import io.github.babyshopsdk.sync.internal.LeaseKeeper;
 import io.github.babyshopsdk.sync.internal.LogSafe;
@@ -111,6 +112,7 @@ public final class SyncEngine implements AutoCloseable {
     private final ScheduledThreadPoolExecutor renewer;
     private final Set<Flow> runningHere = ConcurrentHashMap.newKeySet();
     private final Set<LeaseKeeper> held = ConcurrentHashMap.newKeySet();
+    private final HintRunPacer hintRuns;
     private int running;
     private boolean closed;
 
@@ -127,6 +129,7 @@ public final class SyncEngine implements AutoCloseable {
         this.explainer = new Explainer(builder.stateStore, builder.clock);
         this.deadLetters = new DeadLetters(builder.stateStore, builder.clock, options.instanceId(), options.leaseTtl());
         this.renewer = renewer(options.instanceId());
+        this.hintRuns = new HintRunPacer(options);
     }
 
     private static ScheduledThreadPoolExecutor renewer(String instanceId) {
@@ -160,8 +163,10 @@ public final class SyncEngine implements AutoCloseable {
      * sync is on, a <em>hint-only</em> orders run takes its place: the orders lease and quota tier, orderFetch of
      * exactly the due hints (100 to a call), no orderList; reported as an orders run, but it does not move the orders
      * flow's last run, so polling keeps its interval. A hint-only run that fails is not tried again before
-     * {@link EngineOptions#retryDelay()}, one that stops for quota not before its tier's next permit. A full orders
-     * run fetches the due hints too, after its listing, never an order twice.
+     * {@link EngineOptions#retryDelay()}, one that stops for quota not before its tier's next permit. Hint-only runs
+     * are paced per engine ({@link EngineOptions#hintRunBurst()} back to back, then one per
+     * {@link EngineOptions#hintRunInterval()}), so a flood of notifications cannot spend the whole quota window. A
+     * full orders run fetches the due hints too, after its listing, never an order twice.
      *
      * @throws IllegalStateException after {@link #close()}
      */
@@ -172,7 +177,7 @@ public final class SyncEngine implements AutoCloseable {
             boolean continues = schedule.continueAt().filter(at -> !now.isBefore(at)).isPresent();
             if (continues || scheduler.isDue(flow, schedule.lastRun(), now)) {
                 reports.add(run(flow, now));
-            } else if (flow == Flow.ORDERS && hintsDue(now)) {
+            } else if (flow == Flow.ORDERS && hintsDue(now) && hintRuns.tryTake(now)) {
                 reports.add(runHints(now));
             }
         }
@@ -184,7 +189,8 @@ public final class SyncEngine implements AutoCloseable {
      * scheduler makes it due ({@link SyncScheduler#nextDue}), at or before {@code now} when one is due already.
      * A host scheduler calls {@link #runDue} then (and at the latest after its own tick), so a backlog goes on at
      * the next free quota slot rather than at the next interval. The earliest pending order hint counts too (when
-     * order sync is on; not before a failed or quota-stopped hint-only run may go on). Flows whose scheduler cannot
+     * order sync is on; not before a failed or quota-stopped hint-only run may go on, nor before the pace of
+     * hint-only runs allows one). Flows whose scheduler cannot
      * tell are left out; empty when no flow's due time is known. Reads the state store; does not run anything.
      *
      * @throws io.github.babyshopsdk.sync.state.StateStoreException when the store cannot be read
@@ -197,7 +203,11 @@ public final class SyncEngine implements AutoCloseable {
             Optional<Instant> due = earlier(schedule.continueAt(), scheduler.nextDue(flow, schedule.lastRun(), now));
             earliest = earlier(earliest, due);
         }
-        return earlier(earliest, store.inTransaction(HintOnlyRun::due));
+        Optional<Instant> hints = store.inTransaction(HintOnlyRun::due).map(due -> {
+            Instant paced = hintRuns.availableAt(now);
+            return paced.isAfter(due) ? paced : due;
+        });
+        return earlier(earliest, hints);
     }
 
     /**

@@ -90,5 +90,17 @@ class EngineOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hintAttempts");
         assertThatThrownBy(() -> EngineOptions.builder().maxPendingHints(0).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxPendingHints");
+        assertThatThrownBy(() -> EngineOptions.builder().hintRunBurst(0).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hintRunBurst");
+        assertThatThrownBy(() -> EngineOptions.builder().hintRunInterval(Duration.ofSeconds(-1)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hintRunInterval");
+    }
+
+    @Test
+    void hintOnlyRunsArePacedTenBackToBackThenOnePerThirtySecondsByDefault() {
+        EngineOptions defaults = EngineOptions.defaults();
+        assertThat(defaults.hintRunBurst()).isEqualTo(10);
+        assertThat(defaults.hintRunInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(EngineOptions.builder().hintRunInterval(Duration.ZERO).build().hintRunInterval()).isZero();
     }
 }

@@ -181,6 +181,41 @@ class OrderHintsEndToEndTest {
         }
     }
 
+    /**
+     * A flood of notifications (an order every 2 seconds for 10 minutes, each hinted at once) is paced: 10 hint-only
+     * runs back to back, then one per 30 seconds, so the hints cost at most 10 + 20 orderFetch calls instead of one
+     * per order, and every order still arrives exactly once.
+     */
+    @Test
+    void aFloodOfHintsIsPacedAndEveryOrderStillArrivesOnce() {
+        try (SimWorld world = started(1_000)) {
+            int fetchesBefore = world.sim.requests().count(Operation.ORDER_FETCH);
+            int createsBefore = world.host.createCalls();
+            List<SimOrder> orders = new ArrayList<>();
+            for (int second = 0; second < 600; second++) {
+                if (second % 2 == 0) {
+                    SimOrder order = newOrders(world, 1).get(0);
+                    orders.add(order);
+                    world.engine.hint(List.of(order.orderNo()));
+                }
+                world.advance(Duration.ofSeconds(1));
+                world.engine.runDue(world.clock.instant());
+            }
+            int hintFetches = world.sim.requests().count(Operation.ORDER_FETCH) - fetchesBefore;
+            for (int second = 0; second < 60; second++) { // the last hints come due at the pace
+                world.advance(Duration.ofSeconds(1));
+                world.engine.runDue(world.clock.instant());
+            }
+
+            assertThat(hintFetches).as("10 back to back + 600 s / 30 s, not one per order").isLessThanOrEqualTo(31);
+            for (SimOrder order : orders) {
+                assertThat(world.host.order(order.orderNo())).as(order.orderNo()).isPresent();
+            }
+            assertThat(world.host.createCalls() - createsBefore).isEqualTo(orders.size());
+            assertThat(pending(world)).isZero();
+        }
+    }
+
     @Test
     void aHintedOrderGoesThroughTheRulesOfAPolledOrderAndACancellationOnBabyshopCancelsItInTheHost() {
         try (SimWorld world = started(100)) {
