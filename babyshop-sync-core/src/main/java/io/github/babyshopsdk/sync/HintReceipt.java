@@ -10,16 +10,23 @@ import org.immutables.value.Value;
 @Value.Style(jdkOnly = true)
 public interface HintReceipt {
 
-    /** Numbers not pending before: recorded as new hints, due at once. */
+    /** Numbers without a hint before: recorded as new hints, due after {@link EngineOptions#hintDelay()}. */
     int added();
 
-    /** Numbers already pending (or dropped before): the existing hint was renewed, due at once. */
+    /**
+     * Numbers with a hint already: a pending one renewed (its due time kept, or brought forward to
+     * {@link EngineOptions#hintDelay()} from now when it waited in a not-found back-off), or a dropped one revived
+     * (pending again from the start), within {@link EngineOptions#maxPendingHints()}.
+     */
     int renewed();
 
     /** Numbers that are not valid order numbers ({@link RemoteKey}), or repeated in the same call: ignored. */
     int invalid();
 
-    /** Numbers refused because the pending hints reached {@link EngineOptions#maxPendingHints()}: polling will find them. */
+    /**
+     * Numbers refused because the pending hints reached {@link EngineOptions#maxPendingHints()} (new ones, and dropped
+     * ones that would be revived), or every number while Order Sync is off: polling will find them.
+     */
     int refused();
 
     /** The numbers recorded: {@link #added()} plus {@link #renewed()}. */

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * Records order hints ({@code SyncEngine.hint}) in one state transaction, with the rules of hints: each distinct
  * valid number ({@link RemoteKey#isValid}) renews its pending hint (last hinted now, one more time hinted; its due
  * time kept, unless it waits in a not-found back-off: then due {@link EngineOptions#hintDelay()} from now), revives
- * its dropped hint (pending again, attempts 0, due after the hint delay), or is added (due after the hint delay)
- * while fewer than {@link EngineOptions#maxPendingHints()} hints are pending, else refused. Invalid and repeated
+ * its dropped hint (pending again, attempts 0, due after the hint delay), or is added (due after the hint delay);
+ * a revival and an addition each make one more hint pending, so they are made only while fewer than
+ * {@link EngineOptions#maxPendingHints()} hints are pending, else refused (a refused dropped hint stays dropped). Invalid and repeated
  * numbers are counted invalid. With order sync off nothing is written and every number is refused. Stateless and
  * thread-safe: the store's transactions keep concurrent calls apart.
  */
@@ -69,11 +70,12 @@ public final class HintIntake {
             List<OrderHint> save = new ArrayList<>();
             for (String orderNo : valid) {
                 OrderHint hint = existing.get(orderNo);
-                if (hint != null) {
+                if (hint != null && hint.pending()) {
                     save.add(renew(hint, now, due));
                     renewed++;
                     continue;
                 }
+                // a new number, or a dropped one revived: either makes one more hint pending, within the bound
                 if (pending < 0) {
                     pending = tx.hints().pendingCount();
                 }
@@ -81,10 +83,15 @@ public final class HintIntake {
                     refused++;
                     continue;
                 }
-                save.add(OrderHint.builder().orderNo(orderNo).firstHintedAt(now).lastHintedAt(now).timesHinted(1)
-                        .attempts(0).dueAt(due).build());
+                if (hint != null) {
+                    save.add(renew(hint, now, due));
+                    renewed++;
+                } else {
+                    save.add(OrderHint.builder().orderNo(orderNo).firstHintedAt(now).lastHintedAt(now).timesHinted(1)
+                            .attempts(0).dueAt(due).build());
+                    added++;
+                }
                 pending++;
-                added++;
             }
             if (!save.isEmpty()) {
                 tx.hints().saveAll(save);

@@ -116,6 +116,21 @@ class HintIntakeTest {
     }
 
     @Test
+    void aDroppedHintIsNotRevivedBeyondMaxPendingHints() {
+        store.runInTransaction(tx -> tx.hints().saveAll(List.of(OrderHint.builder().orderNo("D-1").firstHintedAt(T0)
+                .lastHintedAt(T0).timesHinted(1).attempts(3).dueAt(T0).droppedAt(T0.plusSeconds(300))
+                .reason(OrderHints.NOT_FOUND).build())));
+        assertThat(hint(T0, "A-1", "A-2", "A-3", "A-4", "A-5").added()).isEqualTo(options.maxPendingHints());
+
+        HintReceipt receipt = hint(T0.plusSeconds(1), "D-1");
+
+        assertThat(receipt.refused()).isOne();
+        assertThat(receipt.renewed()).isZero();
+        assertThat(find("D-1").orElseThrow().pending()).as("stays dropped").isFalse();
+        assertThat(pending()).isEqualTo(options.maxPendingHints());
+    }
+
+    @Test
     void newNumbersBeyondMaxPendingHintsAreRefusedWhileRenewalsAreStillAccepted() {
         assertThat(hint(T0, "A-1", "A-2", "A-3").added()).isEqualTo(3);
 
