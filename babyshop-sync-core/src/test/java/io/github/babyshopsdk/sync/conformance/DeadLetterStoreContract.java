@@ -54,9 +54,7 @@ public abstract class DeadLetterStoreContract extends StoreContractSupport {
                     .build());
         });
         read(tx -> {
-            assertThat(tx.outbox().dead(10)).isEmpty();
-            assertThat(tx.quarantine().deadLettered(10)).isEmpty();
-            assertThat(tx.inventory().deadLettered(10)).isEmpty();
+            assertNoDeadLetters(tx);
             return null;
         });
     }
@@ -144,16 +142,18 @@ public abstract class DeadLetterStoreContract extends StoreContractSupport {
                     .deadLettered(false).attempts(0).build());
             tx.inventory().save(InventoryState.builder().from(deadInventory("V-1", at(10))).deadLettered(false)
                     .attempts(0).build());
-            assertThat(tx.outbox().dead(10)).isEmpty();
-            assertThat(tx.quarantine().deadLettered(10)).isEmpty();
-            assertThat(tx.inventory().deadLettered(10)).isEmpty();
+            assertNoDeadLetters(tx);
         });
         read(tx -> {
-            assertThat(tx.outbox().dead(10)).isEmpty();
-            assertThat(tx.quarantine().deadLettered(10)).isEmpty();
-            assertThat(tx.inventory().deadLettered(10)).isEmpty();
+            assertNoDeadLetters(tx);
             return null;
         });
+    }
+
+    private static void assertNoDeadLetters(SyncTransaction tx) {
+        assertThat(tx.outbox().dead(10)).isEmpty();
+        assertThat(tx.quarantine().deadLettered(10)).isEmpty();
+        assertThat(tx.inventory().deadLettered(10)).isEmpty();
     }
 
     @Test

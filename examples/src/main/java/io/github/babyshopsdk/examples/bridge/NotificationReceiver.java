@@ -248,11 +248,7 @@ final class NotificationReceiver implements AutoCloseable {
         if (!executor.received()) {
             throw new IOException("the request did not arrive within " + limits.requestDeadline());
         }
-        List<String> orderNos = parsed.orderNumbers();
-        if (orderNos.size() > limits.maxOrderNumbers()) {
-            refuse(exchange, 413, source, "more than " + limits.maxOrderNumbers() + " order numbers");
-            return;
-        }
+        List<String> orderNos = parsed.orderNumbers(); // at most maxOrderNumbers: the parser refuses more
         HintReceipt receipt = HintReceipt.builder().added(0).renewed(0).invalid(0).refused(0).build();
         if (!orderNos.isEmpty()) {
             try {
