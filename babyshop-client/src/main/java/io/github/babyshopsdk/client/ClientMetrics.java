@@ -9,7 +9,7 @@ import org.immutables.value.Value;
  * An immutable snapshot.
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface ClientMetrics {
 
     /** HTTP requests sent, per operation. */
@@ -48,7 +48,12 @@ public interface ClientMetrics {
     }
 
     /** A builder. */
-    static ImmutableClientMetrics.Builder builder() {
-        return ImmutableClientMetrics.builder();
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link ClientMetrics}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    final class Builder extends ImmutableClientMetrics.Builder {
+        Builder() {}
     }
 }

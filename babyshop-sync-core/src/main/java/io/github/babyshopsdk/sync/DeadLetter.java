@@ -12,7 +12,7 @@ import org.immutables.value.Value;
  * by its {@link #key()}. Immutable and thread-safe.
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface DeadLetter {
 
     /** Where it lives. */
@@ -52,7 +52,12 @@ public interface DeadLetter {
     }
 
     /** A builder. */
-    static ImmutableDeadLetter.Builder builder() {
-        return ImmutableDeadLetter.builder();
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link DeadLetter}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    final class Builder extends ImmutableDeadLetter.Builder {
+        Builder() {}
     }
 }

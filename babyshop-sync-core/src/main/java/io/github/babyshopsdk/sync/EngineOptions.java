@@ -8,7 +8,7 @@ import org.immutables.value.Value;
 
 /** Tuning of the engine; every value has a safe default. Immutable; build with {@link #builder()}. */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface EngineOptions {
     /** The earliest update time read on a store's first run when no import start is set. */
     Instant EPOCH = Instant.parse("2015-01-01T00:00:00Z");
@@ -378,7 +378,12 @@ public interface EngineOptions {
     }
 
     /** A builder. */
-    static ImmutableEngineOptions.Builder builder() {
-        return ImmutableEngineOptions.builder();
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link EngineOptions}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    final class Builder extends ImmutableEngineOptions.Builder {
+        Builder() {}
     }
 }

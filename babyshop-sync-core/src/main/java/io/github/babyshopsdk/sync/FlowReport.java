@@ -9,7 +9,7 @@ import org.immutables.value.Value;
 
 /** What one run of one flow did: counts for progress displays and metrics, and how it ended. */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface FlowReport {
 
     /** The flow. */
@@ -87,7 +87,12 @@ public interface FlowReport {
     Optional<Instant> continueAt();
 
     /** A builder. */
-    static ImmutableFlowReport.Builder builder() {
-        return ImmutableFlowReport.builder();
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link FlowReport}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    final class Builder extends ImmutableFlowReport.Builder {
+        Builder() {}
     }
 }

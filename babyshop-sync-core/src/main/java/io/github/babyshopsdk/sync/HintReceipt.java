@@ -7,7 +7,7 @@ import org.immutables.value.Value;
  * durable in the state store (a crash loses none).
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface HintReceipt {
 
     /** Numbers without a hint before: recorded as new hints, due after {@link EngineOptions#hintDelay()}. */
@@ -36,7 +36,12 @@ public interface HintReceipt {
     }
 
     /** A builder. */
-    static ImmutableHintReceipt.Builder builder() {
-        return ImmutableHintReceipt.builder();
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link HintReceipt}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    final class Builder extends ImmutableHintReceipt.Builder {
+        Builder() {}
     }
 }

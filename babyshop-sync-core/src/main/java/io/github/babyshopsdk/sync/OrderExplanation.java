@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * the state, the main reason, and every detail the engine holds (outbox entries, quarantine, settings).
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface OrderExplanation {
 
     /** The Babyshop order number asked about. */
@@ -35,7 +35,12 @@ public interface OrderExplanation {
     }
 
     /** A builder. */
-    static ImmutableOrderExplanation.Builder builder() {
-        return ImmutableOrderExplanation.builder();
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link OrderExplanation}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    final class Builder extends ImmutableOrderExplanation.Builder {
+        Builder() {}
     }
 }

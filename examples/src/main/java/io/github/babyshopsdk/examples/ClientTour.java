@@ -8,7 +8,7 @@ import io.github.babyshopsdk.client.catalog.InventoryUpdateResult;
 import io.github.babyshopsdk.client.error.NotFoundException;
 import io.github.babyshopsdk.client.model.Document;
 import io.github.babyshopsdk.client.model.DocumentType;
-import io.github.babyshopsdk.client.model.ImmutableRecords;
+import io.github.babyshopsdk.client.model.Records;
 import io.github.babyshopsdk.client.model.InventoryItem;
 import io.github.babyshopsdk.client.model.InventoryModeration;
 import io.github.babyshopsdk.client.model.InvoiceLineRequest;
@@ -19,7 +19,6 @@ import io.github.babyshopsdk.client.model.OrderStatus;
 import io.github.babyshopsdk.client.model.OrderSummary;
 import io.github.babyshopsdk.client.model.Product;
 import io.github.babyshopsdk.client.model.ProductQuery;
-import io.github.babyshopsdk.client.model.Records;
 import io.github.babyshopsdk.client.model.ReturnQuery;
 import io.github.babyshopsdk.client.model.ReturnStatus;
 import io.github.babyshopsdk.client.model.Shipment;
@@ -75,7 +74,7 @@ public final class ClientTour {
 
     /** Every order of {@code orderNos}: orderFetch takes at most {@link ChannelLimits#MAX_BATCH} numbers a request. */
     private static Records<Order> fetchAll(List<String> orderNos, Function<List<String>, Records<Order>> fetch) {
-        ImmutableRecords.Builder<Order> all = Records.builder();
+        Records.Builder<Order> all = Records.builder();
         for (int from = 0; from < orderNos.size(); from += ChannelLimits.MAX_BATCH) {
             Records<Order> chunk = fetch.apply(orderNos.subList(from, Math.min(orderNos.size(),
                     from + ChannelLimits.MAX_BATCH)));

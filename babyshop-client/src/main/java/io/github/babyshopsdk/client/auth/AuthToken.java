@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * secret: the generated {@code toString()} redacts it.
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true, optionalAcceptNullable = true, redactedMask = "██")
+@Value.Style(jdkOnly = true, optionalAcceptNullable = true, redactedMask = "██", visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface AuthToken {
 
     /** The API key. Secret: never log it. */

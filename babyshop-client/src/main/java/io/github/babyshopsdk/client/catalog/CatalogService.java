@@ -9,12 +9,11 @@ import io.github.babyshopsdk.client.internal.CallExecutor;
 import io.github.babyshopsdk.client.internal.SellerPanelApi;
 import io.github.babyshopsdk.client.internal.wire.WireCodec;
 import io.github.babyshopsdk.client.model.BackOrder;
-import io.github.babyshopsdk.client.model.ImmutableProductQuery;
+import io.github.babyshopsdk.client.model.ProductQuery;
 import io.github.babyshopsdk.client.model.InventoryItem;
 import io.github.babyshopsdk.client.model.InventoryModeration;
 import io.github.babyshopsdk.client.model.Page;
 import io.github.babyshopsdk.client.model.Product;
-import io.github.babyshopsdk.client.model.ProductQuery;
 import io.github.babyshopsdk.client.model.Records;
 import java.util.HashSet;
 import java.util.List;
@@ -58,8 +57,8 @@ public final class CatalogService {
      */
     public Pages<Product> products(ProductQuery query) {
         Objects.requireNonNull(query, "query");
-        ImmutableProductQuery first = ImmutableProductQuery.copyOf(query);
-        return Pages.of(page -> productPage(first.withPageNumber(page)), query.pageNumber(), maxPages);
+        return Pages.of(page -> productPage(ProductQuery.builder().from(query).pageNumber(page).build()),
+                query.pageNumber(), maxPages);
     }
 
     /**
@@ -106,7 +105,7 @@ public final class CatalogService {
                     : "the batch was refused because at least one SKU is unknown; the API does not say which: "
                     + "split and resend");
         }
-        ImmutableInventoryUpdateResult.Builder result = InventoryUpdateResult.builder();
+        InventoryUpdateResult.Builder result = InventoryUpdateResult.builder();
         Set<String> acknowledged = new HashSet<>();
         for (InventoryModeration moderation : moderations.records()) {
             acknowledged.add(moderation.sku());

@@ -9,7 +9,7 @@ import org.immutables.value.Value;
  * its moderation entry) and the SKUs it rejected. One unknown SKU does not fail the others.
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface InventoryUpdateResult {
 
     /** Accepted SKUs, with the moderation id to follow up through {@code inventoryPriceStatus}. */
@@ -24,7 +24,12 @@ public interface InventoryUpdateResult {
     }
 
     /** A builder. */
-    static ImmutableInventoryUpdateResult.Builder builder() {
-        return ImmutableInventoryUpdateResult.builder();
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link InventoryUpdateResult}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    final class Builder extends ImmutableInventoryUpdateResult.Builder {
+        Builder() {}
     }
 }

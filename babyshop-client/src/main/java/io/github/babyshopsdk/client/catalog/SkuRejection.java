@@ -9,7 +9,7 @@ import org.immutables.value.Value;
  * echoing the SKU back (Q35).
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface SkuRejection {
 
     /** The SKU as sent. */

@@ -15,7 +15,7 @@ import org.immutables.value.Value;
 @ModelStyle
 public abstract class Address {
 
-    private static final Address EMPTY = ImmutableAddress.builder().build();
+    private static final Address EMPTY = Address.builder().build();
 
     /** An address with every part absent. */
     public static Address empty() {
@@ -23,8 +23,8 @@ public abstract class Address {
     }
 
     /** A new builder. */
-    public static ImmutableAddress.Builder builder() {
-        return ImmutableAddress.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** Addressee name: wire {@code customerName} (shipping) or {@code billToName} (billing). */
@@ -68,5 +68,10 @@ public abstract class Address {
         return name().isEmpty() && line1().isEmpty() && line2().isEmpty() && line3().isEmpty()
                 && phone().isEmpty() && email().isEmpty() && countryCode().isEmpty()
                 && state().isEmpty() && city().isEmpty() && postalCode().isEmpty();
+    }
+
+    /** Builds a {@link Address}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    public static final class Builder extends ImmutableAddress.Builder {
+        Builder() {}
     }
 }

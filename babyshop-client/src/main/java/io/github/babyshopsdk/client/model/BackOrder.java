@@ -13,8 +13,8 @@ import org.immutables.value.Value;
 public abstract class BackOrder {
 
     /** A new builder. */
-    public static ImmutableBackOrder.Builder builder() {
-        return ImmutableBackOrder.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** SKU code; never blank. */
@@ -40,5 +40,10 @@ public abstract class BackOrder {
     @Value.Check
     void check() {
         Checks.nonBlank("sku", sku());
+    }
+
+    /** Builds a {@link BackOrder}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    public static final class Builder extends ImmutableBackOrder.Builder {
+        Builder() {}
     }
 }

@@ -21,8 +21,8 @@ import org.immutables.value.Value;
 public abstract class InventoryItem {
 
     /** A new builder. */
-    public static ImmutableInventoryItem.Builder builder() {
-        return ImmutableInventoryItem.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -53,5 +53,10 @@ public abstract class InventoryItem {
             Checks.positive("salePrice", price);
             Checks.decimal10x3("salePrice", price);
         });
+    }
+
+    /** Builds a {@link InventoryItem}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    public static final class Builder extends ImmutableInventoryItem.Builder {
+        Builder() {}
     }
 }

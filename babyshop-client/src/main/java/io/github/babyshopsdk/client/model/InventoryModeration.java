@@ -17,8 +17,8 @@ public abstract class InventoryModeration {
     public static final String PENDING = "Pending";
 
     /** A new builder. */
-    public static ImmutableInventoryModeration.Builder builder() {
-        return ImmutableInventoryModeration.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -54,5 +54,10 @@ public abstract class InventoryModeration {
     void check() {
         Checks.nonBlank("moderationId", moderationId());
         Checks.nonBlank("sku", sku());
+    }
+
+    /** Builds a {@link InventoryModeration}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    public static final class Builder extends ImmutableInventoryModeration.Builder {
+        Builder() {}
     }
 }

@@ -13,8 +13,8 @@ import org.immutables.value.Value;
 public abstract class InvoiceItem {
 
     /** A new builder. */
-    public static ImmutableInvoiceItem.Builder builder() {
-        return ImmutableInvoiceItem.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** Order number; never blank, kept raw. */
@@ -70,5 +70,10 @@ public abstract class InvoiceItem {
     void check() {
         Checks.nonBlank("orderNo", orderNo());
         Checks.nonBlank("lineNo", lineNo());
+    }
+
+    /** Builds a {@link InvoiceItem}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    public static final class Builder extends ImmutableInvoiceItem.Builder {
+        Builder() {}
     }
 }

@@ -19,8 +19,8 @@ import org.immutables.value.Value;
 public abstract class InvoiceLineRequest {
 
     /** A new builder. */
-    public static ImmutableInvoiceLineRequest.Builder builder() {
-        return ImmutableInvoiceLineRequest.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** Order line to invoice, numeric text (wire {@code lineNo}, sent as a JSON string). */
@@ -77,5 +77,10 @@ public abstract class InvoiceLineRequest {
     private static void dimension(String field, BigDecimal value) {
         Checks.positive(field, value);
         Checks.maxLength(field, value.toPlainString(), 50);
+    }
+
+    /** Builds a {@link InvoiceLineRequest}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    public static final class Builder extends ImmutableInvoiceLineRequest.Builder {
+        Builder() {}
     }
 }

@@ -18,8 +18,8 @@ import org.immutables.value.Value;
 public abstract class InvoiceRequest {
 
     /** A new builder. */
-    public static ImmutableInvoiceRequest.Builder builder() {
-        return ImmutableInvoiceRequest.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -43,5 +43,10 @@ public abstract class InvoiceRequest {
                 throw new IllegalArgumentException("lines must not repeat lineNo " + line.lineNo());
             }
         }
+    }
+
+    /** Builds a {@link InvoiceRequest}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    public static final class Builder extends ImmutableInvoiceRequest.Builder {
+        Builder() {}
     }
 }

@@ -18,8 +18,8 @@ import org.immutables.value.Value;
 public abstract class Order {
 
     /** A new builder. */
-    public static ImmutableOrder.Builder builder() {
-        return ImmutableOrder.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -118,5 +118,10 @@ public abstract class Order {
     @Value.Check
     void check() {
         Checks.nonBlank("orderNo", orderNo());
+    }
+
+    /** Builds a {@link Order}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    public static final class Builder extends ImmutableOrder.Builder {
+        Builder() {}
     }
 }

@@ -18,8 +18,8 @@ import org.immutables.value.Value;
 public abstract class OrderLine {
 
     /** A new builder. */
-    public static ImmutableOrderLine.Builder builder() {
-        return ImmutableOrderLine.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** Line number, numeric text (wire {@code lineno}, lower-case n, or {@code lineNo}, Q24); never blank. */
@@ -118,5 +118,10 @@ public abstract class OrderLine {
     void check() {
         Checks.nonBlank("lineNo", lineNo());
         Checks.nonBlank("sku", sku());
+    }
+
+    /** Builds a {@link OrderLine}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    public static final class Builder extends ImmutableOrderLine.Builder {
+        Builder() {}
     }
 }

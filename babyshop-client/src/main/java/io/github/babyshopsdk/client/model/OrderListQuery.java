@@ -21,8 +21,8 @@ import org.immutables.value.Value;
 public abstract class OrderListQuery {
 
     /** A new builder. */
-    public static ImmutableOrderListQuery.Builder builder() {
-        return ImmutableOrderListQuery.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -57,5 +57,10 @@ public abstract class OrderListQuery {
         Checks.numericCodes("statusCodes", statusCodes());
         Checks.pageNumber(pageNumber());
         Checks.limit(limit());
+    }
+
+    /** Builds a {@link OrderListQuery}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    public static final class Builder extends ImmutableOrderListQuery.Builder {
+        Builder() {}
     }
 }

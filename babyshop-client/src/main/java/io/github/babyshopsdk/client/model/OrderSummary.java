@@ -13,8 +13,8 @@ import org.immutables.value.Value;
 public abstract class OrderSummary {
 
     /** A new builder. */
-    public static ImmutableOrderSummary.Builder builder() {
-        return ImmutableOrderSummary.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** Order number, the key for orderFetch (Q42); never blank, kept raw. */
@@ -40,5 +40,10 @@ public abstract class OrderSummary {
     @Value.Check
     void check() {
         Checks.nonBlank("orderNo", orderNo());
+    }
+
+    /** Builds a {@link OrderSummary}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    public static final class Builder extends ImmutableOrderSummary.Builder {
+        Builder() {}
     }
 }

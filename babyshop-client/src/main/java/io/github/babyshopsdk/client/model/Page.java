@@ -17,8 +17,8 @@ import org.immutables.value.Value;
 public abstract class Page<T> {
 
     /** A new builder. */
-    public static <T> ImmutablePage.Builder<T> builder() {
-        return ImmutablePage.builder();
+    public static <T> Builder<T> builder() {
+        return new Builder<>();
     }
 
     /**
@@ -29,7 +29,7 @@ public abstract class Page<T> {
      * @throws NullPointerException if {@code records} is {@code null}
      */
     public static <T> Page<T> of(int pageNumber, int limit, Records<T> records) {
-        return ImmutablePage.<T>builder()
+        return Page.<T>builder()
                 .pageNumber(pageNumber)
                 .limit(limit)
                 .records(records.records())
@@ -63,5 +63,10 @@ public abstract class Page<T> {
         if (limit() < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit());
         }
+    }
+
+    /** Builds a {@link Page}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    public static final class Builder<T> extends ImmutablePage.Builder<T> {
+        Builder() {}
     }
 }

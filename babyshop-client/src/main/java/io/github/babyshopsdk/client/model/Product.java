@@ -16,8 +16,8 @@ import org.immutables.value.Value;
 public abstract class Product {
 
     /** A new builder. */
-    public static ImmutableProduct.Builder builder() {
-        return ImmutableProduct.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** Seller-panel SKU code, the key for inventoryPriceUpdate; never blank, kept raw. */
@@ -88,5 +88,10 @@ public abstract class Product {
     @Value.Check
     void check() {
         Checks.nonBlank("sku", sku());
+    }
+
+    /** Builds a {@link Product}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    public static final class Builder extends ImmutableProduct.Builder {
+        Builder() {}
     }
 }

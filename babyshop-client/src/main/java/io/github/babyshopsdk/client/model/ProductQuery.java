@@ -22,8 +22,8 @@ import org.immutables.value.Value;
 public abstract class ProductQuery {
 
     /** A new builder. */
-    public static ImmutableProductQuery.Builder builder() {
-        return ImmutableProductQuery.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -66,5 +66,10 @@ public abstract class ProductQuery {
         }
         Checks.pageNumber(pageNumber());
         Checks.limit(limit());
+    }
+
+    /** Builds a {@link ProductQuery}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    public static final class Builder extends ImmutableProductQuery.Builder {
+        Builder() {}
     }
 }

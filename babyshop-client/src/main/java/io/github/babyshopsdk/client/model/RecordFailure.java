@@ -13,8 +13,8 @@ import org.immutables.value.Value;
 public abstract class RecordFailure {
 
     /** A new builder. */
-    public static ImmutableRecordFailure.Builder builder() {
-        return ImmutableRecordFailure.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** A failure at {@code index} with the given key (may be {@code null}) and reason. */
@@ -41,5 +41,10 @@ public abstract class RecordFailure {
     void check() {
         Checks.nonNegativeIndex("index", index());
         Checks.nonBlank("reason", reason());
+    }
+
+    /** Builds a {@link RecordFailure}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    public static final class Builder extends ImmutableRecordFailure.Builder {
+        Builder() {}
     }
 }

@@ -15,13 +15,13 @@ import org.immutables.value.Value;
 public abstract class Records<T> {
 
     /** A new builder. */
-    public static <T> ImmutableRecords.Builder<T> builder() {
-        return ImmutableRecords.builder();
+    public static <T> Builder<T> builder() {
+        return new Builder<>();
     }
 
     /** No records and no failures. */
     public static <T> Records<T> empty() {
-        return ImmutableRecords.<T>builder().build();
+        return Records.<T>builder().build();
     }
 
     /** The records read successfully, in wire order; never {@code null}. */
@@ -45,5 +45,10 @@ public abstract class Records<T> {
     /** True when at least one record failed to read. */
     public boolean hasFailures() {
         return !failures().isEmpty();
+    }
+
+    /** Builds a {@link Records}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    public static final class Builder<T> extends ImmutableRecords.Builder<T> {
+        Builder() {}
     }
 }

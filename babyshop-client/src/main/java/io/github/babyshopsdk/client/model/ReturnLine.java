@@ -13,8 +13,8 @@ import org.immutables.value.Value;
 public abstract class ReturnLine {
 
     /** A new builder. */
-    public static ImmutableReturnLine.Builder builder() {
-        return ImmutableReturnLine.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** Line number of the original order, numeric text (wire {@code lineNo}); never blank. */
@@ -66,5 +66,10 @@ public abstract class ReturnLine {
     void check() {
         Checks.nonBlank("lineNo", lineNo());
         Checks.nonBlank("sku", sku());
+    }
+
+    /** Builds a {@link ReturnLine}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    public static final class Builder extends ImmutableReturnLine.Builder {
+        Builder() {}
     }
 }

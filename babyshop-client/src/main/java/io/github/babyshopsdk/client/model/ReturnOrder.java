@@ -19,8 +19,8 @@ import org.immutables.value.Value;
 public abstract class ReturnOrder {
 
     /** A new builder. */
-    public static ImmutableReturnOrder.Builder builder() {
-        return ImmutableReturnOrder.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** Vinculum-side return id (wire {@code internalReturnNo}); never blank. De-duplicate on it (Q47). */
@@ -134,5 +134,10 @@ public abstract class ReturnOrder {
     void check() {
         Checks.nonBlank("internalReturnNo", internalReturnNo());
         Checks.nonBlank("orderNo", orderNo());
+    }
+
+    /** Builds a {@link ReturnOrder}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    public static final class Builder extends ImmutableReturnOrder.Builder {
+        Builder() {}
     }
 }

@@ -31,8 +31,8 @@ public abstract class ReturnQuery {
     public static final Duration MAX_WINDOW = Duration.ofDays(7);
 
     /** A new builder. */
-    public static ImmutableReturnQuery.Builder builder() {
-        return ImmutableReturnQuery.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** Lookup mode: the return number to look up, sent raw (wire {@code returnNo}). */
@@ -108,5 +108,10 @@ public abstract class ReturnQuery {
             throw new IllegalArgumentException(
                     "updatedTo - updatedFrom must be shorter than 7 days, was " + window);
         }
+    }
+
+    /** Builds a {@link ReturnQuery}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    public static final class Builder extends ImmutableReturnQuery.Builder {
+        Builder() {}
     }
 }

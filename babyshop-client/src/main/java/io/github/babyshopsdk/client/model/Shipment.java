@@ -12,8 +12,8 @@ import org.immutables.value.Value;
 public abstract class Shipment {
 
     /** A new builder. */
-    public static ImmutableShipment.Builder builder() {
-        return ImmutableShipment.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -44,5 +44,10 @@ public abstract class Shipment {
         Checks.nonBlank("invoiceNo", invoiceNo());
         Checks.nonBlank("transporter", transporter());
         Checks.nonBlank("awbNo", awbNo());
+    }
+
+    /** Builds a {@link Shipment}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    public static final class Builder extends ImmutableShipment.Builder {
+        Builder() {}
     }
 }

@@ -6,16 +6,14 @@ import io.github.babyshopsdk.client.Pages;
 import io.github.babyshopsdk.client.internal.CallExecutor;
 import io.github.babyshopsdk.client.internal.SellerPanelApi;
 import io.github.babyshopsdk.client.internal.wire.WireCodec;
-import io.github.babyshopsdk.client.model.ImmutableOrderListQuery;
-import io.github.babyshopsdk.client.model.ImmutableReturnQuery;
-import io.github.babyshopsdk.client.model.Order;
 import io.github.babyshopsdk.client.model.OrderListQuery;
+import io.github.babyshopsdk.client.model.ReturnQuery;
+import io.github.babyshopsdk.client.model.Order;
 import io.github.babyshopsdk.client.model.OrderSummary;
 import io.github.babyshopsdk.client.model.Page;
 import io.github.babyshopsdk.client.model.RecordFailure;
 import io.github.babyshopsdk.client.model.Records;
 import io.github.babyshopsdk.client.model.ReturnOrder;
-import io.github.babyshopsdk.client.model.ReturnQuery;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -86,8 +84,8 @@ public final class OrderService {
 
     private Pages<OrderSummary> list(Operation operation, OrderListQuery query) {
         Objects.requireNonNull(query, "query");
-        ImmutableOrderListQuery first = ImmutableOrderListQuery.copyOf(query);
-        return Pages.of(page -> listPage(operation, first.withPageNumber(page)), query.pageNumber(), maxPages);
+        return Pages.of(page -> listPage(operation, OrderListQuery.builder().from(query).pageNumber(page).build()),
+                query.pageNumber(), maxPages);
     }
 
     /**
@@ -173,7 +171,7 @@ public final class OrderService {
     /** Every page of {@code orderReturn} from the query's page on, fetched lazily. */
     public Pages<ReturnOrder> returns(ReturnQuery query) {
         Objects.requireNonNull(query, "query");
-        ImmutableReturnQuery first = ImmutableReturnQuery.copyOf(query);
-        return Pages.of(page -> returnsPage(first.withPageNumber(page)), query.pageNumber(), maxPages);
+        return Pages.of(page -> returnsPage(ReturnQuery.builder().from(query).pageNumber(page).build()),
+                query.pageNumber(), maxPages);
     }
 }

@@ -16,7 +16,7 @@ import org.immutables.value.Value;
  * Immutable and thread-safe.
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public abstract class QuotaLimits {
 
     /** Vinculum's published default for its APIs: 40 calls per rolling 5 minutes. */
@@ -30,8 +30,8 @@ public abstract class QuotaLimits {
     }
 
     /** A builder; {@link #limit()} and {@link #window()} default to Vinculum's 40 calls per 5 minutes. */
-    public static ImmutableQuotaLimits.Builder builder() {
-        return ImmutableQuotaLimits.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -104,5 +104,10 @@ public abstract class QuotaLimits {
     @Override
     public String toString() {
         return limit() + " calls per " + window() + " (" + reservePerTier() + " kept per more urgent tier)";
+    }
+
+    /** Builds a {@link QuotaLimits}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    public static final class Builder extends ImmutableQuotaLimits.Builder {
+        Builder() {}
     }
 }

@@ -8,7 +8,7 @@ import org.immutables.value.Value;
  * only, stale as soon as it is taken; {@link QuotaBudget#tryAcquire} is what reserves.
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface QuotaSnapshot {
 
     /** The limit, window and tier reserve of the budget. */

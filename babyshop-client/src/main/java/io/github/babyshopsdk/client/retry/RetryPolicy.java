@@ -21,7 +21,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface RetryPolicy {
 
     /** Attempts per call in total, the first included (default 3). Re-authentication after 2000 is extra. */
@@ -113,7 +113,12 @@ public interface RetryPolicy {
     }
 
     /** A builder starting from the defaults. */
-    static ImmutableRetryPolicy.Builder builder() {
-        return ImmutableRetryPolicy.builder();
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link RetryPolicy}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    final class Builder extends ImmutableRetryPolicy.Builder {
+        Builder() {}
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** generateInvoice request rules: one order, at least one line, field limits of §2.11. */
 class InvoiceRequestTest {
 
-    private static ImmutableInvoiceLineRequest.Builder line(String lineNo) {
+    private static InvoiceLineRequest.Builder line(String lineNo) {
         return InvoiceLineRequest.builder().lineNo(lineNo).transporterName("ECOM").trackingNo("123456");
     }
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class PageAndRecordsTest {
 
     private static Records<String> records(int ok, int failed) {
-        ImmutableRecords.Builder<String> builder = Records.builder();
+        Records.Builder<String> builder = Records.builder();
         for (int i = 0; i < ok; i++) {
             builder.addRecords("r" + i);
         }

@@ -21,7 +21,7 @@ class ResponseModelsTest {
 
     @Test
     void moderationIsPendingIgnoringCase() {
-        ImmutableInventoryModeration.Builder base = InventoryModeration.builder().moderationId("1").sku("A");
+        InventoryModeration.Builder base = InventoryModeration.builder().moderationId("1").sku("A");
 
         assertThat(base.status("Pending").build().isPending()).isTrue();
         assertThat(base.status("PENDING").build().isPending()).isTrue();

@@ -12,7 +12,7 @@ class ReturnQueryTest {
 
     private static final Instant FROM = Instant.parse("2021-06-06T19:54:38Z");
 
-    private static ImmutableReturnQuery.Builder window(Duration length) {
+    private static ReturnQuery.Builder window(Duration length) {
         return ReturnQuery.builder().updatedFrom(FROM).updatedTo(FROM.plus(length)).addStatusCodes("5", "10");
     }
 

@@ -5,7 +5,7 @@ import org.immutables.value.Value;
 
 /** One entry of the append-only configuration log: who changed what, when, from what, to what. */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface ConfigurationChange {
 
     /** Who made the change (a user or system name given by the host). */
@@ -24,7 +24,12 @@ public interface ConfigurationChange {
     String after();
 
     /** A builder. */
-    static ImmutableConfigurationChange.Builder builder() {
-        return ImmutableConfigurationChange.builder();
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link ConfigurationChange}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    final class Builder extends ImmutableConfigurationChange.Builder {
+        Builder() {}
     }
 }

@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * way to route them. The hubs named here are also the hubs that serve the store for inventory.
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface HubMapping {
 
     /** The fallback hub, or empty for none (unmatched orders are then held). */
@@ -46,7 +46,12 @@ public interface HubMapping {
     }
 
     /** A builder. */
-    static ImmutableHubMapping.Builder builder() {
-        return ImmutableHubMapping.builder();
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link HubMapping}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    final class Builder extends ImmutableHubMapping.Builder {
+        Builder() {}
     }
 }

@@ -10,7 +10,7 @@ import org.immutables.value.Value;
  * state, city; compared trimmed and case-insensitively) go to {@link #hub()}.
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface HubRule {
 
     /** The country code to match (three letters as Babyshop sends them, e.g. {@code SAU}), or any. */
@@ -52,7 +52,12 @@ public interface HubRule {
     }
 
     /** A builder. */
-    static ImmutableHubRule.Builder builder() {
-        return ImmutableHubRule.builder();
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link HubRule}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    final class Builder extends ImmutableHubRule.Builder {
+        Builder() {}
     }
 }

@@ -20,7 +20,7 @@ import org.immutables.value.Value;
  * </ul>
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public abstract class Reserve {
     /** The largest absolute reserve: one billion units (the largest host stock value taken in). */
     public static final long MAX_UNITS = 1_000_000_000L;

@@ -34,7 +34,7 @@ import org.immutables.value.Value;
  * stock in any hub.
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public abstract class SafetyStock {
     private static final SafetyStock NONE = builder().build();
 
@@ -117,7 +117,12 @@ public abstract class SafetyStock {
     }
 
     /** A builder (no reserve unless set). */
-    public static ImmutableSafetyStock.Builder builder() {
-        return ImmutableSafetyStock.builder();
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link SafetyStock}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    public static final class Builder extends ImmutableSafetyStock.Builder {
+        Builder() {}
     }
 }

@@ -21,7 +21,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface StatusMapping {
 
     /** Babyshop order status -> host stage (a name the host understands, e.g. {@code NEW}). */
@@ -83,7 +83,12 @@ public interface StatusMapping {
     }
 
     /** A builder. */
-    static ImmutableStatusMapping.Builder builder() {
-        return ImmutableStatusMapping.builder();
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link StatusMapping}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    final class Builder extends ImmutableStatusMapping.Builder {
+        Builder() {}
     }
 }

@@ -9,7 +9,7 @@ import org.immutables.value.Value;
  * configuration log.
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface StoreSettings {
 
     /** "Order Sync": import orders from Babyshop. */
@@ -56,7 +56,12 @@ public interface StoreSettings {
     }
 
     /** A builder (everything off unless set). */
-    static ImmutableStoreSettings.Builder builder() {
-        return ImmutableStoreSettings.builder();
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link StoreSettings}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    final class Builder extends ImmutableStoreSettings.Builder {
+        Builder() {}
     }
 }

@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * @param <T> the item type
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface ChangeFeed<T> {
 
     /** The items, oldest first. */

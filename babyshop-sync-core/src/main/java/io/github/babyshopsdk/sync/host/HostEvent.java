@@ -10,7 +10,7 @@ import org.immutables.value.Value;
  * at most once, keyed by {@link #eventId()}.
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface HostEvent {
 
     /** A key unique per event; the engine ignores an id it has seen. */
@@ -48,7 +48,12 @@ public interface HostEvent {
     }
 
     /** A builder. */
-    static ImmutableHostEvent.Builder builder() {
-        return ImmutableHostEvent.builder();
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link HostEvent}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    final class Builder extends ImmutableHostEvent.Builder {
+        Builder() {}
     }
 }

@@ -8,7 +8,7 @@ import org.immutables.value.Value;
  * ordered quantity), the host stage its Babyshop status maps to, and the hub that fulfils it.
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface ImportedOrder {
 
     /** The Babyshop order, as read from {@code orderFetch}. */

@@ -10,7 +10,7 @@ import org.immutables.value.Value;
  * {@code SyncListener.inventoryRejected}, the other SKUs go on.
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface StockLevel {
 
     /** The Vendor SKU Code: the inventory key shared by host and Babyshop. */

@@ -5,7 +5,6 @@ import io.github.babyshopsdk.client.model.OrderLine;
 import io.github.babyshopsdk.client.model.OrderStatus;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowReport;
-import io.github.babyshopsdk.sync.state.ImmutableOrderRecord;
 import io.github.babyshopsdk.sync.state.OrderRecord;
 import io.github.babyshopsdk.sync.state.OutboxEntry;
 import java.time.Instant;
@@ -133,8 +132,7 @@ public final class CancellationFlow implements FlowRun {
         /** The record update of an order cancelled on Babyshop: channel status Cancelled (8). */
         private static UnaryOperator<OrderRecord> cancelledOnChannel(OutboundRun run) {
             Instant at = run.context().clock().instant();
-            return record -> ImmutableOrderRecord.copyOf(record).withChannelStatusCode(OrderStatus.CANCELLED.code())
-                    .withUpdatedAt(at);
+            return record -> OrderRecord.builder().from(record).channelStatusCode(OrderStatus.CANCELLED.code()).updatedAt(at).build();
         }
 
         /** The order's lines, not cancelled on Babyshop, that {@code lineNos} does not name. */

@@ -10,7 +10,6 @@ import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.RemoteKey;
-import io.github.babyshopsdk.sync.state.ImmutableQuarantineEntry;
 import io.github.babyshopsdk.sync.state.QuarantineEntry;
 import io.github.babyshopsdk.sync.state.SkuLink;
 import io.github.babyshopsdk.sync.state.SyncTransaction;
@@ -214,7 +213,7 @@ public final class CatalogFlow implements FlowRun {
                 if (tx.quarantine().find(Flow.CATALOG, key).isPresent()) {
                     return false;
                 }
-                tx.quarantine().save(ImmutableQuarantineEntry.builder().flow(Flow.CATALOG).key(key).reason(reason)
+                tx.quarantine().save(QuarantineEntry.builder().flow(Flow.CATALOG).key(key).reason(reason)
                         .attempts(1).deadLettered(true).firstFailedAt(at).lastFailedAt(at).build());
                 return true;
             });
@@ -272,7 +271,7 @@ public final class CatalogFlow implements FlowRun {
             QuarantineEntry entry = read(tx -> {
                 Optional<QuarantineEntry> previous = tx.quarantine().find(Flow.CATALOG, key);
                 int attempts = previous.map(QuarantineEntry::attempts).orElse(0) + 1;
-                QuarantineEntry next = ImmutableQuarantineEntry.builder().flow(Flow.CATALOG).key(key).reason(reason)
+                QuarantineEntry next = QuarantineEntry.builder().flow(Flow.CATALOG).key(key).reason(reason)
                         .attempts(attempts).deadLettered(attempts >= context.options().maxAttempts())
                         .firstFailedAt(previous.map(QuarantineEntry::firstFailedAt).orElse(at)).lastFailedAt(at)
                         .build();

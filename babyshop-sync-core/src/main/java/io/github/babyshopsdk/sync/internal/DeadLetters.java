@@ -6,13 +6,12 @@ import io.github.babyshopsdk.sync.DeadLetterKind;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowBusyException;
 import io.github.babyshopsdk.sync.config.ConfigurationChange;
-import io.github.babyshopsdk.sync.state.ImmutableOutboxEntry;
+import io.github.babyshopsdk.sync.state.OutboxEntry;
 import io.github.babyshopsdk.sync.state.InventoryState;
 import io.github.babyshopsdk.sync.state.Lease;
 import io.github.babyshopsdk.sync.state.OrderReason;
 import io.github.babyshopsdk.sync.state.OrderRecord;
 import io.github.babyshopsdk.sync.state.OrderState;
-import io.github.babyshopsdk.sync.state.OutboxEntry;
 import io.github.babyshopsdk.sync.state.OutboxStatus;
 import io.github.babyshopsdk.sync.state.QuarantineEntry;
 import io.github.babyshopsdk.sync.state.SyncStateStore;
@@ -75,8 +74,8 @@ public final class DeadLetters {
      * {@code entry} with its first failure set to its update time when it has none: called where an attempt of an
      * outbox entry fails or it is dead-lettered.
      */
-    static ImmutableOutboxEntry failed(ImmutableOutboxEntry entry) {
-        return entry.firstFailedAt().isPresent() ? entry : entry.withFirstFailedAt(entry.updatedAt());
+    static OutboxEntry failed(OutboxEntry entry) {
+        return entry.firstFailedAt().isPresent() ? entry : OutboxEntry.builder().from(entry).firstFailedAt(entry.updatedAt()).build();
     }
 
     /**
@@ -261,8 +260,7 @@ public final class DeadLetters {
         switch (key.kind()) {
             case OUTBOX: {
                 OutboxEntry entry = tx.outbox().find(key.recordKey()).orElseThrow();
-                tx.outbox().save(ImmutableOutboxEntry.copyOf(entry).withStatus(OutboxStatus.PENDING).withAttempts(0)
-                        .withNotBefore(now).withCreatedAt(now).withUpdatedAt(now).withFirstFailedAt(Optional.empty()));
+                tx.outbox().save(OutboxEntry.builder().from(entry).status(OutboxStatus.PENDING).attempts(0).notBefore(now).createdAt(now).updatedAt(now).firstFailedAt(Optional.empty()).build());
                 after = "PENDING, due at " + now + ", attempts 0";
                 break;
             }
@@ -292,8 +290,7 @@ public final class DeadLetters {
         switch (key.kind()) {
             case OUTBOX: {
                 OutboxEntry entry = tx.outbox().find(key.recordKey()).orElseThrow();
-                tx.outbox().save(ImmutableOutboxEntry.copyOf(entry).withStatus(OutboxStatus.SKIPPED)
-                        .withLastError(why).withUpdatedAt(now));
+                tx.outbox().save(OutboxEntry.builder().from(entry).status(OutboxStatus.SKIPPED).lastError(why).updatedAt(now).build());
                 break;
             }
             case QUARANTINE: {

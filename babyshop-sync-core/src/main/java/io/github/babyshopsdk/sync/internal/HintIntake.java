@@ -3,7 +3,6 @@ package io.github.babyshopsdk.sync.internal;
 import io.github.babyshopsdk.sync.EngineOptions;
 import io.github.babyshopsdk.sync.HintReceipt;
 import io.github.babyshopsdk.sync.RemoteKey;
-import io.github.babyshopsdk.sync.state.ImmutableOrderHint;
 import io.github.babyshopsdk.sync.state.OrderHint;
 import io.github.babyshopsdk.sync.state.SyncStateStore;
 import java.time.Instant;
@@ -114,7 +113,7 @@ public final class HintIntake {
 
     /** {@code hint} hinted again at {@code now}; {@code due} is when a new hint would be due. */
     private static OrderHint renew(OrderHint hint, Instant now, Instant due) {
-        ImmutableOrderHint.Builder renewed = OrderHint.builder().from(hint).lastHintedAt(now)
+        OrderHint.Builder renewed = OrderHint.builder().from(hint).lastHintedAt(now)
                 .timesHinted(hint.timesHinted() == Integer.MAX_VALUE ? hint.timesHinted() : hint.timesHinted() + 1);
         if (!hint.pending()) {
             // revived: a dropped number hinted again is looked at again, from the start

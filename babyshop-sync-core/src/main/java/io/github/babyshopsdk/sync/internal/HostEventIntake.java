@@ -8,7 +8,6 @@ import io.github.babyshopsdk.sync.host.ChangeFeed;
 import io.github.babyshopsdk.sync.host.HostEvent;
 import io.github.babyshopsdk.sync.host.HostEventType;
 import io.github.babyshopsdk.sync.spi.StatusMapper;
-import io.github.babyshopsdk.sync.state.ImmutableOutboxEntry;
 import io.github.babyshopsdk.sync.state.OutboxEntry;
 import io.github.babyshopsdk.sync.state.OutboxOperation;
 import io.github.babyshopsdk.sync.state.OutboxStatus;
@@ -155,7 +154,7 @@ final class HostEventIntake {
      */
     static OutboxEntry toEntry(HostEvent event, StoreSettings settings, StatusMapping mapping, StatusMapper mapper,
                                Instant now, Instant created) {
-        ImmutableOutboxEntry.Builder entry = ImmutableOutboxEntry.builder().id(RemoteKey.storageForm(event.eventId()))
+        OutboxEntry.Builder entry = OutboxEntry.builder().id(RemoteKey.storageForm(event.eventId()))
                 .orderNo(RemoteKey.storageForm(event.orderNo())).putData(OutboundData.EVENT, event.type().name())
                 .status(OutboxStatus.PENDING).notBefore(now).createdAt(created).updatedAt(created);
         Optional<String> refusal;
@@ -181,7 +180,7 @@ final class HostEventIntake {
     }
 
     /** Sets the entry's operation and says why the event is not pushed, or empty when it is. */
-    private static Optional<String> refusal(HostEvent event, ImmutableOutboxEntry.Builder entry,
+    private static Optional<String> refusal(HostEvent event, OutboxEntry.Builder entry,
                                             StoreSettings settings, StatusMapping mapping, StatusMapper mapper) {
         Optional<String> refusal;
         switch (event.type()) {

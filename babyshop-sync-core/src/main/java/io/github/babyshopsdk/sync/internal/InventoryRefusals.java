@@ -1,7 +1,6 @@
 package io.github.babyshopsdk.sync.internal;
 
 import io.github.babyshopsdk.sync.EngineOptions;
-import io.github.babyshopsdk.sync.state.ImmutableInventoryState;
 import io.github.babyshopsdk.sync.state.InventoryState;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -38,7 +37,7 @@ final class InventoryRefusals {
         Optional<BigDecimal> refusedQuantity = state.acknowledgedQuantity();
         // Babyshop did not apply it: the quantity is no longer in place, so intake's "equal to acknowledged"
         // rule cannot cancel its re-push, and a host back at that level is pushed again
-        ImmutableInventoryState.Builder next = InventoryState.builder().from(state).acknowledgedQuantity(Optional.empty());
+        InventoryState.Builder next = InventoryState.builder().from(state).acknowledgedQuantity(Optional.empty());
         if (state.pendingQuantity().isPresent() || refusedQuantity.isEmpty()) {
             // a newer quantity is queued: it supersedes the refused one and is pushed at once
             return new Outcome(next.build(), reason + "; a newer quantity is queued");

@@ -4,7 +4,6 @@ import io.github.babyshopsdk.client.ChannelLimits;
 import io.github.babyshopsdk.sync.EngineOptions;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
-import io.github.babyshopsdk.sync.state.ImmutableOrderHint;
 import io.github.babyshopsdk.sync.state.OrderHint;
 import io.github.babyshopsdk.sync.state.SyncTransaction;
 import java.time.Duration;
@@ -74,8 +73,7 @@ public final class OrderHints {
                 if (hint.lastHintedAt().isAfter(fetchedAt)) {
                     // hinted again after the call: the order may have changed since; fetch it once more
                     if (hint.pending()) {
-                        changed.add(ImmutableOrderHint.copyOf(hint)
-                                .withDueAt(later(hint.lastHintedAt(), base).plus(options.hintDelay())));
+                        changed.add(OrderHint.builder().from(hint).dueAt(later(hint.lastHintedAt(), base).plus(options.hintDelay())).build());
                     }
                 } else if (found) {
                     done.add(hint.orderNo());
@@ -83,14 +81,11 @@ public final class OrderHints {
                 } else if (hint.pending()) {
                     int attempts = hint.attempts() == Integer.MAX_VALUE ? hint.attempts() : hint.attempts() + 1;
                     if (attempts >= options.hintAttempts()) {
-                        changed.add(ImmutableOrderHint.copyOf(hint).withAttempts(attempts)
-                                .withDroppedAt(resolvedAt).withReason(NOT_FOUND));
+                        changed.add(OrderHint.builder().from(hint).attempts(attempts).droppedAt(resolvedAt).reason(NOT_FOUND).build());
                         counts[2]++;
                     } else {
-                        changed.add(ImmutableOrderHint.copyOf(hint).withAttempts(attempts)
-                                .withDueAt(base.plus(backOff(options.hintRetryDelay(), attempts)))
-                                .withReason("orderFetch did not return the order (attempt " + attempts + " of "
-                                        + options.hintAttempts() + ")"));
+                        changed.add(OrderHint.builder().from(hint).attempts(attempts).dueAt(base.plus(backOff(options.hintRetryDelay(), attempts))).reason("orderFetch did not return the order (attempt " + attempts + " of "
+                                        + options.hintAttempts() + ")").build());
                         counts[1]++;
                     }
                 }

@@ -15,9 +15,8 @@ import io.github.babyshopsdk.sync.RemoteKey;
 import io.github.babyshopsdk.sync.config.HubMapping;
 import io.github.babyshopsdk.sync.config.StatusMapping;
 import io.github.babyshopsdk.sync.host.ImportedOrder;
-import io.github.babyshopsdk.sync.state.ImmutableOrderRecord;
-import io.github.babyshopsdk.sync.state.OrderReason;
 import io.github.babyshopsdk.sync.state.OrderRecord;
+import io.github.babyshopsdk.sync.state.OrderReason;
 import io.github.babyshopsdk.sync.state.OrderState;
 import io.github.babyshopsdk.sync.state.OutboxOperation;
 import io.github.babyshopsdk.sync.state.OutboxStatus;
@@ -517,9 +516,7 @@ public final class OrderImportFlow implements FlowRun {
                     if (existing.isPresent() && existing.get().isLinked() && lostByHost.contains(order.orderNo())
                             && existing.get().state() == OrderState.IMPORTED) {
                         // the host lost it: create it again, as an import interrupted after its write-ahead record
-                        importNew(order, Optional.of(ImmutableOrderRecord.copyOf(existing.get())
-                                .withHostOrderId(Optional.empty()).withState(OrderState.HELD)
-                                .withReason(OrderReason.CREATING)), work);
+                        importNew(order, Optional.of(OrderRecord.builder().from(existing.get()).hostOrderId(Optional.empty()).state(OrderState.HELD).reason(OrderReason.CREATING).build()), work);
                     } else if (existing.isPresent() && existing.get().isLinked()) {
                         applyToImported(order, existing.get(), work);
                     } else {
@@ -709,7 +706,7 @@ public final class OrderImportFlow implements FlowRun {
             context.store().runInTransaction(tx -> {
                 // the shipments flow may have recorded the invoice since this record was read: keep it
                 Optional<String> invoice = tx.orders().find(record.orderNo()).flatMap(OrderRecord::invoiceNo);
-                tx.orders().save(invoice.isPresent() ? ImmutableOrderRecord.copyOf(record).withInvoiceNo(invoice)
+                tx.orders().save(invoice.isPresent() ? OrderRecord.builder().from(record).invoiceNo(invoice).build()
                         : record);
                 if (quarantined) {
                     tx.quarantine().remove(Flow.ORDERS, record.orderNo());
@@ -718,7 +715,7 @@ public final class OrderImportFlow implements FlowRun {
         }
 
         private void applyToImported(Order order, OrderRecord record, PageWork work) {
-            ImmutableOrderRecord.Builder change = base(order, Optional.of(record));
+            OrderRecord.Builder change = base(order, Optional.of(record));
             if (isCancelledOnChannel(order) && record.state() != OrderState.CANCELLED) {
                 if (cancelledByHost(order.orderNo())) {
                     change.state(OrderState.CANCELLED).reason(OrderReason.CANCELLED_ON_CHANNEL)
@@ -785,8 +782,8 @@ public final class OrderImportFlow implements FlowRun {
         }
 
         /** A record builder holding what is known so far, updated with this version of the order. */
-        private ImmutableOrderRecord.Builder base(Order order, Optional<OrderRecord> existing) {
-            ImmutableOrderRecord.Builder builder = ImmutableOrderRecord.builder();
+        private OrderRecord.Builder base(Order order, Optional<OrderRecord> existing) {
+            OrderRecord.Builder builder = OrderRecord.builder();
             existing.ifPresent(builder::from);
             // a master order number that cannot be kept is left out (it is informational only)
             return builder.orderNo(order.orderNo()).masterOrderNo(order.masterOrderNo().filter(RemoteKey::isValid))
@@ -812,7 +809,7 @@ public final class OrderImportFlow implements FlowRun {
                     for (OrderRecord record : work.outcomes.values()) {
                         Optional<String> invoice = Optional.ofNullable(current.get(record.orderNo()))
                                 .flatMap(OrderRecord::invoiceNo);
-                        records.add(invoice.isPresent() ? ImmutableOrderRecord.copyOf(record).withInvoiceNo(invoice)
+                        records.add(invoice.isPresent() ? OrderRecord.builder().from(record).invoiceNo(invoice).build()
                                 : record);
                     }
                     tx.orders().saveAll(records);
@@ -832,7 +829,7 @@ public final class OrderImportFlow implements FlowRun {
         /** The record with its free-text detail bounded for the store. */
         private static OrderRecord bounded(OrderRecord record) {
             return record.detail().isEmpty() ? record
-                    : ImmutableOrderRecord.copyOf(record).withDetail(StoredText.of(record.detail()));
+                    : OrderRecord.builder().from(record).detail(StoredText.of(record.detail())).build();
         }
 
         /** Moves the cursor forward to {@code candidate}, but never past the listing's safe point. */

@@ -2,9 +2,8 @@ package io.github.babyshopsdk.sync.internal;
 
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.RemoteKey;
-import io.github.babyshopsdk.sync.state.ImmutableQuarantineEntry;
-import io.github.babyshopsdk.sync.state.OrderReason;
 import io.github.babyshopsdk.sync.state.QuarantineEntry;
+import io.github.babyshopsdk.sync.state.OrderReason;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -41,7 +40,7 @@ final class OrderQuarantine {
             if (tx.quarantine().find(Flow.ORDERS, key).isPresent()) {
                 return false;
             }
-            tx.quarantine().save(ImmutableQuarantineEntry.builder().flow(Flow.ORDERS).key(key).reason(reason)
+            tx.quarantine().save(QuarantineEntry.builder().flow(Flow.ORDERS).key(key).reason(reason)
                     .attempts(1).deadLettered(true).firstFailedAt(now).lastFailedAt(now).build());
             return true;
         });
@@ -59,7 +58,7 @@ final class OrderQuarantine {
         QuarantineEntry entry = context.store().inTransaction(tx -> {
             Optional<QuarantineEntry> previous = tx.quarantine().find(Flow.ORDERS, orderNo);
             int attempts = previous.map(QuarantineEntry::attempts).orElse(0) + 1;
-            QuarantineEntry next = ImmutableQuarantineEntry.builder().flow(Flow.ORDERS).key(orderNo).reason(reason)
+            QuarantineEntry next = QuarantineEntry.builder().flow(Flow.ORDERS).key(orderNo).reason(reason)
                     .attempts(attempts).deadLettered(attempts >= context.options().maxAttempts())
                     .firstFailedAt(previous.map(QuarantineEntry::firstFailedAt).orElse(now)).lastFailedAt(now)
                     .build();

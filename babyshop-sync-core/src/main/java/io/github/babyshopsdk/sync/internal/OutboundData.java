@@ -1,7 +1,6 @@
 package io.github.babyshopsdk.sync.internal;
 
 import io.github.babyshopsdk.sync.host.HostEventType;
-import io.github.babyshopsdk.sync.state.ImmutableOutboxEntry;
 import io.github.babyshopsdk.sync.state.OutboxEntry;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,7 +54,7 @@ final class OutboundData {
     static OutboxEntry with(OutboxEntry entry, String key, String value) {
         Map<String, String> data = new LinkedHashMap<>(entry.data());
         data.put(key, value);
-        return ImmutableOutboxEntry.copyOf(entry).withData(data);
+        return OutboxEntry.builder().from(entry).data(data).build();
     }
 
     /** A copy of {@code entry} without {@code key}. */
@@ -65,7 +64,7 @@ final class OutboundData {
         }
         Map<String, String> data = new LinkedHashMap<>(entry.data());
         data.remove(key);
-        return ImmutableOutboxEntry.copyOf(entry).withData(data);
+        return OutboxEntry.builder().from(entry).data(data).build();
     }
 
     /**

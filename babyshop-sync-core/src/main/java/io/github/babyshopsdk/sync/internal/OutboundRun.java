@@ -13,9 +13,8 @@ import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.config.StatusMapping;
 import io.github.babyshopsdk.sync.config.StoreSettings;
-import io.github.babyshopsdk.sync.state.ImmutableOutboxEntry;
-import io.github.babyshopsdk.sync.state.OrderRecord;
 import io.github.babyshopsdk.sync.state.OutboxEntry;
+import io.github.babyshopsdk.sync.state.OrderRecord;
 import io.github.babyshopsdk.sync.state.OutboxStatus;
 import io.github.babyshopsdk.sync.state.StateStoreException;
 import java.time.Instant;
@@ -256,8 +255,7 @@ final class OutboundRun {
                 LOG.warn("outbox entry {} changed while {} handled it; not sent", LogSafe.of(entry.id()), flow);
                 return Optional.empty();
             }
-            OutboxEntry marked = ImmutableOutboxEntry.copyOf(entry).withAttempts(entry.attempts() + 1)
-                    .withOutcomeUnknown(true).withUpdatedAt(context.clock().instant());
+            OutboxEntry marked = OutboxEntry.builder().from(entry).attempts(entry.attempts() + 1).outcomeUnknown(true).updatedAt(context.clock().instant()).build();
             tx.outbox().save(marked);
             return Optional.of(marked);
         });
@@ -269,32 +267,32 @@ final class OutboundRun {
             throw failure;
         }
         String error = OutboundData.describe(failure);
-        ImmutableOutboxEntry entry = ImmutableOutboxEntry.copyOf(inFlight).withUpdatedAt(context.clock().instant());
+        OutboxEntry entry = OutboxEntry.builder().from(inFlight).updatedAt(context.clock().instant()).build();
         int uncounted = Math.max(0, inFlight.attempts() - 1);
         if (failure instanceof AuthenticationException) {
-            save(entry.withOutcomeUnknown(false).withAttempts(uncounted).withLastError(error));
+            save(OutboxEntry.builder().from(entry).outcomeUnknown(false).attempts(uncounted).lastError(error).build());
             throw failure;
         }
         if (failure instanceof QuotaExceededException) {
             quotaStop = true;
-            save(entry.withOutcomeUnknown(false).withAttempts(uncounted).withLastError(error).withNotBefore(now));
+            save(OutboxEntry.builder().from(entry).outcomeUnknown(false).attempts(uncounted).lastError(error).notBefore(now).build());
             return;
         }
         if (failure instanceof OperationInterruptedException) {
             interrupted = true;
-            save(entry.withLastError("outcome unknown (interrupted): " + error).withNotBefore(now));
+            save(OutboxEntry.builder().from(entry).lastError("outcome unknown (interrupted): " + error).notBefore(now).build());
             return;
         }
         entry = DeadLetters.failed(entry);
         if (failure instanceof OutcomeUnknownException || !(failure instanceof BabyshopException)) {
             LOG.warn("{} of order {}: outcome unknown, read back before any resend: {}", inFlight.operation(),
                     LogSafe.of(inFlight.orderNo()), LogSafe.of(error));
-            save(entry.withLastError("outcome unknown: " + error).withNotBefore(retryAt()));
+            save(OutboxEntry.builder().from(entry).lastError("outcome unknown: " + error).notBefore(retryAt()).build());
             return;
         }
-        OutboxEntry refused = entry.withOutcomeUnknown(false).withLastError(error);
+        OutboxEntry refused = OutboxEntry.builder().from(entry).outcomeUnknown(false).lastError(error).build();
         if (((BabyshopException) failure).isRetryable() && refused.attempts() < context.options().maxAttempts()) {
-            save(ImmutableOutboxEntry.copyOf(refused).withNotBefore(retryAt()));
+            save(OutboxEntry.builder().from(refused).notBefore(retryAt()).build());
             return;
         }
         dead(refused, ((BabyshopException) failure).isRetryable()
@@ -330,8 +328,7 @@ final class OutboundRun {
      */
     void later(OutboxEntry entry, String error, boolean count, Instant notBefore) {
         int attempts = entry.attempts() + (count ? 1 : 0);
-        ImmutableOutboxEntry next = ImmutableOutboxEntry.copyOf(entry).withAttempts(attempts).withLastError(error)
-                .withNotBefore(notBefore).withStatus(OutboxStatus.PENDING).withUpdatedAt(context.clock().instant());
+        OutboxEntry next = OutboxEntry.builder().from(entry).attempts(attempts).lastError(error).notBefore(notBefore).status(OutboxStatus.PENDING).updatedAt(context.clock().instant()).build();
         next = DeadLetters.failed(next);
         if (count && attempts >= context.options().maxAttempts()) {
             dead(next, error + " (gave up after " + attempts + " attempts)");
@@ -358,8 +355,7 @@ final class OutboundRun {
         if (due.isAfter(deadline)) {
             due = deadline;
         }
-        save(ImmutableOutboxEntry.copyOf(entry).withLastError(what).withNotBefore(due)
-                .withStatus(OutboxStatus.PENDING).withUpdatedAt(context.clock().instant()));
+        save(OutboxEntry.builder().from(entry).lastError(what).notBefore(due).status(OutboxStatus.PENDING).updatedAt(context.clock().instant()).build());
     }
 
     /**
@@ -367,8 +363,7 @@ final class OutboundRun {
      * in the same transaction, applies {@code orderUpdate} to the order's record when it has one.
      */
     OutboxEntry progress(OutboxEntry entry, UnaryOperator<OrderRecord> orderUpdate) {
-        OutboxEntry next = bounded(ImmutableOutboxEntry.copyOf(entry).withStatus(OutboxStatus.PENDING)
-                .withUpdatedAt(context.clock().instant()));
+        OutboxEntry next = bounded(OutboxEntry.builder().from(entry).status(OutboxStatus.PENDING).updatedAt(context.clock().instant()).build());
         context.store().inTransaction(tx -> {
             tx.outbox().save(next);
             tx.orders().find(next.orderNo()).ifPresent(record -> tx.orders().save(orderUpdate.apply(record)));
@@ -382,8 +377,7 @@ final class OutboundRun {
      * mark and applying {@code orderUpdate} to the order's record in the same transaction.
      */
     void done(OutboxEntry entry, String detail, UnaryOperator<OrderRecord> orderUpdate) {
-        OutboxEntry next = ImmutableOutboxEntry.copyOf(entry).withStatus(OutboxStatus.DONE).withOutcomeUnknown(false)
-                .withLastError(Optional.empty()).withUpdatedAt(context.clock().instant());
+        OutboxEntry next = OutboxEntry.builder().from(entry).status(OutboxStatus.DONE).outcomeUnknown(false).lastError(Optional.empty()).updatedAt(context.clock().instant()).build();
         context.store().inTransaction(tx -> {
             tx.outbox().save(next);
             tx.orders().find(next.orderNo()).ifPresent(record -> tx.orders().save(orderUpdate.apply(record)));
@@ -395,16 +389,14 @@ final class OutboundRun {
 
     /** Settles the entry {@code SKIPPED}: not sent, on purpose, with the reason. */
     void skipped(OutboxEntry entry, String reason) {
-        OutboxEntry next = bounded(ImmutableOutboxEntry.copyOf(entry).withStatus(OutboxStatus.SKIPPED)
-                .withLastError(reason).withUpdatedAt(context.clock().instant()));
+        OutboxEntry next = bounded(OutboxEntry.builder().from(entry).status(OutboxStatus.SKIPPED).lastError(reason).updatedAt(context.clock().instant()).build());
         save(next);
         settled(next, reason);
     }
 
     /** Dead-letters the entry with the reason (the in-flight mark, if any, stays: it tells a person to check). */
     void dead(OutboxEntry entry, String reason) {
-        OutboxEntry next = bounded(DeadLetters.failed(ImmutableOutboxEntry.copyOf(entry).withStatus(OutboxStatus.DEAD)
-                .withLastError(reason).withUpdatedAt(context.clock().instant())));
+        OutboxEntry next = bounded(DeadLetters.failed(OutboxEntry.builder().from(entry).status(OutboxStatus.DEAD).lastError(reason).updatedAt(context.clock().instant()).build()));
         save(next);
         failed++;
         LOG.warn("{} of order {} dead-lettered: {}", next.operation(), LogSafe.of(next.orderNo()), LogSafe.of(reason));
@@ -426,7 +418,7 @@ final class OutboundRun {
     /** The entry with its error text bounded for the store. */
     private static OutboxEntry bounded(OutboxEntry entry) {
         return entry.lastError().isEmpty() ? entry
-                : ImmutableOutboxEntry.copyOf(entry).withLastError(StoredText.of(entry.lastError()));
+                : OutboxEntry.builder().from(entry).lastError(StoredText.of(entry.lastError())).build();
     }
 
     private void settled(OutboxEntry entry, String detail) {

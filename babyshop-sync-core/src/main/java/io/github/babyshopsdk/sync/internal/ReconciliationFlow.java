@@ -4,7 +4,6 @@ import io.github.babyshopsdk.client.error.QuotaExceededException;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
-import io.github.babyshopsdk.sync.ImmutableFlowReport;
 import io.github.babyshopsdk.sync.config.StoreSettings;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -53,7 +52,7 @@ public final class ReconciliationFlow implements FlowRun {
             LOG.info("reconciliation: no quota left for this tier, it continues later: {}", LogSafe.of(e.getMessage()));
             outcome = FlowOutcome.WAITING_ON_QUOTA;
         }
-        ImmutableFlowReport.Builder report = FlowReport.builder().flow(Flow.RECONCILIATION).outcome(outcome).startedAt(now)
+        FlowReport.Builder report = FlowReport.builder().flow(Flow.RECONCILIATION).outcome(outcome).startedAt(now)
                 .finishedAt(context.clock().instant()).fetched(orders.listed() + skus.listed())
                 .repaired(orders.repaired() + skus.requeued()).quotaRemaining(context.quota().remaining());
         orders.applied().ifPresent(applied -> report.imported(applied.imported()).updated(applied.updated())

@@ -10,8 +10,6 @@ import io.github.babyshopsdk.client.model.Shipment;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.RemoteKey;
-import io.github.babyshopsdk.sync.state.ImmutableOrderRecord;
-import io.github.babyshopsdk.sync.state.ImmutableOutboxEntry;
 import io.github.babyshopsdk.sync.state.OrderRecord;
 import io.github.babyshopsdk.sync.state.OutboxEntry;
 import io.github.babyshopsdk.sync.state.OutboxOperation;
@@ -178,14 +176,11 @@ public final class ShipmentFlow implements FlowRun {
 
         /** Commits the invoice on the entry (label still to come) and on the order record, in one transaction. */
         private OutboxEntry invoiceCreated(OutboundRun run, OutboxEntry entry, String invoiceNo) {
-            OutboxEntry next = ImmutableOutboxEntry.copyOf(
+            OutboxEntry next = OutboxEntry.builder().from(
                             OutboundData.with(OutboundData.with(entry, OutboundData.INVOICE_NO, invoiceNo),
-                                    OutboundData.LABEL_PENDING, "true"))
-                    .withOutcomeUnknown(false).withAttempts(0).withLastError(Optional.empty())
-                    .withNotBefore(run.now());
+                                    OutboundData.LABEL_PENDING, "true")).outcomeUnknown(false).attempts(0).lastError(Optional.empty()).notBefore(run.now()).build();
             Instant at = run.context().clock().instant();
-            return run.progress(next, record -> ImmutableOrderRecord.copyOf(record).withInvoiceNo(invoiceNo)
-                    .withUpdatedAt(at));
+            return run.progress(next, record -> OrderRecord.builder().from(record).invoiceNo(invoiceNo).updatedAt(at).build());
         }
 
         private void deliverLabel(OutboundRun run, OutboxEntry entry, String invoiceNo) {

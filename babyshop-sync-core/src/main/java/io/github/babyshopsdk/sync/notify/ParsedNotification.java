@@ -8,7 +8,7 @@ import org.immutables.value.Value;
  * Built by {@link NotificationParser}; an immutable value, thread-safe.
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface ParsedNotification {
 
     /**
@@ -25,7 +25,12 @@ public interface ParsedNotification {
     int invalidValues();
 
     /** A builder. */
-    static ImmutableParsedNotification.Builder builder() {
-        return ImmutableParsedNotification.builder();
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link ParsedNotification}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    final class Builder extends ImmutableParsedNotification.Builder {
+        Builder() {}
     }
 }

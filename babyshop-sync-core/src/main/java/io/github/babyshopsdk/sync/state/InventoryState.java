@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * {@link #pendingQuantity()} is present.
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface InventoryState {
 
     /** The Vendor SKU Code. */
@@ -95,16 +95,21 @@ public interface InventoryState {
     @Value.Check
     default InventoryState normalize() {
         if (attempts() == 0 && firstFailedAt().isPresent()) {
-            return ImmutableInventoryState.copyOf(this).withFirstFailedAt(Optional.empty());
+            return InventoryState.builder().from(this).firstFailedAt(Optional.empty()).build();
         }
         if (attempts() > 0 && firstFailedAt().isEmpty()) {
-            return ImmutableInventoryState.copyOf(this).withFirstFailedAt(updatedAt());
+            return InventoryState.builder().from(this).firstFailedAt(updatedAt()).build();
         }
         return this;
     }
 
     /** A builder. */
-    static ImmutableInventoryState.Builder builder() {
-        return ImmutableInventoryState.builder();
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link InventoryState}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    final class Builder extends ImmutableInventoryState.Builder {
+        Builder() {}
     }
 }

@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * one is refused ({@link SyncTransaction#fence(Lease)}). Renewal keeps the token.
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface Lease {
 
     /** The flow the lease is for. */

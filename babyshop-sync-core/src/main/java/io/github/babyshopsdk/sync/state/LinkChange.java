@@ -7,7 +7,7 @@ import org.immutables.value.Value;
  * now, with the sequence number its store gave its last save.
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface LinkChange {
 
     /** The sequence of the link's last save: positive, strictly increasing per store. */

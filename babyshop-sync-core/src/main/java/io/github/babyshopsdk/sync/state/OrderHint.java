@@ -15,7 +15,7 @@ import org.immutables.value.Value;
  * then pruned).
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface OrderHint {
 
     /** The order number, as the hint gave it (a valid {@code RemoteKey}). */
@@ -49,7 +49,12 @@ public interface OrderHint {
     }
 
     /** A builder. */
-    static ImmutableOrderHint.Builder builder() {
-        return ImmutableOrderHint.builder();
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link OrderHint}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    final class Builder extends ImmutableOrderHint.Builder {
+        Builder() {}
     }
 }

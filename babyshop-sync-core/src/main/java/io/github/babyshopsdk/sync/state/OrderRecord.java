@@ -10,7 +10,7 @@ import org.immutables.value.Value;
  * Babyshop order number.
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface OrderRecord {
 
     /** The Babyshop order number (orderList's {@code orderNo}). */
@@ -58,7 +58,12 @@ public interface OrderRecord {
     }
 
     /** A builder. */
-    static ImmutableOrderRecord.Builder builder() {
-        return ImmutableOrderRecord.builder();
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link OrderRecord}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    final class Builder extends ImmutableOrderRecord.Builder {
+        Builder() {}
     }
 }

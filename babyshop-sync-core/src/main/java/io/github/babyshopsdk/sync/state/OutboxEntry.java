@@ -10,7 +10,7 @@ import org.immutables.value.Value;
  * acknowledged or dead-lettered with a reason; nothing is silently dropped.
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface OutboxEntry {
 
     /** A unique key that also de-duplicates: the host event id that caused it. */
@@ -62,7 +62,12 @@ public interface OutboxEntry {
     Optional<Instant> firstFailedAt();
 
     /** A builder. */
-    static ImmutableOutboxEntry.Builder builder() {
-        return ImmutableOutboxEntry.builder();
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link OutboxEntry}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    final class Builder extends ImmutableOutboxEntry.Builder {
+        Builder() {}
     }
 }

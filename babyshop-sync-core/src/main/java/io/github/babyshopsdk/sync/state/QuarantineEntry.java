@@ -9,7 +9,7 @@ import org.immutables.value.Value;
  * later runs instead of being lost; after the retry limit it is dead-lettered and waits for a person.
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface QuarantineEntry {
 
     /** The flow the record belongs to. */
@@ -34,7 +34,12 @@ public interface QuarantineEntry {
     Instant lastFailedAt();
 
     /** A builder. */
-    static ImmutableQuarantineEntry.Builder builder() {
-        return ImmutableQuarantineEntry.builder();
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link QuarantineEntry}; from {@link #builder()}. Not thread-safe; {@code build()} checks the value. */
+    final class Builder extends ImmutableQuarantineEntry.Builder {
+        Builder() {}
     }
 }

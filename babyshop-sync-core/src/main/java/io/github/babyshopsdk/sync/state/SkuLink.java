@@ -8,7 +8,7 @@ import org.immutables.value.Value;
  * {@code sku} that inventoryPriceUpdate takes. Stock is pushed only through such a link.
  */
 @Value.Immutable
-@Value.Style(jdkOnly = true)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface SkuLink {
 
     /** The Vendor SKU Code (non-blank). */

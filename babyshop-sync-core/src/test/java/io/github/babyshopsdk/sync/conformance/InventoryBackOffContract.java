@@ -3,7 +3,6 @@ package io.github.babyshopsdk.sync.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.babyshopsdk.sync.state.ImmutableInventoryState;
 import io.github.babyshopsdk.sync.state.InventoryState;
 import io.github.babyshopsdk.sync.state.SyncTransaction;
 import java.math.BigDecimal;
@@ -24,11 +23,11 @@ public abstract class InventoryBackOffContract extends StoreContractSupport {
                 .map(InventoryState::vendorSkuCode).toList();
     }
 
-    private static ImmutableInventoryState fresh(String code, Instant updatedAt) {
+    private static InventoryState fresh(String code, Instant updatedAt) {
         return inventory(code, updatedAt).pendingQuantity(BigDecimal.ONE).build();
     }
 
-    private static ImmutableInventoryState backedOff(String code, Instant updatedAt, Instant retryAt) {
+    private static InventoryState backedOff(String code, Instant updatedAt, Instant retryAt) {
         return inventory(code, updatedAt).pendingQuantity(new BigDecimal("7")).lastError("moderation status Rejected")
                 .retryAt(retryAt).moderationRefusals(2).build();
     }
@@ -40,8 +39,8 @@ public abstract class InventoryBackOffContract extends StoreContractSupport {
                 .build();
         InventoryState soon = backedOff("B1", at(20), at(100));
         InventoryState later = backedOff("B2", at(5), at(200));
-        InventoryState failedBackedOff = backedOff("B3", at(1), at(150)).withAttempts(3);
-        InventoryState dead = backedOff("D", at(0), at(0)).withDeadLettered(true);
+        InventoryState failedBackedOff = InventoryState.builder().from(backedOff("B3", at(1), at(150))).attempts(3).build();
+        InventoryState dead = InventoryState.builder().from(backedOff("D", at(0), at(0))).deadLettered(true).build();
         write(tx -> List.of(fresh, failed, soon, later, failedBackedOff, dead).forEach(tx.inventory()::save));
 
         assertThat(due(at(10), at(99), 10)).containsExactly("R", "F");
@@ -82,7 +81,7 @@ public abstract class InventoryBackOffContract extends StoreContractSupport {
         assertThat(due(Instant.MAX, Instant.MAX, 10)).isEmpty();
         assertThat(read((SyncTransaction tx) -> tx.inventory().find("S"))).contains(pushedAgain);
 
-        write(tx -> tx.inventory().save(backedOff("S", at(62), at(70)).withDeadLettered(true)));
+        write(tx -> tx.inventory().save(InventoryState.builder().from(backedOff("S", at(62), at(70))).deadLettered(true).build()));
         assertThat(due(Instant.MAX, Instant.MAX, 10)).as("dead-lettered: never due").isEmpty();
         write(tx -> tx.inventory().save(backedOff("S", at(63), at(70))));
         assertThat(due(Instant.MIN, at(70), 10)).containsExactly("S");

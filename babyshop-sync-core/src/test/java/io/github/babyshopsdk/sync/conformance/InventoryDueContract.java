@@ -3,7 +3,6 @@ package io.github.babyshopsdk.sync.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.babyshopsdk.sync.state.ImmutableInventoryState;
 import io.github.babyshopsdk.sync.state.InventoryState;
 import io.github.babyshopsdk.sync.state.SyncTransaction;
 import java.math.BigDecimal;
@@ -26,11 +25,11 @@ public abstract class InventoryDueContract extends StoreContractSupport {
                 .map(InventoryState::vendorSkuCode).toList();
     }
 
-    private static ImmutableInventoryState fresh(String code, Instant updatedAt) {
+    private static InventoryState fresh(String code, Instant updatedAt) {
         return inventory(code, updatedAt).pendingQuantity(BigDecimal.ONE).build();
     }
 
-    private static ImmutableInventoryState failed(String code, Instant updatedAt, int attempts) {
+    private static InventoryState failed(String code, Instant updatedAt, int attempts) {
         return inventory(code, updatedAt).pendingQuantity(BigDecimal.TEN).attempts(attempts).lastError("timeout")
                 .build();
     }
@@ -43,7 +42,7 @@ public abstract class InventoryDueContract extends StoreContractSupport {
         InventoryState failed20 = failed("R20", at(20), 1);
         InventoryState failed40 = failed("R40", at(40), 1);
         InventoryState dead = inventory("DEAD", at(0)).pendingQuantity(BigDecimal.ONE).deadLettered(true).build();
-        InventoryState deadFailed = failed("DEADF", at(0), 5).withDeadLettered(true);
+        InventoryState deadFailed = InventoryState.builder().from(failed("DEADF", at(0), 5)).deadLettered(true).build();
         InventoryState nothingPending = inventory("ACK", at(1)).acknowledgedQuantity(BigDecimal.ONE).build();
         write(tx -> List.of(fresh30, failed40, dead, failed10, nothingPending, fresh5, deadFailed, failed20)
                 .forEach(tx.inventory()::save));
@@ -81,7 +80,7 @@ public abstract class InventoryDueContract extends StoreContractSupport {
         write(tx -> tx.inventory().save(fresh("X", at(51))));
         write(tx -> tx.inventory().save(inventory("Y", at(52)).acknowledgedQuantity(BigDecimal.ONE).build()));
         assertThat(due(at(0), 10)).containsExactly("X");
-        write(tx -> tx.inventory().save(fresh("X", at(53)).withDeadLettered(true)));
+        write(tx -> tx.inventory().save(InventoryState.builder().from(fresh("X", at(53))).deadLettered(true).build()));
         assertThat(due(Instant.MAX, 10)).isEmpty();
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.babyshopsdk.sync.Flow;
-import io.github.babyshopsdk.sync.state.ImmutableInventoryState;
 import io.github.babyshopsdk.sync.state.InventoryState;
 import io.github.babyshopsdk.sync.state.OrderReason;
 import io.github.babyshopsdk.sync.state.OrderRecord;
@@ -132,7 +131,7 @@ public abstract class StoreContractSupport {
     }
 
     /** An inventory state with nothing pending and nothing acknowledged. */
-    protected static ImmutableInventoryState.Builder inventory(String vendorSkuCode, Instant updatedAt) {
+    protected static InventoryState.Builder inventory(String vendorSkuCode, Instant updatedAt) {
         return InventoryState.builder().vendorSkuCode(vendorSkuCode).sku("BS-" + vendorSkuCode)
                 .updatedAt(updatedAt);
     }

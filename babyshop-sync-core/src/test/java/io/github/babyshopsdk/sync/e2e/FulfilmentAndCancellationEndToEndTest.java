@@ -8,7 +8,6 @@ import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.OrderExplanation;
 import io.github.babyshopsdk.sync.config.StoreSettings;
-import io.github.babyshopsdk.sync.host.ImmutableHostEvent;
 import io.github.babyshopsdk.sync.host.HostEvent;
 import io.github.babyshopsdk.sync.host.HostEventType;
 import io.github.babyshopsdk.sync.memory.InMemoryHost.HostOrder;
@@ -246,7 +245,7 @@ class FulfilmentAndCancellationEndToEndTest {
         assertThat(world.sim.requests().all()).extracting(RecordedRequest::operation).doesNotContainAnyElementsOf(WRITES);
     }
 
-    private ImmutableHostEvent.Builder event(String orderNo, HostEventType type) {
+    private HostEvent.Builder event(String orderNo, HostEventType type) {
         return HostEvent.builder().eventId("ev-" + eventIds.incrementAndGet()).orderNo(orderNo).type(type)
                 .occurredAt(world.clock.instant());
     }

@@ -2,9 +2,8 @@ package io.github.babyshopsdk.sync.e2e;
 
 import io.github.babyshopsdk.client.BabyshopClient;
 import io.github.babyshopsdk.client.Credentials;
-import io.github.babyshopsdk.client.quota.ImmutableQuotaLimits;
-import io.github.babyshopsdk.client.quota.QuotaBudget;
 import io.github.babyshopsdk.client.quota.QuotaLimits;
+import io.github.babyshopsdk.client.quota.QuotaBudget;
 import io.github.babyshopsdk.client.quota.RollingWindowQuotaBudget;
 import io.github.babyshopsdk.client.quota.testing.RecordingBudget;
 import io.github.babyshopsdk.client.retry.RetryPolicy;
@@ -143,7 +142,7 @@ final class SimWorld implements AutoCloseable {
 
     /** The client's quota: its limit and window, and the tier reserve the builder set (else the default). */
     QuotaLimits quotaLimits() {
-        ImmutableQuotaLimits.Builder limits = QuotaLimits.builder().limit(clientQuota).window(quotaWindow);
+        QuotaLimits.Builder limits = QuotaLimits.builder().limit(clientQuota).window(quotaWindow);
         if (reservePerTier >= 0) {
             limits.reservePerTier(reservePerTier);
         }

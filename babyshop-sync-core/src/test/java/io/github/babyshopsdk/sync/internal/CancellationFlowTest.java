@@ -1,14 +1,14 @@
 package io.github.babyshopsdk.sync.internal;
 
+import java.util.List;
 import static io.github.babyshopsdk.sync.internal.OutboundFixture.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.babyshopsdk.client.Operation;
 import io.github.babyshopsdk.client.error.InvalidRequestException;
 import io.github.babyshopsdk.client.error.OutcomeUnknownException;
-import io.github.babyshopsdk.client.model.ImmutableOrder;
-import io.github.babyshopsdk.client.model.ImmutableOrderLine;
 import io.github.babyshopsdk.client.model.Order;
+import io.github.babyshopsdk.client.model.OrderLine;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
@@ -72,8 +72,8 @@ class CancellationFlowTest {
     void namingEveryOpenLineCancelsTheWholeOrder() {
         fx.order("A1", 3);
         Order order = fx.channel.order("A1");
-        fx.channel.put(ImmutableOrder.copyOf(order).withLines(order.lines().get(0), order.lines().get(1),
-                ImmutableOrderLine.copyOf(order.lines().get(2)).withLineStatusCode("8")));
+        fx.channel.put(Order.builder().from(order).lines(List.of(order.lines().get(0), order.lines().get(1),
+                OrderLine.builder().from(order.lines().get(2)).lineStatusCode("8").build())).build());
         fx.host.emit(event("c1", "A1", HostEventType.CANCELLED, "01", "2"));
 
         fx.cancellations();

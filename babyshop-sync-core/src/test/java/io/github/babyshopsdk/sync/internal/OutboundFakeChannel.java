@@ -138,11 +138,9 @@ final class OutboundFakeChannel implements ChannelGateway {
         for (OrderLine line : order.lines()) {
             InvoiceLineRequest invoiced = request.lines().stream().filter(l -> l.lineNo().equals(line.lineNo()))
                     .findFirst().orElse(null);
-            lines.add(invoiced == null ? line : io.github.babyshopsdk.client.model.ImmutableOrderLine.copyOf(line)
-                    .withInvoiceNo(invoiceNo).withAwbNo(invoiced.trackingNo())
-                    .withTransporterName(invoiced.transporterName()));
+            lines.add(invoiced == null ? line : io.github.babyshopsdk.client.model.OrderLine.builder().from(line).invoiceNo(invoiceNo).awbNo(invoiced.trackingNo()).transporterName(invoiced.transporterName()).build());
         }
-        orders.put(order.orderNo(), io.github.babyshopsdk.client.model.ImmutableOrder.copyOf(order).withLines(lines));
+        orders.put(order.orderNo(), io.github.babyshopsdk.client.model.Order.builder().from(order).lines(lines).build());
         if (plan != null) {
             throw plan.raise();
         }
@@ -182,7 +180,7 @@ final class OutboundFakeChannel implements ChannelGateway {
     private void setStatus(String orderNo, String code) {
         Order order = orders.get(orderNo);
         if (order != null) {
-            orders.put(orderNo, io.github.babyshopsdk.client.model.ImmutableOrder.copyOf(order).withStatusCode(code));
+            orders.put(orderNo, io.github.babyshopsdk.client.model.Order.builder().from(order).statusCode(code).build());
         }
     }
 

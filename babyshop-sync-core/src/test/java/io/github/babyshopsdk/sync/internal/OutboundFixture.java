@@ -131,7 +131,7 @@ final class OutboundFixture {
 
     /** Babyshop holds the order, Confirmed, with lines {@code 1..lines}. */
     OutboundFixture onChannel(String orderNo, int lines) {
-        io.github.babyshopsdk.client.model.ImmutableOrder.Builder order = Order.builder().orderNo(orderNo).statusCode("5");
+        io.github.babyshopsdk.client.model.Order.Builder order = Order.builder().orderNo(orderNo).statusCode("5");
         for (int line = 1; line <= lines; line++) {
             order.addLines(OrderLine.builder().lineNo(String.valueOf(line)).sku("SKU-" + line)
                     .orderQty(java.math.BigDecimal.ONE).lineStatusCode("5").build());

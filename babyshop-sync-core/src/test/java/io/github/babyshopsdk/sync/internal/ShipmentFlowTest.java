@@ -12,10 +12,9 @@ import io.github.babyshopsdk.client.error.OperationInterruptedException;
 import io.github.babyshopsdk.client.error.QuotaExceededException;
 import io.github.babyshopsdk.client.error.OutcomeUnknownException;
 import io.github.babyshopsdk.client.error.TransientException;
-import io.github.babyshopsdk.client.model.ImmutableOrder;
-import io.github.babyshopsdk.client.model.ImmutableOrderLine;
-import io.github.babyshopsdk.client.model.InvoiceLineRequest;
 import io.github.babyshopsdk.client.model.Order;
+import io.github.babyshopsdk.client.model.OrderLine;
+import io.github.babyshopsdk.client.model.InvoiceLineRequest;
 import io.github.babyshopsdk.client.model.Shipment;
 import io.github.babyshopsdk.sync.EngineOptions;
 import io.github.babyshopsdk.sync.Flow;
@@ -52,8 +51,8 @@ class ShipmentFlowTest {
     void packedCreatesTheInvoiceFetchesTheLabelAndCallsTheHost() {
         fx.order("A1", 3);
         Order order = fx.channel.order("A1");
-        fx.channel.put(ImmutableOrder.copyOf(order).withLines(order.lines().get(0),
-                ImmutableOrderLine.copyOf(order.lines().get(1)).withLineStatusCode("8"), order.lines().get(2)));
+        fx.channel.put(Order.builder().from(order).lines(List.of(order.lines().get(0),
+                OrderLine.builder().from(order.lines().get(1)).lineStatusCode("8").build(), order.lines().get(2))).build());
         fx.host.emit(packed("e1", "A1", "ECOM", "AWB1"));
 
         FlowReport report = fx.shipments();
@@ -224,9 +223,9 @@ class ShipmentFlowTest {
     void anExistingInvoiceWithOurAwbIsTaken() {
         fx.order("A1", 2);
         Order order = fx.channel.order("A1");
-        fx.channel.put(ImmutableOrder.copyOf(order).withLines(
-                ImmutableOrderLine.copyOf(order.lines().get(0)).withInvoiceNo("OTHER").withAwbNo("AWB0"),
-                ImmutableOrderLine.copyOf(order.lines().get(1)).withInvoiceNo("PANEL-7").withAwbNo("AWB1")));
+        fx.channel.put(Order.builder().from(order).lines(List.of(
+                OrderLine.builder().from(order.lines().get(0)).invoiceNo("OTHER").awbNo("AWB0").build(),
+                OrderLine.builder().from(order.lines().get(1)).invoiceNo("PANEL-7").awbNo("AWB1").build())).build());
         fx.host.emit(packed("e1", "A1", "ECOM", "AWB1"));
 
         fx.shipments();
@@ -320,7 +319,7 @@ class ShipmentFlowTest {
 
         fx.shipments();
         assertThat(entry("s1").outcomeUnknown()).isTrue();
-        fx.channel.put(ImmutableOrder.copyOf(fx.channel.order("A1")).withStatusCode("20"));
+        fx.channel.put(Order.builder().from(fx.channel.order("A1")).statusCode("20").build());
         fx.later();
         FlowReport second = fx.shipments();
 
@@ -339,7 +338,7 @@ class ShipmentFlowTest {
 
         fx.shipments();
         assertThat(entry("s1").outcomeUnknown()).isTrue();
-        fx.channel.put(ImmutableOrder.copyOf(fx.channel.order("A1")).withStatusCode("8"));
+        fx.channel.put(Order.builder().from(fx.channel.order("A1")).statusCode("8").build());
         fx.later();
         fx.shipments();
 
@@ -354,8 +353,8 @@ class ShipmentFlowTest {
         fx.imported("A1");
         fx.host.emit(event("s1", "A1", HostEventType.SHIPPED));
         fx.store.inTransaction(tx -> {
-            tx.orders().save(io.github.babyshopsdk.sync.state.ImmutableOrderRecord.copyOf(tx.orders().find("A1")
-                    .orElseThrow()).withInvoiceNo("INV-9"));
+            tx.orders().save(io.github.babyshopsdk.sync.state.OrderRecord.builder().from(tx.orders().find("A1")
+                    .orElseThrow()).invoiceNo("INV-9").build());
             return null;
         });
         fx.channel.quotaRemaining(0);
@@ -556,8 +555,8 @@ class ShipmentFlowTest {
         fx.host.emit(packed("p1", "A1", "ECOM", "AWB1"));
         fx.shipments();
         fx.store.inTransaction(tx -> {
-            tx.orders().save(io.github.babyshopsdk.sync.state.ImmutableOrderRecord.copyOf(tx.orders().find("A1")
-                    .orElseThrow()).withInvoiceNo(java.util.Optional.empty()));
+            tx.orders().save(io.github.babyshopsdk.sync.state.OrderRecord.builder().from(tx.orders().find("A1")
+                    .orElseThrow()).invoiceNo(java.util.Optional.empty()).build());
             return null;
         });
         fx.host.emit(event("s1", "A1", HostEventType.SHIPPED));
@@ -592,8 +591,8 @@ class ShipmentFlowTest {
         fx.order("A1", 1);
         Order order = fx.channel.order("A1");
         String longInvoice = "I".repeat(600);
-        fx.channel.put(ImmutableOrder.copyOf(order).withLines(
-                ImmutableOrderLine.copyOf(order.lines().get(0)).withInvoiceNo(longInvoice).withAwbNo("AWB1")));
+        fx.channel.put(Order.builder().from(order).lines(List.of(
+                OrderLine.builder().from(order.lines().get(0)).invoiceNo(longInvoice).awbNo("AWB1").build())).build());
         fx.host.emit(packed("p1", "A1", "ECOM", "AWB1"));
 
         FlowReport report = fx.shipments();

@@ -3,11 +3,10 @@ package io.github.babyshopsdk.sync.support;
 import io.github.babyshopsdk.client.Pages;
 import io.github.babyshopsdk.client.catalog.InventoryUpdateResult;
 import io.github.babyshopsdk.client.model.Document;
-import io.github.babyshopsdk.client.model.ImmutableOrder;
+import io.github.babyshopsdk.client.model.Order;
 import io.github.babyshopsdk.client.model.InventoryItem;
 import io.github.babyshopsdk.client.model.InventoryModeration;
 import io.github.babyshopsdk.client.model.InvoiceRequest;
-import io.github.babyshopsdk.client.model.Order;
 import io.github.babyshopsdk.client.model.OrderSummary;
 import io.github.babyshopsdk.client.model.Page;
 import io.github.babyshopsdk.client.model.Product;
@@ -124,10 +123,10 @@ public final class FakeChannel implements ChannelGateway {
     }
 
     /** A copy of an order with a new status and update time, as Babyshop would show it. */
-    public synchronized Order update(String orderNo, java.util.function.UnaryOperator<ImmutableOrder.Builder> change,
+    public synchronized Order update(String orderNo, java.util.function.UnaryOperator<Order.Builder> change,
                                      Duration later) {
         Order current = orders.get(orderNo);
-        Order next = change.apply(ImmutableOrder.builder().from(current))
+        Order next = change.apply(Order.builder().from(current))
                 .lastUpdated(current.lastUpdated().orElseThrow().plus(later)).build();
         orders.put(orderNo, next);
         return next;

@@ -8,13 +8,9 @@ import io.github.babyshopsdk.client.model.OrderStatus;
 import io.github.babyshopsdk.sync.config.ChannelAction;
 import io.github.babyshopsdk.sync.config.HubMapping;
 import io.github.babyshopsdk.sync.config.HubRule;
-import io.github.babyshopsdk.sync.config.ImmutableHubMapping;
-import io.github.babyshopsdk.sync.config.ImmutableHubRule;
-import io.github.babyshopsdk.sync.config.ImmutableSafetyStock;
-import io.github.babyshopsdk.sync.config.ImmutableStatusMapping;
-import io.github.babyshopsdk.sync.config.Reserve;
 import io.github.babyshopsdk.sync.config.SafetyStock;
 import io.github.babyshopsdk.sync.config.StatusMapping;
+import io.github.babyshopsdk.sync.config.Reserve;
 import io.github.babyshopsdk.sync.host.HostEventType;
 import io.github.babyshopsdk.sync.state.StateStoreException;
 import java.math.BigDecimal;
@@ -105,7 +101,7 @@ final class Codec {
     /** The mapping of a JSON text written by {@link #json(StatusMapping)}. */
     static StatusMapping statusMapping(String json) {
         JsonNode node = read(json);
-        ImmutableStatusMapping.Builder builder = StatusMapping.builder();
+        StatusMapping.Builder builder = StatusMapping.builder();
         for (Map.Entry<String, JsonNode> e : node.path("inbound").properties()) {
             builder.putInbound(OrderStatus.valueOf(e.getKey()), e.getValue().asText());
         }
@@ -133,10 +129,10 @@ final class Codec {
     /** The mapping of a JSON text written by {@link #json(HubMapping)}, rule order kept. */
     static HubMapping hubMapping(String json) {
         JsonNode node = read(json);
-        ImmutableHubMapping.Builder builder = HubMapping.builder();
+        HubMapping.Builder builder = HubMapping.builder();
         text(node, "defaultHub").ifPresent(builder::defaultHub);
         for (JsonNode r : node.path("rules")) {
-            ImmutableHubRule.Builder rule = HubRule.builder().hub(r.path("hub").asText());
+            HubRule.Builder rule = HubRule.builder().hub(r.path("hub").asText());
             text(r, "country").ifPresent(rule::country);
             text(r, "state").ifPresent(rule::state);
             text(r, "city").ifPresent(rule::city);
@@ -167,7 +163,7 @@ final class Codec {
     static SafetyStock safetyStock(String json) {
         JsonNode node = read(json);
         try {
-            ImmutableSafetyStock.Builder builder = SafetyStock.builder();
+            SafetyStock.Builder builder = SafetyStock.builder();
             text(node, "global").map(Reserve::parse).ifPresent(builder::global);
             for (Map.Entry<String, JsonNode> e : node.path("hubs").properties()) {
                 builder.putHubs(e.getKey(), Reserve.parse(e.getValue().asText()));

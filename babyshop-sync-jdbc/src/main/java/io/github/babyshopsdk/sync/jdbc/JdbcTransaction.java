@@ -8,10 +8,9 @@ import io.github.babyshopsdk.sync.config.StatusMapping;
 import io.github.babyshopsdk.sync.config.StoreSettings;
 import io.github.babyshopsdk.sync.state.CatalogStore;
 import io.github.babyshopsdk.sync.state.CursorStore;
-import io.github.babyshopsdk.sync.state.ImmutableInventoryState;
-import io.github.babyshopsdk.sync.state.ImmutableOrderRecord;
-import io.github.babyshopsdk.sync.state.ImmutableOutboxEntry;
 import io.github.babyshopsdk.sync.state.InventoryState;
+import io.github.babyshopsdk.sync.state.OrderRecord;
+import io.github.babyshopsdk.sync.state.OutboxEntry;
 import io.github.babyshopsdk.sync.state.InventoryStore;
 import io.github.babyshopsdk.sync.state.Lease;
 import io.github.babyshopsdk.sync.state.LeaseLostException;
@@ -19,10 +18,8 @@ import io.github.babyshopsdk.sync.state.LinkChange;
 import io.github.babyshopsdk.sync.state.OrderHint;
 import io.github.babyshopsdk.sync.state.OrderHintStore;
 import io.github.babyshopsdk.sync.state.OrderReason;
-import io.github.babyshopsdk.sync.state.OrderRecord;
 import io.github.babyshopsdk.sync.state.OrderState;
 import io.github.babyshopsdk.sync.state.OrderStore;
-import io.github.babyshopsdk.sync.state.OutboxEntry;
 import io.github.babyshopsdk.sync.state.OutboxOperation;
 import io.github.babyshopsdk.sync.state.OutboxStatus;
 import io.github.babyshopsdk.sync.state.OutboxStore;
@@ -514,7 +511,7 @@ final class JdbcTransaction implements SyncTransaction {
     // ------------------------------------------------------------------------------------------ orders
 
     private static OrderRecord orderRecord(ResultSet rs) throws SQLException {
-        ImmutableOrderRecord.Builder b = OrderRecord.builder()
+        OrderRecord.Builder b = OrderRecord.builder()
                 .orderNo(rs.getString("order_no"))
                 .masterOrderNo(string(rs, "master_order_no"))
                 .state(OrderState.valueOf(rs.getString("state")))
@@ -843,7 +840,7 @@ final class JdbcTransaction implements SyncTransaction {
     // ------------------------------------------------------------------------------------------ inventory
 
     private static InventoryState inventoryState(ResultSet rs) throws SQLException {
-        ImmutableInventoryState.Builder b = InventoryState.builder()
+        InventoryState.Builder b = InventoryState.builder()
                 .vendorSkuCode(rs.getString("vendor_sku_code"))
                 .sku(rs.getString("sku"))
                 .pendingQuantity(string(rs, "pending_quantity").map(Codec::decimal))
@@ -970,7 +967,7 @@ final class JdbcTransaction implements SyncTransaction {
     // ------------------------------------------------------------------------------------------ outbox
 
     private static OutboxEntry outboxEntry(ResultSet rs) throws SQLException {
-        ImmutableOutboxEntry.Builder b = OutboxEntry.builder()
+        OutboxEntry.Builder b = OutboxEntry.builder()
                 .id(rs.getString("id"))
                 .operation(OutboxOperation.valueOf(rs.getString("operation")))
                 .orderNo(rs.getString("order_no"))

@@ -10,10 +10,9 @@ import io.github.babyshopsdk.client.error.ApiException;
 import io.github.babyshopsdk.client.error.NotFoundException;
 import io.github.babyshopsdk.client.model.Document;
 import io.github.babyshopsdk.client.model.DocumentType;
-import io.github.babyshopsdk.client.model.ImmutableInvoiceRequest;
+import io.github.babyshopsdk.client.model.InvoiceRequest;
 import io.github.babyshopsdk.client.model.InvoiceItem;
 import io.github.babyshopsdk.client.model.InvoiceLineRequest;
-import io.github.babyshopsdk.client.model.InvoiceRequest;
 import io.github.babyshopsdk.client.model.Order;
 import io.github.babyshopsdk.client.model.Records;
 import io.github.babyshopsdk.client.model.Shipment;
@@ -49,7 +48,7 @@ class FulfilmentAgainstSimulatorTest {
     }
 
     static InvoiceRequest invoiceFor(SimOrder order) {
-        ImmutableInvoiceRequest.Builder request = InvoiceRequest.builder().orderNo(order.orderNo());
+        InvoiceRequest.Builder request = InvoiceRequest.builder().orderNo(order.orderNo());
         for (SimOrderLine line : order.lines()) {
             request.addLines(InvoiceLineRequest.builder().lineNo(Integer.toString(line.lineNo()))
                     .transporterName(TRANSPORTER).trackingNo(AWB).weight(new BigDecimal("1.25"))

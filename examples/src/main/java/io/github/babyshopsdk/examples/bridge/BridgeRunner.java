@@ -10,7 +10,6 @@ import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.HintReceipt;
-import io.github.babyshopsdk.sync.ImmutableEngineOptions;
 import io.github.babyshopsdk.sync.SyncEngine;
 import io.github.babyshopsdk.sync.schedule.ExecutorSyncRunner;
 import io.github.babyshopsdk.sync.spi.ChannelGateway;
@@ -259,7 +258,7 @@ final class BridgeRunner {
 
     private SyncEngine engine(SyncStateStore store, BabyshopClient client, FileHost host) {
         BridgeConfig config = in.config();
-        ImmutableEngineOptions.Builder options = EngineOptions.builder().instanceId(INSTANCE_ID);
+        EngineOptions.Builder options = EngineOptions.builder().instanceId(INSTANCE_ID);
         config.orderImportFrom().ifPresent(options::orderImportFrom);
         EngineOptions engineOptions = options.build();
         inspector.accept(engineOptions);

@@ -1,7 +1,6 @@
 package io.github.babyshopsdk.examples.bridge;
 
 import io.github.babyshopsdk.client.model.OrderStatus;
-import io.github.babyshopsdk.client.quota.ImmutableQuotaLimits;
 import io.github.babyshopsdk.client.quota.QuotaLimits;
 import io.github.babyshopsdk.examples.bridge.YamlTree.Entry;
 import io.github.babyshopsdk.examples.bridge.YamlTree.Kind;
@@ -10,13 +9,9 @@ import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.config.ChannelAction;
 import io.github.babyshopsdk.sync.config.HubMapping;
 import io.github.babyshopsdk.sync.config.HubRule;
-import io.github.babyshopsdk.sync.config.ImmutableHubMapping;
-import io.github.babyshopsdk.sync.config.ImmutableHubRule;
-import io.github.babyshopsdk.sync.config.ImmutableSafetyStock;
-import io.github.babyshopsdk.sync.config.ImmutableStatusMapping;
-import io.github.babyshopsdk.sync.config.Reserve;
 import io.github.babyshopsdk.sync.config.SafetyStock;
 import io.github.babyshopsdk.sync.config.StatusMapping;
+import io.github.babyshopsdk.sync.config.Reserve;
 import io.github.babyshopsdk.sync.config.StoreSettings;
 import io.github.babyshopsdk.sync.host.HostEventType;
 import io.github.babyshopsdk.sync.schedule.IntervalSyncScheduler;
@@ -150,7 +145,7 @@ public final class ConfigLoader {
                 }
             }
         }
-        ImmutableQuotaLimits.Builder limits = QuotaLimits.builder();
+        QuotaLimits.Builder limits = QuotaLimits.builder();
         Optional<Entry> quota = optional(top, "quota");
         if (quota.isPresent()) {
             Map<String, Entry> q = map(quota.get().value(), "quota", List.of("calls", "window", "reservePerTier"));
@@ -211,7 +206,7 @@ public final class ConfigLoader {
 
     private StatusMapping statusMapping(Entry entry) {
         Map<String, Entry> parts = map(entry.value(), "statusMapping", List.of("inbound", "outbound"));
-        ImmutableStatusMapping.Builder mapping = StatusMapping.builder();
+        StatusMapping.Builder mapping = StatusMapping.builder();
         Entry inbound = parts.get("inbound");
         if (inbound == null) {
             throw fail(entry.line(), "statusMapping.inbound is missing: map at least the Babyshop statuses to import");
@@ -288,7 +283,7 @@ public final class ConfigLoader {
 
     private HubMapping hubMapping(Entry entry) {
         Map<String, Entry> parts = map(entry.value(), "hubMapping", List.of("defaultHub", "rules"));
-        ImmutableHubMapping.Builder mapping = HubMapping.builder();
+        HubMapping.Builder mapping = HubMapping.builder();
         Entry defaultHub = parts.get("defaultHub");
         if (defaultHub != null && !defaultHub.value().isNull()) {
             mapping.defaultHub(text(defaultHub));
@@ -315,7 +310,7 @@ public final class ConfigLoader {
         if (hub == null || hub.value().isNull() || hub.value().text().isBlank()) {
             throw fail(rule.line(), "hub rule has no hub: add 'hub: <HUB-CODE>'");
         }
-        ImmutableHubRule.Builder builder = HubRule.builder().hub(text(hub));
+        HubRule.Builder builder = HubRule.builder().hub(text(hub));
         Optional.ofNullable(fields.get("country")).map(this::text).ifPresent(builder::country);
         Optional.ofNullable(fields.get("state")).map(this::text).ifPresent(builder::state);
         Optional.ofNullable(fields.get("city")).map(this::text).ifPresent(builder::city);
@@ -328,7 +323,7 @@ public final class ConfigLoader {
 
     private SafetyStock safetyStock(Entry entry) {
         Map<String, Entry> parts = map(entry.value(), "safetyStock", SAFETY_STOCK);
-        ImmutableSafetyStock.Builder rule = SafetyStock.builder();
+        SafetyStock.Builder rule = SafetyStock.builder();
         optional(parts, "global").ifPresent(global -> rule.global(reserve(global, "safetyStock.global")));
         optional(parts, "hubs").ifPresent(hubs -> map(hubs.value(), "safetyStock.hubs", null).values()
                 .forEach(hub -> rule.putHubs(checked(hub.key().trim(), hub.line(), "a hub"),

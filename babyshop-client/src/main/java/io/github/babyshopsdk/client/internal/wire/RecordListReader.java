@@ -1,9 +1,8 @@
 package io.github.babyshopsdk.client.internal.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.babyshopsdk.client.model.ImmutableRecords;
-import io.github.babyshopsdk.client.model.RecordFailure;
 import io.github.babyshopsdk.client.model.Records;
+import io.github.babyshopsdk.client.model.RecordFailure;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,7 +47,7 @@ final class RecordListReader {
                     + maxElements + " one answer can hold");
         }
         List<JsonNode> elements = JsonValues.elements(listField, list);
-        ImmutableRecords.Builder<T> result = Records.builder();
+        Records.Builder<T> result = Records.builder();
         int failed = 0;
         for (int i = 0; i < elements.size(); i++) {
             JsonNode element = elements.get(i);

@@ -3,7 +3,6 @@ package io.github.babyshopsdk.sync.jdbc.durability;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.babyshopsdk.sync.EngineOptions;
 import io.github.babyshopsdk.sync.Flow;
-import io.github.babyshopsdk.sync.ImmutableEngineOptions;
 import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.spi.SyncListener;
 import java.io.PrintStream;
@@ -66,7 +65,7 @@ public final class CrashChild {
         // no instance id: the engine's default (host name, pid, random suffix), as a fresh process would have
         String instance = arg.getOrDefault("instance", EngineOptions.defaultInstanceId());
         long leaseTtlMillis = Long.parseLong(arg.getOrDefault("leaseTtlMillis", "0"));
-        UnaryOperator<ImmutableEngineOptions.Builder> leases = leaseTtlMillis <= 0 ? UnaryOperator.identity()
+        UnaryOperator<EngineOptions.Builder> leases = leaseTtlMillis <= 0 ? UnaryOperator.identity()
                 : options -> options.leaseTtl(Duration.ofMillis(leaseTtlMillis));
         EngineNode node = EngineNode.create(arg.get("sim"), pool, instance, false, false,
                 UnaryOperator.identity(), progress, UnaryOperator.identity(), leases);

@@ -8,7 +8,6 @@ import io.github.babyshopsdk.sync.EngineOptions;
 import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
-import io.github.babyshopsdk.sync.ImmutableEngineOptions;
 import io.github.babyshopsdk.sync.SyncEngine;
 import io.github.babyshopsdk.sync.config.ChannelAction;
 import io.github.babyshopsdk.sync.config.HubMapping;
@@ -109,7 +108,7 @@ final class EngineNode {
     static EngineNode create(String simulatorUrl, DataSource dataSource, String instanceId, boolean migrate,
                              boolean sharedQuota, UnaryOperator<SyncStateStore> storeWrapper, SyncListener listener,
                              UnaryOperator<ChannelGateway> channelWrapper,
-                             UnaryOperator<ImmutableEngineOptions.Builder> tuning) {
+                             UnaryOperator<EngineOptions.Builder> tuning) {
         return create(simulatorUrl, dataSource, instanceId, migrate, sharedQuota, storeWrapper, listener,
                 channelWrapper, tuning, UnaryOperator.identity());
     }
@@ -121,7 +120,7 @@ final class EngineNode {
     static EngineNode create(String simulatorUrl, DataSource dataSource, String instanceId, boolean migrate,
                              boolean sharedQuota, UnaryOperator<SyncStateStore> storeWrapper, SyncListener listener,
                              UnaryOperator<ChannelGateway> channelWrapper,
-                             UnaryOperator<ImmutableEngineOptions.Builder> tuning,
+                             UnaryOperator<EngineOptions.Builder> tuning,
                              UnaryOperator<BabyshopClient.Builder> clientTuning) {
         JdbcSyncStateStore store = JdbcSyncStateStore.builder().dataSource(dataSource).storeId(STORE_ID)
                 .tablePrefix(TABLE_PREFIX).migrate(migrate).build();

@@ -52,7 +52,7 @@ class PausedHolderTest {
                 SharedDatabase db = SharedDatabase.open(kind, dir)) {
             var usersPool = db.newPool("users", 2);
             JdbcTestHost users = JdbcTestHost.prepared(usersPool);
-            UnaryOperator<io.github.babyshopsdk.sync.ImmutableEngineOptions.Builder> shortLeases = options -> options
+            UnaryOperator<io.github.babyshopsdk.sync.EngineOptions.Builder> shortLeases = options -> options
                     .leaseTtl(Duration.ofMillis(TTL_MILLIS)).leaseRenewalInterval(Duration.ofMillis(RENEW_MILLIS));
             ObservedStore[] aStore = new ObservedStore[1];
             EngineNode a = EngineNode.create(sim.baseUrl(), db.newPool("node-a", 4), "node-a", false, false, store -> {

@@ -8,7 +8,7 @@ import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.e2e.ObservedStore;
-import io.github.babyshopsdk.sync.ImmutableEngineOptions;
+import io.github.babyshopsdk.sync.EngineOptions;
 import io.github.babyshopsdk.sync.jdbc.JdbcSyncStateStore;
 import io.github.babyshopsdk.sync.spi.SyncListener;
 import io.github.babyshopsdk.testkit.Fixture;
@@ -64,7 +64,7 @@ class QuotaWaitKeepsLeaseTest {
                 SharedDatabase db = SharedDatabase.open(kind, dir)) {
             var usersPool = db.newPool("users", 2);
             JdbcTestHost users = JdbcTestHost.prepared(usersPool);
-            UnaryOperator<ImmutableEngineOptions.Builder> shortLeases = options -> options
+            UnaryOperator<EngineOptions.Builder> shortLeases = options -> options
                     .leaseTtl(TTL).leaseRenewalInterval(Duration.ofMillis(RENEW_MILLIS));
 
             Waits aWaits = new Waits();
