@@ -7,6 +7,7 @@ import io.github.babyshopsdk.client.catalog.CatalogService;
 import io.github.babyshopsdk.client.fulfilment.FulfilmentService;
 import io.github.babyshopsdk.client.internal.BodyLimitInterceptor;
 import io.github.babyshopsdk.client.internal.CallExecutor;
+import io.github.babyshopsdk.client.internal.ClientServices;
 import io.github.babyshopsdk.client.internal.ClientStats;
 import io.github.babyshopsdk.client.internal.Redactor;
 import io.github.babyshopsdk.client.internal.SellerPanelApi;
@@ -84,9 +85,7 @@ public final class BabyshopClient implements AutoCloseable {
     private final int maxPages;
     private final CallExecutor executor;
     private final ClientStats stats;
-    private final CatalogService catalog;
-    private final OrderService orders;
-    private final FulfilmentService fulfilment;
+    private final ClientServices services;
 
     private BabyshopClient(Builder builder, HttpUrl baseUrl, QuotaBudget quota) {
         this.baseUrl = baseUrl;
@@ -110,9 +109,7 @@ public final class BabyshopClient implements AutoCloseable {
         this.maxPages = builder.maxPages;
         this.executor = new CallExecutor(api, builder.credentials, builder.tokenStore, quota, builder.retryPolicy,
                 clock, builder.sleeper, builder.quotaWaiter, redactor, stats, mapper);
-        this.catalog = new CatalogService(executor, api, codec, maxPages);
-        this.orders = new OrderService(executor, api, codec, maxPages);
-        this.fulfilment = new FulfilmentService(executor, api, codec);
+        this.services = new ClientServices(executor, api, codec, maxPages);
     }
 
     /** A view of {@code base} whose requests go through {@code executor}; owns nothing. */
@@ -129,9 +126,7 @@ public final class BabyshopClient implements AutoCloseable {
         this.maxPages = base.maxPages;
         this.executor = executor;
         this.stats = base.stats;
-        this.catalog = new CatalogService(executor, api, codec, maxPages);
-        this.orders = new OrderService(executor, api, codec, maxPages);
-        this.fulfilment = new FulfilmentService(executor, api, codec);
+        this.services = new ClientServices(executor, api, codec, maxPages);
     }
 
     private static OkHttpClient httpClient(Builder builder, Redactor redactor) {
@@ -189,17 +184,17 @@ public final class BabyshopClient implements AutoCloseable {
 
     /** Catalog and stock: productFetch, inventoryPriceUpdate, inventoryPriceStatus, skuBackOrder. */
     public CatalogService catalog() {
-        return catalog;
+        return services.catalog();
     }
 
     /** Orders and returns: orderList, orderListJIT, orderFetch, orderFetchJIT, orderReturn. */
     public OrderService orders() {
-        return orders;
+        return services.orders();
     }
 
     /** Courier allocation: generateInvoice, fetchInvoice, fetchDocuments, orderShipping, orderCancellation. */
     public FulfilmentService fulfilment() {
-        return fulfilment;
+        return services.fulfilment();
     }
 
     /**
