@@ -1,19 +1,14 @@
 package io.github.babyshopsdk.client.internal.wire;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import io.github.babyshopsdk.client.model.BackOrder;
 import io.github.babyshopsdk.client.model.DocumentType;
 import io.github.babyshopsdk.client.model.InventoryItem;
@@ -100,15 +95,12 @@ public final class WireCodec {
     }
 
     /**
-     * A new mapper configured for SellerPanel V3 (reference §1.7). Each call returns a fresh instance.
+     * A new mapper for reading and writing SellerPanel V3 JSON as {@link JsonNode} trees (reference §1.7);
+     * the client binds no DTOs. Each call returns a fresh instance.
      * <ul>
-     *   <li>unknown properties ignored; case-insensitive property names; a single value accepted as an
-     *       array (for DTO binding);
      *   <li>floating-point numbers read as {@link java.math.BigDecimal}, and trailing zeros kept in
-     *       {@link JsonNode} trees ({@code 350.000} keeps scale 3);
-     *   <li>{@code ""} read as {@code null} for integer and floating-point targets;
+     *       trees ({@code 350.000} keeps scale 3);
      *   <li>trailing content after the JSON document rejected;
-     *   <li>{@code null} properties left out when writing;
      *   <li>hostile-input limits on reading ({@code StreamReadConstraints}): nesting depth
      *       {@value #MAX_NESTING_DEPTH}, number length {@value #MAX_NUMBER_LENGTH} characters, string length
      *       {@value #MAX_STRING_LENGTH} characters, property name length {@value #MAX_NAME_LENGTH}, document
@@ -129,18 +121,9 @@ public final class WireCodec {
                         .build())
                 .build();
         return JsonMapper.builder(factory)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
                 .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-                .withCoercionConfig(LogicalType.Integer,
-                        c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull))
-                .withCoercionConfig(LogicalType.Float,
-                        c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull))
-                .defaultPropertyInclusion(JsonInclude.Value.construct(
-                        JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
                 .build();
     }
 
