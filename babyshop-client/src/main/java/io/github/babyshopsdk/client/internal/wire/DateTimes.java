@@ -33,7 +33,7 @@ import java.util.Optional;
  * (when it has no daylight-saving rules, e.g. IST since 1945) are converted with that constant offset;
  * others through {@link java.time.ZonedDateTime}.
  */
-public final class DateTimes {
+final class DateTimes {
 
     /** The wire pattern for {@link DateTimeFormatter}: {@code uuuu}, not {@code yyyy} or {@code YYYY}. */
     public static final String PATTERN = "dd/MM/uuuu HH:mm:ss";
@@ -54,7 +54,7 @@ public final class DateTimes {
      * @param zone the zone the deployment's local times are in, e.g. {@code Asia/Kolkata}
      * @throws NullPointerException if {@code zone} is {@code null}
      */
-    public DateTimes(ZoneId zone) {
+    DateTimes(ZoneId zone) {
         this.zone = Objects.requireNonNull(zone, "zone");
         ZoneRules rules = zone.getRules();
         if (rules.getTransitionRules().isEmpty()) {

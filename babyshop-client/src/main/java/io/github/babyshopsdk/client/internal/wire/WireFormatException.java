@@ -3,12 +3,14 @@ package io.github.babyshopsdk.client.internal.wire;
 /**
  * A response value that does not have the shape its field needs: text where a number is expected, an
  * invalid date-time, a missing key, an object where text is expected. Unchecked and internal; the
- * codec turns it into a per-record failure where it can.
+ * codec turns it into a per-record failure where it can; a failure of a whole list reaches the call executor,
+ * which reports it as a typed malformed-answer failure (never this type). Package-private: not even the rest of
+ * {@code client.internal} names it.
  *
  * <p>The message is {@code "<field>: <problem>"}; it may quote the offending value (shortened), which
  * comes from a response body and never holds credentials.
  */
-public final class WireFormatException extends RuntimeException {
+final class WireFormatException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -20,7 +22,7 @@ public final class WireFormatException extends RuntimeException {
      *     (e.g. {@code orderItems[1].orderQty}); not {@code null}
      * @param problem what is wrong, e.g. {@code expected a number, was "abc"}
      */
-    public WireFormatException(String field, String problem) {
+    WireFormatException(String field, String problem) {
         super(field + ": " + problem);
         this.field = field;
         this.problem = problem;
