@@ -134,11 +134,14 @@ class ApiListingCatchesChangeTest {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StringWriter out = new StringWriter();
         String classPath = classes + File.pathSeparator + System.getProperty("java.class.path");
+        // compiled apart, then copied over: javac treats an output directory holding module-info.class as a module
+        Path compiled = Files.createDirectories(temp.resolve("compiled-" + classes.getFileName()));
         boolean ok = javac.getTask(out, null, null,
-                List.of("--release", "17", "-proc:none", "-classpath", classPath, "-d", classes.toString()), null,
+                List.of("--release", "17", "-proc:none", "-classpath", classPath, "-d", compiled.toString()), null,
                 javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)
                         .getJavaFileObjects(sourceFile.toFile())).call();
         assertThat(ok).as(out::toString).isTrue();
+        copyTree(compiled, classes);
     }
 
     /** Loads the classes of the module's packages from the copy first; everything else from the parent. */

@@ -161,7 +161,8 @@ final class LibraryModule {
             Path file = root.resolve("module-info.class");
             if (!Files.isRegularFile(file)) {
                 throw new IllegalStateException(artifactId + ": no module-info.class in " + location
-                        + " (every library module must have a module-info.java)");
+                        + " (every library module has src/main/module/module-info.java, compiled into its jar at"
+                        + " prepare-package: run these checks with 'verify', not 'test', so the jars are used)");
             }
             try (InputStream in = Files.newInputStream(file)) {
                 return ModuleDescriptor.read(in);
