@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 import javax.tools.JavaCompiler;
@@ -41,13 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
 class JavadocContractTest {
     private static final Set<String> SPI_PACKAGES = Set.of("io.github.babyshopsdk.sync.spi",
             "io.github.babyshopsdk.sync.state");
-
-    /**
-     * Missing comments known when this check was written, in files other work is changing at the time; each entry
-     * is {@code <module>/<path from src/main/java>#<element>}. The lead empties this list (the test fails when an
-     * entry is fixed but still listed).
-     */
-    private static final Set<String> KNOWN_MISSING = Set.of();
 
     @Test
     void everyApiTypeAndSpiMethodHasAJavadocContract() throws IOException {
@@ -69,24 +61,13 @@ class JavadocContractTest {
             files += inModule.size();
             missing.addAll(scan(module.artifactId(), sources, inModule));
         }
-        Set<String> keys = new TreeSet<>();
-        List<String> unexpected = new ArrayList<>();
-        for (Missing m : missing) {
-            keys.add(m.key());
-            if (!KNOWN_MISSING.contains(m.key())) {
-                unexpected.add(m.location());
-            }
-        }
-        Set<String> fixed = new TreeSet<>(KNOWN_MISSING);
-        fixed.removeAll(keys);
         if (files == 0) {
             fail("no source files found under " + root);
         }
-        if (!unexpected.isEmpty() || !fixed.isEmpty()) {
+        if (!missing.isEmpty()) {
             fail("Missing javadoc (every public/protected type of an exported package, every SPI interface method): "
-                    + unexpected.size() + "\n  " + String.join("\n  ", unexpected)
-                    + (fixed.isEmpty() ? "" : "\nNow documented, remove from KNOWN_MISSING:\n  "
-                            + String.join("\n  ", fixed)) + "\n");
+                    + missing.size() + "\n  "
+                    + String.join("\n  ", missing.stream().map(Missing::location).toList()) + "\n");
         }
     }
 
