@@ -67,13 +67,6 @@ public interface InventoryStore {
     Map<String, InventoryState> find(Collection<String> vendorSkuCodes);
 
     /**
-     * Up to {@code limit} states whose last push has a moderation id and a status that is absent or {@code Pending}
-     * (ignoring case), whatever their {@link InventoryState#moderationCheckAt()}. The engine reads the due ones
-     * with {@link #awaitingModeration(Instant, int)}.
-     */
-    List<InventoryState> awaitingModeration(int limit);
-
-    /**
      * Up to {@code limit} states whose moderation status read is due by {@code dueBy}: a moderation id, a status
      * absent or {@code Pending} (ignoring case), and a {@link InventoryState#moderationCheckAt()} at or before
      * {@code dueBy} (a state without one is never due). Ordered by check time, earliest first, then by Vendor SKU
