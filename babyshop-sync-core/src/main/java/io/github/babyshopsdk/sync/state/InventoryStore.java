@@ -6,7 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The inventory ledger, keyed by Vendor SKU Code. */
+/**
+ * The inventory ledger, keyed by Vendor SKU Code.
+ *
+ * <p>Reached only through a {@link SyncTransaction}: valid inside that transaction, on its one thread. Every method
+ * throws {@link StateStoreException} when the store fails and {@link IllegalStateException} once the transaction
+ * has ended.
+ */
 public interface InventoryStore {
 
     /** The state of {@code vendorSkuCode}, or empty if never pushed or queued. */
