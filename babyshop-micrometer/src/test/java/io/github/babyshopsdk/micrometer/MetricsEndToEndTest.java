@@ -13,6 +13,7 @@ import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.SyncEngine;
+import io.github.babyshopsdk.sync.channel.ClientChannelGateway;
 import io.github.babyshopsdk.sync.config.ChannelAction;
 import io.github.babyshopsdk.sync.config.HubMapping;
 import io.github.babyshopsdk.sync.config.StatusMapping;
@@ -21,7 +22,6 @@ import io.github.babyshopsdk.sync.host.HostEventType;
 import io.github.babyshopsdk.sync.memory.InMemoryHost;
 import io.github.babyshopsdk.sync.memory.InMemorySyncStateStore;
 import io.github.babyshopsdk.sync.schedule.IntervalSyncScheduler;
-import io.github.babyshopsdk.sync.spi.ChannelGateway;
 import io.github.babyshopsdk.sync.spi.HubResolver;
 import io.github.babyshopsdk.sync.spi.StatusMapper;
 import io.github.babyshopsdk.sync.spi.SyncListener;
@@ -95,7 +95,8 @@ class MetricsEndToEndTest {
                 cursors.add(cursor);
             }
         };
-        engine = SyncEngine.builder().stateStore(InMemorySyncStateStore.create()).channel(ChannelGateway.of(client))
+        engine = SyncEngine.builder().stateStore(InMemorySyncStateStore.create())
+                .channel(ClientChannelGateway.of(client))
                 .hostOrders(host).hostCatalog(host).hostInventory(host).hostFulfilment(host)
                 .hubResolver(HubResolver.byMapping()).statusMapper(StatusMapper.byMapping())
                 .scheduler(IntervalSyncScheduler.defaults()).listener(meters.listener(recorder)).clock(sim.clock())

@@ -8,6 +8,7 @@ package io.github.babyshopsdk.sync;
 public final class FlowBusyException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /** The flow that is running (serialized). */
     private final Flow flow;
 
     /** An exception for {@code flow}, with the message {@code why}. */

@@ -7,7 +7,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.immutables.value.Value;
 
-/** What one run of one flow did: counts for progress displays and metrics, and how it ended. */
+/**
+ * What one run of one flow did: counts for progress displays and metrics, and how it ended.
+ *
+ * <p>Immutable and thread-safe. {@link #builder()} builds one: its setters throw {@link NullPointerException} on
+ * null, and {@code build()} throws {@link IllegalStateException} when a required attribute is unset.
+ */
 @Value.Immutable
 @Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface FlowReport {

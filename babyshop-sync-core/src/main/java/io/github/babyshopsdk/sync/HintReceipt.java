@@ -5,6 +5,9 @@ import org.immutables.value.Value;
 /**
  * What {@link SyncEngine#hint} did with the order numbers it was given. When it is returned, the accepted hints are
  * durable in the state store (a crash loses none).
+ *
+ * <p>Immutable and thread-safe. {@link #builder()} builds one: its setters throw {@link NullPointerException} on
+ * null, and {@code build()} throws {@link IllegalStateException} when a required attribute is unset.
  */
 @Value.Immutable
 @Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)

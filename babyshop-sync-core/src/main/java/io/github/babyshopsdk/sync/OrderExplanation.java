@@ -9,6 +9,9 @@ import org.immutables.value.Value;
 /**
  * Why an order was or was not imported or updated, as {@link SyncEngine#explain(String)} answers it:
  * the state, the main reason, and every detail the engine holds (outbox entries, quarantine, settings).
+ *
+ * <p>Immutable and thread-safe. {@link #builder()} builds one: its setters throw {@link NullPointerException} on
+ * null, and {@code build()} throws {@link IllegalStateException} when a required attribute is unset.
  */
 @Value.Immutable
 @Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)

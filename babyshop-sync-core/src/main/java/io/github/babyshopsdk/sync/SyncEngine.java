@@ -62,7 +62,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * SyncEngine engine = SyncEngine.builder()
- *     .stateStore(store).channel(ChannelGateway.of(client))
+ *     .stateStore(store).channel(ClientChannelGateway.of(client))
  *     .hostOrders(orders).hostCatalog(catalog).hostInventory(inventory).hostFulfilment(fulfilment)
  *     .hubResolver(HubResolver.byMapping()).statusMapper(StatusMapper.byMapping())
  *     .scheduler(IntervalSyncScheduler.defaults())
@@ -779,7 +779,7 @@ public final class SyncEngine implements AutoCloseable {
             return this;
         }
 
-        /** The port to Babyshop, e.g. {@code ChannelGateway.of(client)}. Required. */
+        /** The port to Babyshop, e.g. {@code ClientChannelGateway.of(client)}. Required. */
         public Builder channel(ChannelGateway channel) {
             this.channel = channel;
             return this;

@@ -37,6 +37,20 @@ class ArchitectureTest {
             .allowEmptyShould(false);
 
     /**
+     * The SPIs name no implementation: a factory lives with its implementation (e.g.
+     * {@code ClientChannelGateway.of(client)}), so {@code spi} never imports the adapters, the in-memory or JDBC
+     * stores or the engine's internals (issue 14: {@code ChannelGateway.of} was the one import cycle).
+     */
+    @ArchTest
+    static final ArchRule spiNamesNoImplementation = noClasses()
+            .that().resideInAPackage("io.github.babyshopsdk.sync.spi..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.github.babyshopsdk.sync.channel..", "io.github.babyshopsdk.sync.memory..",
+                    "io.github.babyshopsdk.sync.internal..", "io.github.babyshopsdk.sync.jdbc..")
+            .because("an SPI is implemented by hosts and adapters; it must not depend on any one of them")
+            .allowEmptyShould(false);
+
+    /**
      * The storage SPI keeps no quota: the one quota budget is the client's {@code QuotaBudget}, shared in memory
      * or through a storage module's own implementation (issue 11).
      */

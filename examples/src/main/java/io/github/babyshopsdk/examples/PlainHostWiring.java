@@ -4,6 +4,7 @@ import io.github.babyshopsdk.client.BabyshopClient;
 import io.github.babyshopsdk.client.model.OrderStatus;
 import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.SyncEngine;
+import io.github.babyshopsdk.sync.channel.ClientChannelGateway;
 import io.github.babyshopsdk.sync.config.ChannelAction;
 import io.github.babyshopsdk.sync.config.HubMapping;
 import io.github.babyshopsdk.sync.config.HubRule;
@@ -12,7 +13,6 @@ import io.github.babyshopsdk.sync.config.StoreSettings;
 import io.github.babyshopsdk.sync.host.HostEventType;
 import io.github.babyshopsdk.sync.memory.InMemoryHost;
 import io.github.babyshopsdk.sync.schedule.IntervalSyncScheduler;
-import io.github.babyshopsdk.sync.spi.ChannelGateway;
 import io.github.babyshopsdk.sync.spi.HubResolver;
 import io.github.babyshopsdk.sync.spi.StatusMapper;
 import io.github.babyshopsdk.sync.spi.SyncListener;
@@ -27,7 +27,7 @@ public final class PlainHostWiring {
     public static SyncEngine wire(BabyshopClient client, SyncStateStore state, InMemoryHost host) {
         SyncEngine engine = SyncEngine.builder()
                 .stateStore(state)                                   // InMemorySyncStateStore or JdbcSyncStateStore
-                .channel(ChannelGateway.of(client))                  // Babyshop, through the client
+                .channel(ClientChannelGateway.of(client))            // Babyshop, through the client
                 .hostOrders(host).hostCatalog(host)                  // the host's ports: create/cancel orders, SKUs,
                 .hostInventory(host).hostFulfilment(host)            // stock per hub, order events and labels
                 .hubResolver(HubResolver.byMapping())                // hub by shipping address, else the default hub

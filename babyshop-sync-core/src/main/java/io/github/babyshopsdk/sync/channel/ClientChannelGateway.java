@@ -31,9 +31,18 @@ import java.util.Objects;
 public final class ClientChannelGateway implements ChannelGateway {
     private final BabyshopClient client;
 
-    /** Wraps {@code client}. */
-    public ClientChannelGateway(BabyshopClient client) {
-        this.client = Objects.requireNonNull(client, "client");
+    private ClientChannelGateway(BabyshopClient client) {
+        this.client = client;
+    }
+
+    /**
+     * The gateway over {@code client}: each call is one call of the client, charged to the client's tier until
+     * the engine asks for a {@linkplain #forTier view}.
+     *
+     * @throws NullPointerException if {@code client} is null
+     */
+    public static ClientChannelGateway of(BabyshopClient client) {
+        return new ClientChannelGateway(Objects.requireNonNull(client, "client"));
     }
 
     /**

@@ -3,7 +3,12 @@ package io.github.babyshopsdk.sync.config;
 import java.time.Instant;
 import org.immutables.value.Value;
 
-/** One entry of the append-only configuration log: who changed what, when, from what, to what. */
+/**
+ * One entry of the append-only configuration log: who changed what, when, from what, to what.
+ *
+ * <p>Immutable and thread-safe. {@link #builder()} builds one: its setters throw {@link NullPointerException} on
+ * null, and {@code build()} throws {@link IllegalStateException} when a required attribute is unset.
+ */
 @Value.Immutable
 @Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 public interface ConfigurationChange {

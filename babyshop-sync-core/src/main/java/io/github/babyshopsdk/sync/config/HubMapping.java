@@ -11,6 +11,9 @@ import org.immutables.value.Value;
  * Which host hub fulfils an order: the first {@linkplain HubRule rule} matching the shipping address
  * wins; otherwise the store's default hub. Babyshop orders carry no warehouse, so this is the default
  * way to route them. The hubs named here are also the hubs that serve the store for inventory.
+ *
+ * <p>Immutable and thread-safe. {@link #builder()} builds one: its setters throw {@link NullPointerException} on
+ * null, and {@code build()} throws {@link IllegalStateException} when a required attribute is unset.
  */
 @Value.Immutable
 @Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)

@@ -8,6 +8,10 @@ import org.immutables.value.Value;
 /**
  * One hub-mapping rule: orders whose shipping address matches every field the rule sets (country,
  * state, city; compared trimmed and case-insensitively) go to {@link #hub()}.
+ *
+ * <p>Immutable and thread-safe. {@link #builder()} builds one: its setters throw {@link NullPointerException} on
+ * null, {@code build()} throws {@link IllegalStateException} when a required attribute is unset and
+ * {@link IllegalArgumentException} when the hub is blank or the rule sets no field to match.
  */
 @Value.Immutable
 @Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)

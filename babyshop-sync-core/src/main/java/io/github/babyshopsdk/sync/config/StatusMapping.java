@@ -19,6 +19,10 @@ import org.immutables.value.Value;
  *     .putOutbound(HostEventType.SHIPPED, ChannelAction.SHIPPED)
  *     .build();
  * }</pre>
+ *
+ * <p>Immutable and thread-safe. {@link #builder()} builds one: its setters throw {@link NullPointerException} on
+ * null, {@code build()} throws {@link IllegalStateException} when a required attribute is unset and
+ * {@link IllegalArgumentException} when it maps {@code UNKNOWN} or maps a status to a blank stage.
  */
 @Value.Immutable
 @Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)

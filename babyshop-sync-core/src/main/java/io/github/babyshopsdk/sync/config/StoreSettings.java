@@ -7,6 +7,9 @@ import org.immutables.value.Value;
  * The store-level toggles of the integration. Every toggle is off until the host turns it on, so a new
  * store syncs nothing by accident. Changes go through the engine, which writes each one to the
  * configuration log.
+ *
+ * <p>Immutable and thread-safe. {@link #builder()} builds one: its setters throw {@link NullPointerException} on
+ * null, and {@code build()} throws {@link IllegalStateException} when a required attribute is unset.
  */
 @Value.Immutable
 @Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)

@@ -8,6 +8,8 @@ import org.immutables.value.Value;
  * next time. The engine stores the next token only after it has recorded the items, so a host feed
  * must give the same items again for the same token until the engine moves on.
  *
+ * <p>Immutable and thread-safe. {@link #of} creates one; it throws {@link NullPointerException} on a null argument.
+ *
  * @param <T> the item type
  */
 @Value.Immutable

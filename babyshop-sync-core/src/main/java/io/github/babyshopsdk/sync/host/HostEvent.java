@@ -8,6 +8,10 @@ import org.immutables.value.Value;
 /**
  * An order event from the host: packed, shipped, delivered or cancelled. The engine applies each event
  * at most once, keyed by {@link #eventId()}.
+ *
+ * <p>Immutable and thread-safe. {@link #builder()} builds one: its setters throw {@link NullPointerException} on
+ * null, {@code build()} throws {@link IllegalStateException} when a required attribute is unset and
+ * {@link IllegalArgumentException} for a {@code PACKED} event without transporter or AWB.
  */
 @Value.Immutable
 @Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)

@@ -6,6 +6,8 @@ import org.immutables.value.Value;
 /**
  * An order the engine asks the host to create: the Babyshop order as read (with every line and its
  * ordered quantity), the host stage its Babyshop status maps to, and the hub that fulfils it.
+ *
+ * <p>Immutable and thread-safe. {@link #of} creates one; it throws {@link NullPointerException} on a null argument.
  */
 @Value.Immutable
 @Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)

@@ -39,7 +39,7 @@ import java.util.function.UnaryOperator;
  *
  * <p>Stateless and thread-safe: every run keeps its state in its own {@link OutboundRun}.
  */
-public final class CancellationFlow implements FlowRun {
+final class CancellationFlow implements FlowRun {
     /** Babyshop statuses after which an order cannot be cancelled any more (it left the warehouse). */
     private static final java.util.Set<OrderStatus> PAST_CANCELLATION = java.util.EnumSet.of(OrderStatus.SHIPPED,
             OrderStatus.IN_TRANSIT, OrderStatus.DELIVERED, OrderStatus.RTO, OrderStatus.RTO_DELIVERED,

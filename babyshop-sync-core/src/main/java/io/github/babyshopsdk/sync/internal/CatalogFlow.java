@@ -86,7 +86,7 @@ import org.slf4j.LoggerFactory;
  * <p>Stateless and thread-safe: all state lives in the {@link io.github.babyshopsdk.sync.state.SyncStateStore};
  * the engine's lease keeps two runs of one store apart.
  */
-public final class CatalogFlow implements FlowRun {
+final class CatalogFlow implements FlowRun {
     /**
      * The cursor, as ISO-8601 instant text: every product whose Babyshop {@code lastUpdateDate} is before it has
      * been handled.

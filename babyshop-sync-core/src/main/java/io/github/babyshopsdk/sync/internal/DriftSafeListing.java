@@ -73,7 +73,7 @@ import org.slf4j.LoggerFactory;
  *
  * @param <T> the record type
  */
-public final class DriftSafeListing<T> {
+final class DriftSafeListing<T> {
     private static final Logger LOG = LoggerFactory.getLogger(DriftSafeListing.class);
 
     /** Opens the listing of records updated at or after a moment; its pages are fetched lazily, in order. */

@@ -148,7 +148,7 @@ import org.slf4j.LoggerFactory;
  * the engine's lease keeps two runs of one store apart, and each acknowledgement re-reads the ledger so a
  * quantity queued meanwhile is never lost.
  */
-public final class InventoryFlow implements FlowRun {
+final class InventoryFlow implements FlowRun {
     /** The cursor holding the host change feed's next token. */
     public static final String FEED_TOKEN = "inventory.feedToken";
     /** The cursor holding the sequence of the last link taken in (the catalog store's link change feed). */

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * queued; each repair is also told to the listener ({@code orderRepaired}, {@code skuRepaired}). Stateless and
  * thread-safe; the engine's lease keeps two runs of one store apart.
  */
-public final class ReconciliationFlow implements FlowRun {
+final class ReconciliationFlow implements FlowRun {
     private static final Logger LOG = LoggerFactory.getLogger(ReconciliationFlow.class);
 
     @Override

@@ -64,7 +64,7 @@ import java.util.Set;
  *
  * <p>Stateless and thread-safe: every run keeps its state in its own {@link OutboundRun}.
  */
-public final class ShipmentFlow implements FlowRun {
+final class ShipmentFlow implements FlowRun {
     /** Why a SHIP entry waits. */
     static final String WAITING_FOR_SHIPMENT = "waiting for the shipment to be created";
     private static final Set<OrderStatus> SHIPPED_OR_LATER =

@@ -45,7 +45,7 @@ public final class InMemoryHost implements HostOrders, HostCatalog, HostInventor
         return new InMemoryHost(500);
     }
 
-    /** An order as the host holds it. */
+    /** An order as the host holds it. Immutable. */
     public record HostOrder(String hostOrderId, ImportedOrder imported, boolean cancelled, String cancelReason) {
         /** The Babyshop order number. */
         public String orderNo() {

@@ -544,14 +544,6 @@ final class MemoryTransaction implements SyncTransaction {
         }
 
         @Override
-        public List<InventoryState> awaitingModeration(int limit) {
-            check();
-            return select(state.inventory.values(), s -> s.moderationId().isPresent()
-                            && s.moderationStatus().map("Pending"::equalsIgnoreCase).orElse(true),
-                    INVENTORY_LEAST_RECENT, limit);
-        }
-
-        @Override
         public List<InventoryState> awaitingModeration(Instant dueBy, int limit) {
             check();
             Objects.requireNonNull(dueBy, "dueBy");

@@ -19,6 +19,7 @@ public final class NotificationRejectedException extends RuntimeException {
         UNREADABLE
     }
 
+    /** Why the body was refused (serialized). */
     private final Reason reason;
 
     /**

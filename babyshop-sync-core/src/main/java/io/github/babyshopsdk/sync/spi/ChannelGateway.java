@@ -14,7 +14,6 @@ import io.github.babyshopsdk.client.model.Records;
 import io.github.babyshopsdk.client.model.Shipment;
 import io.github.babyshopsdk.client.quota.QuotaSnapshot;
 import io.github.babyshopsdk.client.quota.QuotaWaiter;
-import io.github.babyshopsdk.sync.channel.ClientChannelGateway;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -22,8 +21,8 @@ import java.util.List;
 /**
  * The engine's port to Babyshop: the operations the flows need, in the client's model types, with the
  * client's typed failures ({@link io.github.babyshopsdk.client.error.BabyshopException} and subclasses).
- * The {@linkplain #of(BabyshopClient) default adapter} wraps a {@link BabyshopClient}; tests use fakes or
- * the testkit. Implementations must be thread-safe.
+ * The default adapter over a {@link BabyshopClient} is {@code sync.channel.ClientChannelGateway.of(client)};
+ * tests use fakes or the testkit. Implementations must be thread-safe.
  *
  * <p><b>Calls and quota.</b> Each method sends one request (a listing: one per page), except where the
  * client itself must re-authenticate or retry; the engine plans every batch, chunk and page. A method that
@@ -90,9 +89,4 @@ public interface ChannelGateway {
 
     /** The credential's quota budget now; takes no permit. */
     QuotaSnapshot quota();
-
-    /** The adapter over a client. */
-    static ChannelGateway of(BabyshopClient client) {
-        return new ClientChannelGateway(client);
-    }
 }

@@ -9,6 +9,10 @@ import java.util.Optional;
  * Links between Vendor SKU Codes and Babyshop SKUs, recorded by the catalog flow, with a change feed of the
  * links saved ({@link #linksChangedAfter(long, int)}) so the inventory flow takes in new and changed links
  * without reading every link.
+ *
+ * <p>Reached only through a {@link SyncTransaction}: valid inside that transaction, on its one thread. Every method
+ * throws {@link StateStoreException} when the store fails and {@link IllegalStateException} once the transaction
+ * has ended.
  */
 public interface CatalogStore {
 

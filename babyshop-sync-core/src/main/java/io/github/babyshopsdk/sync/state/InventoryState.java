@@ -9,6 +9,9 @@ import org.immutables.value.Value;
  * The inventory outbox and ledger of one Vendor SKU Code, coalesced: the quantity waiting to be pushed
  * (only the latest counts), and the last quantity Babyshop acknowledged. A push is due while
  * {@link #pendingQuantity()} is present.
+ *
+ * <p>Immutable and thread-safe. {@link #builder()} builds one: its setters throw {@link NullPointerException} on
+ * null, and {@code build()} throws {@link IllegalStateException} when a required attribute is unset.
  */
 @Value.Immutable
 @Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)

@@ -6,7 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The inventory ledger, keyed by Vendor SKU Code. */
+/**
+ * The inventory ledger, keyed by Vendor SKU Code.
+ *
+ * <p>Reached only through a {@link SyncTransaction}: valid inside that transaction, on its one thread. Every method
+ * throws {@link StateStoreException} when the store fails and {@link IllegalStateException} once the transaction
+ * has ended.
+ */
 public interface InventoryStore {
 
     /** The state of {@code vendorSkuCode}, or empty if never pushed or queued. */
@@ -65,13 +71,6 @@ public interface InventoryStore {
      * @throws NullPointerException if {@code vendorSkuCodes} or one of its codes is null
      */
     Map<String, InventoryState> find(Collection<String> vendorSkuCodes);
-
-    /**
-     * Up to {@code limit} states whose last push has a moderation id and a status that is absent or {@code Pending}
-     * (ignoring case), whatever their {@link InventoryState#moderationCheckAt()}. The engine reads the due ones
-     * with {@link #awaitingModeration(Instant, int)}.
-     */
-    List<InventoryState> awaitingModeration(int limit);
 
     /**
      * Up to {@code limit} states whose moderation status read is due by {@code dueBy}: a moderation id, a status

@@ -10,6 +10,7 @@ import io.github.babyshopsdk.sync.Flow;
 public class LeaseLostException extends StateStoreException {
     private static final long serialVersionUID = 1L;
 
+    /** The flow whose lease was lost (serialized). */
     private final Flow flow;
 
     /** Creates one; {@code message} says what happened (no secrets). */

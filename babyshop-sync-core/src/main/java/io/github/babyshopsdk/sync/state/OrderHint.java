@@ -13,6 +13,9 @@ import org.immutables.value.Value;
  * <p>A hint is <em>pending</em> until its order was fetched (then it is removed) or until fetches did not find
  * the order often enough (then it is <em>dropped</em>: kept a while with the reason, so an operator can see it,
  * then pruned).
+ *
+ * <p>Immutable and thread-safe. {@link #builder()} builds one: its setters throw {@link NullPointerException} on
+ * null, and {@code build()} throws {@link IllegalStateException} when a required attribute is unset.
  */
 @Value.Immutable
 @Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)

@@ -8,6 +8,9 @@ import org.immutables.value.Value;
  * What the engine knows about one Babyshop order: whether it is imported (the link to the host order),
  * the last Babyshop status and update time it acted on, and the reason for its state. Keyed by the
  * Babyshop order number.
+ *
+ * <p>Immutable and thread-safe. {@link #builder()} builds one: its setters throw {@link NullPointerException} on
+ * null, and {@code build()} throws {@link IllegalStateException} when a required attribute is unset.
  */
 @Value.Immutable
 @Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)

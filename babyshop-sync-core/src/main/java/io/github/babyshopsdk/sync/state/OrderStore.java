@@ -8,7 +8,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Order records keyed by Babyshop order number. */
+/**
+ * Order records keyed by Babyshop order number.
+ *
+ * <p>Reached only through a {@link SyncTransaction}: valid inside that transaction, on its one thread. Every method
+ * throws {@link StateStoreException} when the store fails and {@link IllegalStateException} once the transaction
+ * has ended.
+ */
 public interface OrderStore {
 
     /** The record of {@code orderNo}, or empty if the engine never decided anything about it. */

@@ -8,6 +8,9 @@ import org.immutables.value.Value;
 /**
  * One outbound operation (create a shipment, push shipped, cancel on Babyshop), kept until it is
  * acknowledged or dead-lettered with a reason; nothing is silently dropped.
+ *
+ * <p>Immutable and thread-safe. {@link #builder()} builds one: its setters throw {@link NullPointerException} on
+ * null, and {@code build()} throws {@link IllegalStateException} when a required attribute is unset.
  */
 @Value.Immutable
 @Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)

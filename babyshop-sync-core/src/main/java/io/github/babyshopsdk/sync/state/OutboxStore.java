@@ -5,7 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Outbound operations, keyed by id. */
+/**
+ * Outbound operations, keyed by id.
+ *
+ * <p>Reached only through a {@link SyncTransaction}: valid inside that transaction, on its one thread. Every method
+ * throws {@link StateStoreException} when the store fails and {@link IllegalStateException} once the transaction
+ * has ended.
+ */
 public interface OutboxStore {
 
     /** Adds {@code entry} unless an entry with its id exists; returns whether it was added. */

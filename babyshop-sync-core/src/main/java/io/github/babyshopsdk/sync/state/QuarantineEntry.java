@@ -7,6 +7,9 @@ import org.immutables.value.Value;
 /**
  * A record that could not be read (or not be applied), kept with the reason so it is fetched again on
  * later runs instead of being lost; after the retry limit it is dead-lettered and waits for a person.
+ *
+ * <p>Immutable and thread-safe. {@link #builder()} builds one: its setters throw {@link NullPointerException} on
+ * null, and {@code build()} throws {@link IllegalStateException} when a required attribute is unset.
  */
 @Value.Immutable
 @Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)

@@ -9,7 +9,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Quarantined records, keyed by flow and record key. */
+/**
+ * Quarantined records, keyed by flow and record key.
+ *
+ * <p>Reached only through a {@link SyncTransaction}: valid inside that transaction, on its one thread. Every method
+ * throws {@link StateStoreException} when the store fails and {@link IllegalStateException} once the transaction
+ * has ended.
+ */
 public interface QuarantineStore {
 
     /** The entry of {@code key} in {@code flow}, or empty. */

@@ -7,7 +7,13 @@ import io.github.babyshopsdk.sync.config.StatusMapping;
 import io.github.babyshopsdk.sync.config.StoreSettings;
 import java.util.List;
 
-/** Settings, mappings and the append-only configuration log of the store. */
+/**
+ * Settings, mappings and the append-only configuration log of the store.
+ *
+ * <p>Reached only through a {@link SyncTransaction}: valid inside that transaction, on its one thread. Every method
+ * throws {@link StateStoreException} when the store fails and {@link IllegalStateException} once the transaction
+ * has ended.
+ */
 public interface SettingsStore {
 
     /** The settings; {@link StoreSettings#allOff()} until saved. */

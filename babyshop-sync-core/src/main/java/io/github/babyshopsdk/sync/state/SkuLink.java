@@ -6,6 +6,8 @@ import org.immutables.value.Value;
 /**
  * The link the catalog flow records between a Vendor SKU Code (the inventory key) and the Babyshop
  * {@code sku} that inventoryPriceUpdate takes. Stock is pushed only through such a link.
+ *
+ * <p>Immutable and thread-safe. {@link #of} creates one; it throws {@link NullPointerException} on a null argument.
  */
 @Value.Immutable
 @Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)

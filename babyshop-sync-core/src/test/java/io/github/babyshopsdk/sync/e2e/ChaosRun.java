@@ -7,10 +7,10 @@ import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.OrderExplanation;
 import io.github.babyshopsdk.sync.SyncEngine;
+import io.github.babyshopsdk.sync.channel.ClientChannelGateway;
 import io.github.babyshopsdk.sync.host.HostEvent;
 import io.github.babyshopsdk.sync.host.HostEventType;
 import io.github.babyshopsdk.sync.memory.InMemoryHost.HostOrder;
-import io.github.babyshopsdk.sync.spi.ChannelGateway;
 import io.github.babyshopsdk.sync.state.InventoryState;
 import io.github.babyshopsdk.sync.state.OrderReason;
 import io.github.babyshopsdk.sync.state.OrderState;
@@ -216,7 +216,8 @@ final class ChaosRun {
             this.sleeper = new SimSleeper(world.clock);
             this.client = world.newClient(sleeper);
             this.engine = world.newEngine(EngineOptions.builder().from(options).instanceId("node-" + number).build(),
-                    new CrashingStateStore(world.store, crash), new CrashingGateway(ChannelGateway.of(client), crash),
+                    new CrashingStateStore(world.store, crash),
+                    new CrashingGateway(ClientChannelGateway.of(client), crash),
                     new CrashingHost(world.host, crash, createCalls, failures), world.listener);
         }
 

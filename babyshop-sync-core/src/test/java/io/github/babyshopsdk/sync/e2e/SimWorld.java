@@ -9,6 +9,7 @@ import io.github.babyshopsdk.client.quota.testing.RecordingBudget;
 import io.github.babyshopsdk.client.retry.RetryPolicy;
 import io.github.babyshopsdk.sync.EngineOptions;
 import io.github.babyshopsdk.sync.SyncEngine;
+import io.github.babyshopsdk.sync.channel.ClientChannelGateway;
 import io.github.babyshopsdk.sync.config.ChannelAction;
 import io.github.babyshopsdk.sync.config.HubMapping;
 import io.github.babyshopsdk.sync.config.HubRule;
@@ -52,7 +53,7 @@ import java.util.stream.Collectors;
 /**
  * The end-to-end wiring every test here uses: a {@link SellerPanelSimulator} on a {@link SimulatedClock}; a
  * {@link BabyshopClient} on it (plain HTTP on loopback, the simulator's clock and zone, a {@link SimSleeper}
- * so quota waits and backoffs cost no real time, retry jitter pinned at 0.5); {@code ChannelGateway.of(client)}
+ * so quota waits and backoffs cost no real time, retry jitter pinned at 0.5); {@code ClientChannelGateway.of(client)}
  * (optionally decorated by the test); and a {@link SyncEngine} over an {@link InMemorySyncStateStore} (or the
  * state store the builder was given) and an
  * {@link InMemoryHost} (every host port), {@code HubResolver.byMapping()}, {@code StatusMapper.byMapping()},
@@ -107,7 +108,8 @@ final class SimWorld implements AutoCloseable {
         this.reservePerTier = b.reservePerTier;
         this.budget = RecordingBudget.of(RollingWindowQuotaBudget.of(quotaLimits()));
         this.client = newClient(sleeper, budget);
-        this.gateway = b.decorator == null ? ChannelGateway.of(client) : b.decorator.apply(sim, ChannelGateway.of(client));
+        ChannelGateway inner = ClientChannelGateway.of(client);
+        this.gateway = b.decorator == null ? inner : b.decorator.apply(sim, inner);
         this.firstRunDefaults = b.firstRunDefaults;
         this.statusMapper = b.statusMapper;
         this.hubResolver = b.hubResolver;
@@ -332,7 +334,7 @@ final class SimWorld implements AutoCloseable {
             return this;
         }
 
-        /** Wraps the gateway the engine gets (the inner one is {@code ChannelGateway.of(client)}). */
+        /** Wraps the gateway the engine gets (the inner one is {@code ClientChannelGateway.of(client)}). */
         Builder decorate(BiFunction<SellerPanelSimulator, ChannelGateway, ChannelGateway> wrap) {
             this.decorator = wrap;
             return this;

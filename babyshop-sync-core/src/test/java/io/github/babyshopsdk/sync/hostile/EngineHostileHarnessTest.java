@@ -13,6 +13,7 @@ import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.SyncEngine;
+import io.github.babyshopsdk.sync.channel.ClientChannelGateway;
 import io.github.babyshopsdk.sync.config.ChannelAction;
 import io.github.babyshopsdk.sync.config.HubMapping;
 import io.github.babyshopsdk.sync.config.StatusMapping;
@@ -249,7 +250,7 @@ class EngineHostileHarnessTest {
                     .retryPolicy(RetryPolicy.builder().maxAttempts(2).random(() -> 0.5).build())
                     .callTimeout(Duration.ofSeconds(30));
             this.client = builder.build();
-            this.gateway = new RecordingGateway(ChannelGateway.of(client));
+            this.gateway = new RecordingGateway(ClientChannelGateway.of(client));
             this.engine = SyncEngine.builder().stateStore(store).channel(gateway)
                     .hostOrders(host).hostCatalog(host).hostInventory(host).hostFulfilment(host)
                     .hubResolver(HubResolver.byMapping()).statusMapper(StatusMapper.byMapping())

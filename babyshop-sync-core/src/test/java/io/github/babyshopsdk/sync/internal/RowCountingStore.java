@@ -180,11 +180,6 @@ final class RowCountingStore implements SyncStateStore {
                 }
 
                 @Override
-                public List<InventoryState> awaitingModeration(int limit) {
-                    return count(inventory.awaitingModeration(limit));
-                }
-
-                @Override
                 public List<InventoryState> awaitingModeration(Instant dueBy, int limit) {
                     return count(inventory.awaitingModeration(dueBy, limit));
                 }

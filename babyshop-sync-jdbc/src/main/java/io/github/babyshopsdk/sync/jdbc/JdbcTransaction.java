@@ -942,16 +942,6 @@ final class JdbcTransaction implements SyncTransaction {
         }
 
         @Override
-        public List<InventoryState> awaitingModeration(int limit) {
-            check();
-            checkLimit(limit);
-            return call("listing inventory awaiting moderation", () -> list(sql.inventoryAwaitingModeration, ps -> {
-                ps.setString(1, storeId);
-                ps.setInt(2, limit);
-            }, JdbcTransaction::inventoryState));
-        }
-
-        @Override
         public List<InventoryState> awaitingModeration(Instant dueBy, int limit) {
             check();
             Objects.requireNonNull(dueBy, "dueBy");

@@ -80,7 +80,6 @@ final class Statements {
 
     final String inventoryFind;
     final String inventoryUpsert;
-    final String inventoryAwaitingModeration;
     final String inventoryModerationDue;
     final String inventoryDue;
     final String inventoryInPrefix;
@@ -194,10 +193,6 @@ final class Statements {
         // a range read of inventory_dead_idx (V7)
         inventoryDeadLettered = "SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
                 + " WHERE store_id = ? AND dead_lettered = TRUE ORDER BY updated_at_us, vendor_sku_code LIMIT ?";
-        inventoryAwaitingModeration = "SELECT " + INVENTORY_COLUMNS + " FROM " + inventory
-                + " WHERE store_id = ? AND moderation_id IS NOT NULL"
-                + " AND (moderation_status IS NULL OR LOWER(moderation_status) = 'pending')"
-                + " ORDER BY updated_at_us, vendor_sku_code LIMIT ?";
         // a range read of the (store_id, moderation_check_at_us, vendor_sku_code) index (V4): rows without a
         // check time are not in the range; the status test only guards rows saved with an odd combination
         inventoryModerationDue = "SELECT " + INVENTORY_COLUMNS + " FROM " + inventory

@@ -14,6 +14,7 @@ import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.SyncEngine;
+import io.github.babyshopsdk.sync.channel.ClientChannelGateway;
 import io.github.babyshopsdk.sync.config.ChannelAction;
 import io.github.babyshopsdk.sync.config.HubMapping;
 import io.github.babyshopsdk.sync.config.HubRule;
@@ -23,7 +24,6 @@ import io.github.babyshopsdk.sync.host.HostEvent;
 import io.github.babyshopsdk.sync.host.HostEventType;
 import io.github.babyshopsdk.sync.memory.InMemoryHost;
 import io.github.babyshopsdk.sync.schedule.IntervalSyncScheduler;
-import io.github.babyshopsdk.sync.spi.ChannelGateway;
 import io.github.babyshopsdk.sync.spi.HubResolver;
 import io.github.babyshopsdk.sync.spi.StatusMapper;
 import io.github.babyshopsdk.sync.spi.SyncListener;
@@ -247,7 +247,7 @@ class OneBudgetUnderContentionTest {
                     waitsHeard.computeIfAbsent(flow, f -> new AtomicInteger()).incrementAndGet();
                 }
             };
-            SyncEngine engine = SyncEngine.builder().stateStore(store).channel(ChannelGateway.of(client))
+            SyncEngine engine = SyncEngine.builder().stateStore(store).channel(ClientChannelGateway.of(client))
                     .hostOrders(host).hostCatalog(host).hostInventory(host).hostFulfilment(host)
                     .hubResolver(HubResolver.byMapping()).statusMapper(StatusMapper.byMapping())
                     .scheduler(IntervalSyncScheduler.defaults()).listener(listener).clock(clock)

@@ -83,7 +83,7 @@ class StoreIsolationTest {
         OutboxEntry entry = OutboxEntry.builder().id("evt-1").operation(OutboxOperation.SHIP).orderNo("BS-1")
                 .status(OutboxStatus.PENDING).notBefore(T0).createdAt(T0).updatedAt(T0).build();
         InventoryState stock = InventoryState.builder().vendorSkuCode("VS-1").sku("S-1")
-                .pendingQuantity(new BigDecimal("3.0")).moderationId("M-1").updatedAt(T0).build();
+                .pendingQuantity(new BigDecimal("3.0")).moderationId("M-1").moderationCheckAt(T0).updatedAt(T0).build();
         QuarantineEntry bad = QuarantineEntry.builder().flow(Flow.ORDERS).key("BS-2").reason("unreadable").attempts(1)
                 .deadLettered(false).firstFailedAt(T0).lastFailedAt(T0).build();
         ConfigurationChange change = ConfigurationChange.builder().actor("alice").at(T0).subject("settings")
@@ -115,7 +115,7 @@ class StoreIsolationTest {
             assertThat(tx.quarantine().all(Flow.ORDERS)).isEmpty();
             assertThat(tx.catalog().links()).isEmpty();
             assertThat(tx.inventory().pending(10)).isEmpty();
-            assertThat(tx.inventory().awaitingModeration(10)).isEmpty();
+            assertThat(tx.inventory().awaitingModeration(T0, 10)).isEmpty();
             assertThat(tx.outbox().forOrder("BS-1")).isEmpty();
             assertThat(tx.outbox().due(Flow.SHIPMENTS, T0, 10)).isEmpty();
             assertThat(tx.hints().findAll(List.of("BS-3", "BS-4"))).isEmpty();
@@ -137,6 +137,8 @@ class StoreIsolationTest {
         assertThat(a.inTransaction((SyncTransaction tx) -> tx.settings().changes())).containsExactly(change);
         assertThat(a.inTransaction((SyncTransaction tx) -> tx.orders().find("BS-1"))).contains(order);
         assertThat(a.inTransaction((SyncTransaction tx) -> tx.inventory().find("VS-1"))).contains(stock);
+        assertThat(a.inTransaction((SyncTransaction tx) -> tx.inventory().awaitingModeration(T0, 10)))
+                .containsExactly(stock);
         assertThat(a.inTransaction((SyncTransaction tx) -> tx.hints().findAll(List.of("BS-3", "BS-4"))))
                 .containsOnlyKeys("BS-3", "BS-4");
         assertThat(a.inTransaction((SyncTransaction tx) -> tx.hints().due(Instant.MAX, 10))).containsExactly(hint);

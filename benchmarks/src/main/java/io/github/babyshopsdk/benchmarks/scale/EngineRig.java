@@ -8,11 +8,11 @@ import io.github.babyshopsdk.client.quota.RollingWindowQuotaBudget;
 import io.github.babyshopsdk.sync.EngineOptions;
 import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.SyncEngine;
+import io.github.babyshopsdk.sync.channel.ClientChannelGateway;
 import io.github.babyshopsdk.sync.config.HubMapping;
 import io.github.babyshopsdk.sync.config.StatusMapping;
 import io.github.babyshopsdk.sync.config.StoreSettings;
 import io.github.babyshopsdk.sync.schedule.IntervalSyncScheduler;
-import io.github.babyshopsdk.sync.spi.ChannelGateway;
 import io.github.babyshopsdk.sync.spi.HubResolver;
 import io.github.babyshopsdk.sync.spi.StatusMapper;
 import io.github.babyshopsdk.sync.spi.SyncListener;
@@ -24,7 +24,7 @@ import java.util.List;
 
 /**
  * The engine of the cost and scale benchmarks: a client on a simulator's URL (loopback) with a large local quota
- * budget (these benchmarks measure CPU, statements and heap, not quota), {@code ChannelGateway.of(client)}, and a
+ * budget (these benchmarks measure CPU, statements and heap, not quota), {@code ClientChannelGateway.of(client)}, and a
  * {@link SyncEngine} over a given state store and a {@link LeanHost}, every flow on, Pending and Confirmed orders
  * imported as NEW and Cancelled as CANCELLED, every SKU's stock in one hub. It can live in a JVM of its own (the
  * scale program), so it takes the simulator's URL rather than the simulator. Not thread-safe; close it once.
@@ -57,7 +57,7 @@ final class EngineRig implements AutoCloseable {
         this.client = BabyshopClient.builder().baseUrl(baseUrl).allowInsecureHttp()
                 .credentials(Credentials.of(username, password)).clock(clock).sleeper(sleeper).zone(zone)
                 .quotaBudget(RollingWindowQuotaBudget.of(LARGE_QUOTA, Duration.ofMinutes(5))).build();
-        this.engine = SyncEngine.builder().stateStore(store).channel(ChannelGateway.of(client))
+        this.engine = SyncEngine.builder().stateStore(store).channel(ClientChannelGateway.of(client))
                 .hostOrders(host).hostCatalog(host).hostInventory(host).hostFulfilment(host)
                 .hubResolver(HubResolver.byMapping()).statusMapper(StatusMapper.byMapping())
                 .scheduler(IntervalSyncScheduler.defaults()).listener(SyncListener.none()).clock(clock)

@@ -11,6 +11,7 @@ import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.SyncEngine;
+import io.github.babyshopsdk.sync.channel.ClientChannelGateway;
 import io.github.babyshopsdk.sync.config.ChannelAction;
 import io.github.babyshopsdk.sync.config.HubMapping;
 import io.github.babyshopsdk.sync.config.HubRule;
@@ -19,7 +20,6 @@ import io.github.babyshopsdk.sync.config.StoreSettings;
 import io.github.babyshopsdk.sync.host.HostEventType;
 import io.github.babyshopsdk.sync.memory.InMemoryHost;
 import io.github.babyshopsdk.sync.schedule.IntervalSyncScheduler;
-import io.github.babyshopsdk.sync.spi.ChannelGateway;
 import io.github.babyshopsdk.sync.spi.HubResolver;
 import io.github.babyshopsdk.sync.spi.StatusMapper;
 import io.github.babyshopsdk.sync.spi.SyncScheduler;
@@ -47,7 +47,7 @@ import java.util.function.Function;
  * A whole integration on simulated time, for the quota benchmarks: the testkit's {@link SellerPanelSimulator} on
  * a {@link SimulatedClock} with the channel's quota (40 calls per 5 minutes unless told otherwise), a
  * {@link BabyshopClient} on it with the same quota budget (plain HTTP on loopback, its waits moved onto the
- * simulated clock by {@link SimulatedTime}, retry jitter pinned), {@code ChannelGateway.of(client)}, a
+ * simulated clock by {@link SimulatedTime}, retry jitter pinned), {@code ClientChannelGateway.of(client)}, a
  * {@link RecordingHost} (an {@link InMemoryHost} that records when orders and SKUs arrive), a state store of the
  * chosen {@link StateKind}, and a {@link SyncEngine} on the default {@link IntervalSyncScheduler} (or the one
  * given), every toggle on, status mapping Pending/Confirmed -> NEW, Cancelled -> CANCELLED (outbound SHIPPED
@@ -121,7 +121,7 @@ public final class BenchWorld implements AutoCloseable {
             this.host = new RecordingHost(InMemoryHost.create(), sim.clock());
             this.scheduler = b.scheduler;
             this.tick = b.tick;
-            this.engine = SyncEngine.builder().stateStore(opened.store()).channel(ChannelGateway.of(client))
+            this.engine = SyncEngine.builder().stateStore(opened.store()).channel(ClientChannelGateway.of(client))
                     .hostOrders(host).hostCatalog(host).hostInventory(host).hostFulfilment(host)
                     .hubResolver(HubResolver.byMapping()).statusMapper(StatusMapper.byMapping())
                     .scheduler(b.scheduler).clock(sim.clock()).options(b.options)

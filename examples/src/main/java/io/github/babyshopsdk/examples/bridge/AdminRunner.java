@@ -13,6 +13,7 @@ import io.github.babyshopsdk.sync.EngineOptions;
 import io.github.babyshopsdk.sync.FlowBusyException;
 import io.github.babyshopsdk.sync.OrderExplanation;
 import io.github.babyshopsdk.sync.SyncEngine;
+import io.github.babyshopsdk.sync.channel.ClientChannelGateway;
 import io.github.babyshopsdk.sync.config.StatusMapping;
 import io.github.babyshopsdk.sync.memory.InMemoryHost;
 import io.github.babyshopsdk.sync.schedule.IntervalSyncScheduler;
@@ -65,7 +66,7 @@ final class AdminRunner {
         try (StateDatabase state = StateDatabase.open(request.stateUrl(), environment.env(), request.username())) {
             if (request.action() == AdminRequest.Action.EXPLAIN) {
                 try (BabyshopClient client = client(state)) {
-                    SyncEngine engine = engine(state.store(), ChannelGateway.of(client));
+                    SyncEngine engine = engine(state.store(), ClientChannelGateway.of(client));
                     try {
                         return explain(engine, client);
                     } finally {

@@ -11,8 +11,8 @@ import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.HintReceipt;
 import io.github.babyshopsdk.sync.SyncEngine;
+import io.github.babyshopsdk.sync.channel.ClientChannelGateway;
 import io.github.babyshopsdk.sync.schedule.ExecutorSyncRunner;
-import io.github.babyshopsdk.sync.spi.ChannelGateway;
 import io.github.babyshopsdk.sync.spi.HubResolver;
 import io.github.babyshopsdk.sync.spi.StatusMapper;
 import io.github.babyshopsdk.sync.spi.SyncListener;
@@ -267,7 +267,7 @@ final class BridgeRunner {
                 : BridgeMetrics.off();
         SyncEngine engine = SyncEngine.builder()
                 .stateStore(store)
-                .channel(ChannelGateway.of(client))
+                .channel(ClientChannelGateway.of(client))
                 .hostOrders(host).hostCatalog(host).hostInventory(host).hostFulfilment(host)
                 .hubResolver(HubResolver.byMapping())
                 .statusMapper(StatusMapper.byMapping())

@@ -12,13 +12,13 @@ import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.SyncEngine;
+import io.github.babyshopsdk.sync.channel.ClientChannelGateway;
 import io.github.babyshopsdk.sync.config.HubMapping;
 import io.github.babyshopsdk.sync.config.StatusMapping;
 import io.github.babyshopsdk.sync.config.StoreSettings;
 import io.github.babyshopsdk.sync.jdbc.JdbcSyncStateStore;
 import io.github.babyshopsdk.sync.memory.InMemoryHost;
 import io.github.babyshopsdk.sync.schedule.IntervalSyncScheduler;
-import io.github.babyshopsdk.sync.spi.ChannelGateway;
 import io.github.babyshopsdk.sync.spi.HubResolver;
 import io.github.babyshopsdk.sync.spi.StatusMapper;
 import io.github.babyshopsdk.testkit.Fixture;
@@ -121,7 +121,7 @@ class QuartzClusterTest {
                         .sleeper(d -> sim.simulatedClock().advance(d))
                         .quotaBudget(state.quotaBudget("seller", QuotaLimits.vinculumDefault()))
                         .build();
-                SyncEngine engine = SyncEngine.builder().stateStore(state).channel(ChannelGateway.of(client))
+                SyncEngine engine = SyncEngine.builder().stateStore(state).channel(ClientChannelGateway.of(client))
                         .hostOrders(host).hostCatalog(host).hostInventory(host).hostFulfilment(host)
                         .hubResolver(HubResolver.byMapping()).statusMapper(StatusMapper.byMapping())
                         .scheduler(IntervalSyncScheduler.defaults()).clock(sim.clock())

@@ -9,6 +9,7 @@ import io.github.babyshopsdk.sync.Flow;
 import io.github.babyshopsdk.sync.FlowOutcome;
 import io.github.babyshopsdk.sync.FlowReport;
 import io.github.babyshopsdk.sync.SyncEngine;
+import io.github.babyshopsdk.sync.channel.ClientChannelGateway;
 import io.github.babyshopsdk.sync.config.ChannelAction;
 import io.github.babyshopsdk.sync.config.HubMapping;
 import io.github.babyshopsdk.sync.config.HubRule;
@@ -136,7 +137,7 @@ final class EngineNode {
         BabyshopClient client = clientTuning.apply(clientBuilder).build();
         JdbcTestHost host = new JdbcTestHost(dataSource, instanceId);
         SyncEngine engine = SyncEngine.builder().stateStore(storeWrapper.apply(store))
-                .channel(channelWrapper.apply(ChannelGateway.of(client)))
+                .channel(channelWrapper.apply(ClientChannelGateway.of(client)))
                 .hostOrders(host).hostCatalog(host).hostInventory(host).hostFulfilment(host)
                 .hubResolver(HubResolver.byMapping()).statusMapper(StatusMapper.byMapping())
                 .scheduler(IntervalSyncScheduler.defaults()).listener(listener)
