@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.babyshopsdk.examples.modulepath.QuartzJobProbe;
 import java.io.File;
 import java.io.IOException;
 import java.lang.module.ModuleDescriptor;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * dependencies on the module path ({@code java --module-path ... -m io.github.babyshopsdk.examples/...}) and once on
  * the class path. The module-path run checks the SDK's descriptors at run time: Flyway reading sync-jdbc's opened
  * migration package, Retrofit's proxy over the client's unexported API interface, Jackson, Immutables, picocli
- * injecting the bridge's options through the package opened to it, the JDBC driver bound as a service.
+ * injecting the bridge's options through the package opened to it, the JDBC driver bound as a service; and Quartz
+ * instantiating the Quartz sample's job through the package exported to it ({@link QuartzJobProbe}).
  *
  * <p>Bound to the integration-test phase (the jars exist after package): the POM passes the examples jar and the
  * run-time dependency list (maven-dependency-plugin's build-classpath); without them (the unit-test phase) it is
@@ -86,6 +88,19 @@ class ModulePathIT {
     }
 
     @Test
+    void quartzInstantiatesTheFlowJobOnTheModulePath() throws Exception {
+        Path probe = Path.of(QuartzJobProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Run run = run(List.of("-cp", probe.toString(), "--module-path", jars(), "--add-modules", MODULE,
+                QuartzJobProbe.class.getName()));
+
+        assertThat(run.exit()).as(run.stdout() + run.stderr()).isZero();
+        assertThat(run.stdout()).containsExactly("FlowJob ran: no SyncEngine in the scheduler context under "
+                + "babyshop.syncEngine: start nodes with QuartzSync.startNode");
+        assertThat(run.loadedModules()).contains(MODULE, "org.quartz");
+        System.out.printf(Locale.ROOT, "Quartz job on the module path: exit %d, %s%n", run.exit(), run.stdout());
+    }
+
+    @Test
     void theClientTourRunsOnTheModulePath() throws Exception {
         Run run = run(true, TOUR);
 
@@ -121,21 +136,30 @@ class ModulePathIT {
 
     /**
      * Runs {@code mainClass} in a child JVM with the examples jar and its run-time dependencies on the module path or
-     * on the class path; its temporary files go to {@link #dir}, the modules it loads are logged.
+     * on the class path.
      */
     private Run run(boolean modulePath, String mainClass) throws IOException, InterruptedException {
-        String jars = System.getProperty(JAR) + File.pathSeparator
+        return run(modulePath ? List.of("--module-path", jars(), "-m", MODULE + "/" + mainClass)
+                : List.of("-cp", jars(), mainClass));
+    }
+
+    /** The examples jar and its run-time dependencies, as a path. */
+    private static String jars() throws IOException {
+        return System.getProperty(JAR) + File.pathSeparator
                 + Files.readString(Path.of(System.getProperty(RUNTIME_PATH)), StandardCharsets.UTF_8).trim();
+    }
+
+    /**
+     * Runs a child JVM with {@code arguments}; its temporary files go to {@link #dir}, the modules it loads are
+     * logged.
+     */
+    private Run run(List<String> arguments) throws IOException, InterruptedException {
         Path modules = dir.resolve("modules.log");
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Djava.io.tmpdir=" + dir, "-Xlog:module+load=info:file=" + modules));
-        if (modulePath) {
-            command.addAll(List.of("--module-path", jars, "-m", MODULE + "/" + mainClass));
-        } else {
-            command.addAll(List.of("-cp", jars, mainClass));
-        }
+        command.addAll(arguments);
         Process process = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         int exit;
