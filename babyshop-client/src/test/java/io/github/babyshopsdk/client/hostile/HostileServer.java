@@ -4,6 +4,7 @@ import io.github.babyshopsdk.client.hostile.support.Bodies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -15,8 +16,15 @@ import mockwebserver3.RecordedRequest;
  * path (every attempt gets the same answer) and a valid API key on {@code authToken} (unless authToken is
  * the operation under test), plus a second server that redirects point to and that must never be
  * reached. Counts the requests of the current case. One case at a time.
+ *
+ * <p>Each case's client tags its requests with {@link #CASE_HEADER}: a request of an earlier case that the
+ * server thread only reads now (a loaded machine can hold one for seconds after its client gave up) is
+ * counted as stale, never as a request of the current case.
  */
 final class HostileServer implements AutoCloseable {
+    /** The API key the server issues. */
+    /** The header naming the case a request belongs to (see {@link #caseTag()}). */
+    static final String CASE_HEADER = "X-Hostile-Case";
     /** The API key the server issues. */
     static final String API_KEY = "NTfmU5MWY4MTI3Nzc3YzQ5YzYFmYjlmM2M0YTlhNGU3OGZmYzQwNDE1NmEzMGFi";
     private static final MockResponse TOKEN = Mutations.json(200, Bodies.utf8(
@@ -29,6 +37,8 @@ final class HostileServer implements AutoCloseable {
     private final AtomicInteger targetRequests = new AtomicInteger();
     private final AtomicInteger elsewhereRequests = new AtomicInteger();
     private final AtomicInteger strayRequests = new AtomicInteger();
+    private final AtomicInteger staleRequests = new AtomicInteger();
+    private final AtomicLong caseNumber = new AtomicLong();
 
     HostileServer() {
         server.setDispatcher(new Dispatcher() {
@@ -47,6 +57,9 @@ final class HostileServer implements AutoCloseable {
         elsewhere.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
+                if (isStale(request)) {
+                    return NOT_HERE;
+                }
                 elsewhereRequests.incrementAndGet();
                 return Mutations.json(200, Bodies.utf8("{\"responseCode\":0,\"responseMessage\":\"Success\"}"));
             }
@@ -59,7 +72,19 @@ final class HostileServer implements AutoCloseable {
         }
     }
 
+    private boolean isStale(RecordedRequest request) {
+        String tag = request.getHeaders().get(CASE_HEADER);
+        if (tag != null && !tag.equals(caseTag())) {
+            staleRequests.incrementAndGet();
+            return true;
+        }
+        return false;
+    }
+
     private MockResponse answer(RecordedRequest request) {
+        if (isStale(request)) {
+            return NOT_HERE;
+        }
         HostileCase c = current.get();
         String path = request.getUrl().encodedPath();
         String operation = path.substring(path.lastIndexOf('/') + 1);
@@ -89,7 +114,18 @@ final class HostileServer implements AutoCloseable {
         targetRequests.set(0);
         elsewhereRequests.set(0);
         strayRequests.set(0);
+        caseNumber.incrementAndGet();
         current.set(c);
+    }
+
+    /** The tag of the current case, for {@link #CASE_HEADER}. */
+    String caseTag() {
+        return Long.toString(caseNumber.get());
+    }
+
+    /** Requests of earlier cases read during the whole run (not counted for any case). */
+    int staleRequests() {
+        return staleRequests.get();
     }
 
     /** Requests of the current case that reached its operation's path. */
