@@ -15,9 +15,20 @@ public abstract class BabyshopException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient Operation operation;
+    /** The server's response code, if the answer carried one. */
     private final Integer code;
+    /** The server's {@code responseMessage}, cut and escaped, or {@code null}. */
     private final String serverMessage;
 
+    /**
+     * For subclasses.
+     *
+     * @param operation the operation that failed
+     * @param code the server's response code, or {@code null}
+     * @param serverMessage the server's message (cut and escaped), or {@code null}
+     * @param message this exception's message (never holding a secret)
+     * @param cause the cause, or {@code null}
+     */
     protected BabyshopException(Operation operation, Integer code, String serverMessage, String message,
                                 Throwable cause) {
         super(describe(operation, code, message), cause);

@@ -14,7 +14,9 @@ import java.time.Duration;
 public class QuotaExceededException extends BabyshopException {
     private static final long serialVersionUID = 1L;
 
+    /** How long until the quota window frees a call. */
     private final Duration retryAfter;
+    /** Calls left in the window when the call was refused. */
     private final int remaining;
 
     /**

@@ -11,6 +11,7 @@ import java.util.OptionalInt;
 public class TransientException extends BabyshopException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status of the answer, if one arrived. */
     private final Integer httpStatus;
 
     /**

@@ -16,7 +16,9 @@ import java.util.Optional;
 public class UnexpectedRedirectException extends ApiException {
     private static final long serialVersionUID = 1L;
 
+    /** The redirect's HTTP status (3xx). */
     private final int httpStatus;
+    /** The host the redirect pointed to, or {@code null} without a usable {@code Location}. */
     private final String locationHost;
 
     /**
