@@ -63,13 +63,20 @@ class JdbcQuotaBudgetTest {
             Instant now = T0;
             int callsPerThread = limits.limit() + 2;
             for (int phase = 0; phase < 25; phase++) {
-                now = now.plusMillis(1 + random.nextInt(9_000));
+                // every fourth phase starts on an empty window and the tiers ask one after another from the least
+                // urgent, so every tier is granted some whatever the scheduling (concurrent phases may leave
+                // a tier nothing); in the other even phases tier 0 starts only when the others are done
+                boolean inOrder = phase % 4 == 0;
+                now = inOrder ? now.plus(limits.window()) : now.plusMillis(1 + random.nextInt(9_000));
                 Instant at = now;
-                // in every other phase tier 0 starts only when the others are done, so every tier gets permits
                 boolean lowerTiersFirst = phase % 2 == 0;
                 CountDownLatch othersDone = new CountDownLatch(3);
+                List<CountDownLatch> tierDone = List.of(new CountDownLatch(1), new CountDownLatch(1),
+                        new CountDownLatch(1), new CountDownLatch(1));
                 List<Integer> granted = Concurrently.run(4, tier -> {
-                    if (tier == 0 && lowerTiersFirst) {
+                    if (inOrder && tier < 3) {
+                        assertThat(tierDone.get(tier + 1).await(60, TimeUnit.SECONDS)).isTrue();
+                    } else if (tier == 0 && lowerTiersFirst) {
                         assertThat(othersDone.await(60, TimeUnit.SECONDS)).isTrue();
                     }
                     QuotaBudget node = nodes.get(tier % 2);
@@ -85,6 +92,7 @@ class JdbcQuotaBudgetTest {
                     if (tier > 0) {
                         othersDone.countDown();
                     }
+                    tierDone.get(tier).countDown();
                     return n;
                 });
                 // tier 0 asks for more than the limit, so the phase's total does not depend on the interleaving
