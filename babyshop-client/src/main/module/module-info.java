@@ -8,8 +8,8 @@
  * and writes JSON trees and uses no reflection on its own types.
  */
 module io.github.babyshopsdk.client {
-    requires transitive com.fasterxml.jackson.databind;
-    requires transitive okhttp3;
+    requires com.fasterxml.jackson.databind;
+    requires transitive okhttp3; // BabyshopClient.Builder#okHttpClient takes an OkHttpClient
     requires okio;
     requires retrofit2;
     requires retrofit2.converter.jackson;

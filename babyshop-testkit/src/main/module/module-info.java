@@ -1,10 +1,11 @@
 /**
  * An in-JVM SellerPanel V3 simulator for tests and demos: seeded fixtures, faults, quota, drift and order
- * notifications on loopback. It shares no code with the client it tests. Only {@code io.github.babyshopsdk.testkit} is exported; the request handlers
- * and the simulated state live in the unexported {@code internal} package.
+ * notifications on loopback. It shares no code with the client it tests. Only
+ * {@code io.github.babyshopsdk.testkit} is exported; the request handlers and the simulated state live in
+ * the unexported {@code internal} package.
  */
 module io.github.babyshopsdk.testkit {
-    requires transitive com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.databind;
     requires java.net.http;
     requires jdk.httpserver;
     requires org.slf4j;
